@@ -1,0 +1,49 @@
+// The typed form of every ink tag in DESIGN.md §2. Tags are parsed once (core/tags.ts) into these.
+
+/** A taste vector: dimension id → weight. `taste: risk+1 horror-0.5` → { risk: 1, horror: -0.5 }. */
+export type TasteVector = Readonly<Record<string, number>>;
+
+export type Pole = '+' | '-';
+
+export type Backdrop =
+  | { readonly type: 'scene'; readonly name: string }
+  | { readonly type: 'asset'; readonly path: string }
+  | { readonly type: 'color'; readonly color: string };
+
+export type Directive =
+  // global
+  | { readonly kind: 'title'; readonly value: string }
+  | { readonly kind: 'author'; readonly value: string }
+  | {
+      readonly kind: 'dimension';
+      readonly id: string;
+      readonly positive: string;
+      readonly negative: string;
+    }
+  | {
+      readonly kind: 'poster';
+      readonly path: string;
+      readonly when: { readonly dimension: string; readonly pole: Pole } | null;
+    }
+  | { readonly kind: 'theme'; readonly value: string }
+  // global or before a choice set: seconds, or null for `timer: off`
+  | { readonly kind: 'timer'; readonly seconds: number | null }
+  // line
+  | { readonly kind: 'backdrop'; readonly backdrop: Backdrop }
+  | { readonly kind: 'image'; readonly path: string }
+  | { readonly kind: 'speaker'; readonly name: string }
+  | { readonly kind: 'audio'; readonly path: string | null; readonly loop: boolean }
+  | { readonly kind: 'clear' }
+  | { readonly kind: 'restart' }
+  | { readonly kind: 'class'; readonly name: string }
+  | { readonly kind: 'pause'; readonly seconds: number }
+  // choice
+  | { readonly kind: 'taste'; readonly weights: TasteVector }
+  | { readonly kind: 'default' }
+  // anything else: ignored at run time, reported by the checker
+  | { readonly kind: 'unknown'; readonly key: string; readonly value: string | null; readonly raw: string }
+  // a known key whose value cannot be read (e.g. `timer: soon`): ignored at run time, reported
+  | { readonly kind: 'invalid'; readonly key: string; readonly raw: string; readonly reason: string };
+
+export type DirectiveKind = Directive['kind'];
+export type DirectiveOf<K extends DirectiveKind> = Extract<Directive, { kind: K }>;

@@ -1,0 +1,70 @@
+// The story model the engine plays: beats of lines, decisions of options, and story metadata.
+import type { Directive, Pole, TasteVector } from './directives.ts';
+
+export interface Line {
+  readonly text: string;
+  /** raw tag strings as ink gave them */
+  readonly tags: readonly string[];
+  readonly directives: readonly Directive[];
+}
+
+export interface Option {
+  /** index in ink's currentChoices */
+  readonly index: number;
+  readonly text: string;
+  readonly tags: readonly string[];
+  readonly directives: readonly Directive[];
+  readonly taste: TasteVector;
+  readonly isDefault: boolean;
+}
+
+export interface Decision {
+  /** ink path of the choice point (stable across playthroughs of one story version) */
+  readonly id: string;
+  /** knot (and stitch) the decision stands in, e.g. `office.desk` */
+  readonly knot: string;
+  readonly options: readonly Option[];
+  /** the decision's own `timer` tag: seconds, null for off, undefined when it has none */
+  readonly timerSeconds: number | null | undefined;
+  /** index into options of the option taken on timeout (the `default`, else 0) */
+  readonly defaultOption: number;
+}
+
+/** What the story produces between two decisions. `decision` is null at an ending. */
+export interface Beat {
+  readonly lines: readonly Line[];
+  readonly decision: Decision | null;
+}
+
+export interface DimensionDecl {
+  readonly id: string;
+  readonly positive: string;
+  readonly negative: string;
+}
+
+export interface PosterDecl {
+  readonly path: string;
+  readonly when: { readonly dimension: string; readonly pole: Pole } | null;
+}
+
+export interface StoryMeta {
+  readonly id: string;
+  readonly title: string;
+  readonly author: string;
+  readonly dimensions: readonly DimensionDecl[];
+  /** story-wide timer: seconds, null for off, undefined when the story sets none */
+  readonly timerSeconds: number | null | undefined;
+  readonly posters: readonly PosterDecl[];
+  readonly theme: string | null;
+  /** hash of the compiled story JSON */
+  readonly version: string;
+}
+
+/** One entry of the catalogue built from stories/<id>/main.ink at build time. */
+export interface CatalogueEntry {
+  readonly meta: StoryMeta;
+  /** resolves the compiled ink JSON (a lazy import, so stories load on demand) */
+  readonly load: () => Promise<string>;
+  /** asset path (as written in tags, relative to the story folder) → URL */
+  readonly assets: Readonly<Record<string, string>>;
+}

@@ -1,0 +1,89 @@
+// Interfaces the edges implement: the story runtime, the profile store and the clock.
+import type { CaptureEvent } from './events.ts';
+import type { Beat, Decision, StoryMeta } from './model.ts';
+
+export interface Clock {
+  /** ms, monotonic enough for measuring windows */
+  now(): number;
+}
+
+/** Raised when story work produces no output for too long (an endless ink loop). */
+export class StoryStalledError extends Error {
+  override name = 'StoryStalledError';
+}
+
+/** Raised for ink runtime errors, missing EXTERNAL bindings and the like. */
+export class StoryRuntimeError extends Error {
+  override name = 'StoryRuntimeError';
+}
+
+export interface StoryRuntime {
+  readonly meta: StoryMeta;
+  /**
+   * Runs the story to its next decision or ending. Work is done in slices so the page stays
+   * responsive; rejects with StoryStalledError when no output arrives for too long and with
+   * StoryRuntimeError on ink errors.
+   */
+  next(): Promise<Beat>;
+  /** The same, synchronously (Node tools, tests). */
+  nextSync(): Beat;
+  /** Takes option `index` of the current decision. */
+  choose(index: number): void;
+  /** The current decision, if the story is waiting on one. */
+  readonly decision: Decision | null;
+  /** ink state as JSON, for rewind and autosave */
+  saveState(): string;
+  loadState(state: string): void;
+  /** back to the very beginning */
+  reset(): void;
+}
+
+export interface Profile {
+  readonly id: string;
+  readonly name: string;
+  /** ISO 8601 */
+  readonly createdAt: string;
+}
+
+export interface QuarantinedRecord {
+  readonly key: string;
+  readonly reason: string;
+  /** the raw record as it was found, kept aside untouched */
+  readonly raw: unknown;
+}
+
+/** Autosave of one story's playthrough on one profile. */
+export interface SavedPlay {
+  readonly storyId: string;
+  readonly storyVersion: string;
+  readonly sessionId: string;
+  /** ink state after each decision, oldest first: [0] is the state at the first decision */
+  readonly snapshots: readonly string[];
+  /** text shown so far, for resuming with the transcript */
+  readonly transcript: readonly string[];
+  readonly savedAt: string;
+}
+
+export interface ProfileStore {
+  /** 'persistent' or 'memory' (after a fallback: nothing is being kept) */
+  readonly kind: 'persistent' | 'memory';
+  listProfiles(): Promise<Profile[]>;
+  createProfile(name: string): Promise<Profile>;
+  renameProfile(id: string, name: string): Promise<void>;
+  deleteProfile(id: string): Promise<void>;
+  getActiveProfileId(): Promise<string | null>;
+  setActiveProfileId(id: string): Promise<void>;
+
+  /** Resolves once the event is durable. Idempotent by event id. */
+  append(event: CaptureEvent): Promise<void>;
+  /** All valid events of the profile, oldest first. */
+  events(profileId: string): Promise<CaptureEvent[]>;
+  /** Deletes the given events; resolves to how many were deleted. */
+  deleteEvents(profileId: string, ids: readonly string[]): Promise<number>;
+  /** Records kept aside because they could not be read. */
+  quarantined(profileId: string): Promise<QuarantinedRecord[]>;
+
+  getSave(profileId: string, storyId: string): Promise<SavedPlay | null>;
+  putSave(profileId: string, save: SavedPlay): Promise<void>;
+  clearSave(profileId: string, storyId: string): Promise<void>;
+}

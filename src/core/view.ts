@@ -1,0 +1,72 @@
+// The play view-model: what the player machine's snapshot means for the screen (canvas and DOM).
+import type { Backdrop } from './directives.ts';
+
+/** The value of `data-state` on the app root (DESIGN.md §7). */
+export type PlayState = 'loading' | 'narrating' | 'choosing' | 'ended' | 'error';
+
+/** Bandersnatch's phases of a decision (DESIGN.md §3). */
+export type DecisionPhase = 'shown' | 'selecting' | 'picked' | 'timedOut' | 'hide';
+
+export interface ShownLine {
+  /** increasing id, stable for the playthrough, for keyed rendering */
+  readonly id: number;
+  readonly text: string;
+  readonly speaker: string | null;
+  readonly className: string | null;
+  /** asset path (relative to the story folder) of an `IMAGE` shown in the flow */
+  readonly image: string | null;
+}
+
+export interface OptionView {
+  readonly index: number;
+  readonly text: string;
+  readonly isDefault: boolean;
+}
+
+export interface DecisionView {
+  readonly id: string;
+  /** 1-based count of decisions in this playthrough */
+  readonly turn: number;
+  readonly options: readonly OptionView[];
+  readonly phase: DecisionPhase;
+  /** full window in ms (after the player's time scale and any "more time"); null when untimed */
+  readonly windowMs: number | null;
+  /** ms left when the countdown last (re)started or paused */
+  readonly remainingMs: number | null;
+  /** clock time at which the countdown last (re)started; null while paused or untimed */
+  readonly runningSince: number | null;
+  readonly paused: boolean;
+  /** the option picked (or taken by the timer), once the phase is picked/timedOut/hide */
+  readonly chosen: number | null;
+}
+
+export interface PastDecision {
+  readonly turn: number;
+  readonly decisionId: string;
+  readonly chosenText: string;
+  readonly timedOut: boolean;
+}
+
+export interface PlayView {
+  readonly state: PlayState;
+  readonly storyId: string;
+  readonly title: string;
+  /** lines shown since the last CLEAR, oldest first */
+  readonly lines: readonly ShownLine[];
+  readonly backdrop: Backdrop | null;
+  readonly speaker: string | null;
+  /** asset path of the looping ambience, if any */
+  readonly audioLoop: string | null;
+  readonly decision: DecisionView | null;
+  /** decisions taken so far in this playthrough (for rewind and the ending screen) */
+  readonly history: readonly PastDecision[];
+  readonly ending: { readonly path: string } | null;
+  readonly error: { readonly message: string; readonly canGoBack: boolean } | null;
+}
+
+/** ms left in a decision's window at clock time `now`; null when untimed. */
+export function remainingAt(decision: DecisionView, now: number): number | null {
+  if (decision.remainingMs === null) return null;
+  if (decision.runningSince === null) return decision.remainingMs;
+  return Math.max(0, decision.remainingMs - (now - decision.runningSince));
+}
