@@ -34,6 +34,8 @@ export interface Decision {
 export interface Beat {
   readonly lines: readonly Line[];
   readonly decision: Decision | null;
+  /** at an ending: the ink path where the story ended (knot.stitch of the last content) */
+  readonly endPath?: string;
 }
 
 export interface DimensionDecl {
