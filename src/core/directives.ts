@@ -41,9 +41,19 @@ export type Directive =
   | { readonly kind: 'taste'; readonly weights: TasteVector }
   | { readonly kind: 'default' }
   // anything else: ignored at run time, reported by the checker
-  | { readonly kind: 'unknown'; readonly key: string; readonly value: string | null; readonly raw: string }
+  | {
+      readonly kind: 'unknown';
+      readonly key: string;
+      readonly value: string | null;
+      readonly raw: string;
+    }
   // a known key whose value cannot be read (e.g. `timer: soon`): ignored at run time, reported
-  | { readonly kind: 'invalid'; readonly key: string; readonly raw: string; readonly reason: string };
+  | {
+      readonly kind: 'invalid';
+      readonly key: string;
+      readonly raw: string;
+      readonly reason: string;
+    };
 
 export type DirectiveKind = Directive['kind'];
 export type DirectiveOf<K extends DirectiveKind> = Extract<Directive, { kind: K }>;

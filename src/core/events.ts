@@ -51,7 +51,10 @@ export type CaptureEvent =
       readonly endingPath: string;
       readonly decisions: number;
     })
-  | (EventBase & { readonly type: 'session.ended'; readonly reason: 'ended' | 'left' | 'restarted' })
+  | (EventBase & {
+      readonly type: 'session.ended';
+      readonly reason: 'ended' | 'left' | 'restarted';
+    })
   | (EventBase & {
       readonly type: 'settings.changed';
       readonly key: string;

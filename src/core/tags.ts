@@ -1,0 +1,146 @@
+// The tag grammar of DESIGN.md §2: one raw ink tag in, one typed Directive out. Never throws.
+import type { Backdrop, Directive, Pole, TasteVector } from './directives.ts';
+
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+const COLOR = /^(#[0-9a-f]{3,8}|rgba?\([^)]*\)|hsla?\([^)]*\))$/i;
+const POLE_REF = /^([A-Za-z_][\w-]*)\s*([+-])$/;
+const TASTE_TERM = /^([A-Za-z_][\w]*(?:-[A-Za-z_]\w*)*)([+-])(\d+(?:\.\d*)?|\.\d+)?$/;
+
+function invalid(key: string, raw: string, reason: string): Directive {
+  return { kind: 'invalid', key, raw, reason };
+}
+
+function looksLikeAsset(value: string): boolean {
+  return value.includes('/') || /\.[a-z0-9]{2,5}$/i.test(value);
+}
+
+/** `assets/a.png when horror+` → path and condition. */
+function parsePoster(key: string, raw: string, value: string): Directive {
+  const [path = '', condition] = value.split(/\s+when\s+/i, 2).map((s) => s.trim());
+  if (path === '') return invalid(key, raw, 'a poster needs a path or scene');
+  if (condition === undefined) return { kind: 'poster', path, when: null };
+  const m = POLE_REF.exec(condition);
+  if (!m) return invalid(key, raw, `"${condition}" is not a dimension and pole, like "risk+"`);
+  return { kind: 'poster', path, when: { dimension: m[1] ?? '', pole: (m[2] ?? '+') as Pole } };
+}
+
+/** `risk = Thrill-seeking / Caution` */
+function parseDimension(key: string, raw: string, value: string): Directive {
+  const eq = value.indexOf('=');
+  const id = (eq < 0 ? value : value.slice(0, eq)).trim();
+  if (!/^[A-Za-z_][\w-]*$/.test(id))
+    return invalid(key, raw, 'a dimension needs an id, like "risk"');
+  const labels =
+    eq < 0
+      ? []
+      : value
+          .slice(eq + 1)
+          .split('/')
+          .map((s) => s.trim());
+  const positive = labels[0] ?? '';
+  const negative = labels[1] ?? '';
+  if (labels.length !== 2 || positive === '' || negative === '') {
+    return invalid(key, raw, 'write the two poles as "id = Positive / Negative"');
+  }
+  return { kind: 'dimension', id, positive, negative };
+}
+
+/** `risk+1 horror-0.5 empathy+` (a bare sign means 1) */
+function parseTaste(key: string, raw: string, value: string): Directive {
+  const weights: Record<string, number> = {};
+  const terms = value.split(/[\s,]+/).filter((t) => t !== '');
+  if (terms.length === 0)
+    return invalid(key, raw, 'a taste needs at least one term, like "risk+1"');
+  for (const term of terms) {
+    const m = TASTE_TERM.exec(term);
+    if (!m)
+      return invalid(key, raw, `"${term}" is not a taste term, like "risk+1" or "horror-0.5"`);
+    const magnitude = m[3] === undefined ? 1 : Number(m[3]);
+    weights[m[1] ?? ''] = (weights[m[1] ?? ''] ?? 0) + (m[2] === '-' ? -magnitude : magnitude);
+  }
+  return { kind: 'taste', weights };
+}
+
+function parseSeconds(key: string, raw: string, value: string, allowOff: boolean): Directive {
+  if (allowOff && /^(off|none|never)$/i.test(value)) return { kind: 'timer', seconds: null };
+  if (!NUMBER.test(value) || Number(value) < 0) {
+    return invalid(key, raw, `"${value}" is not a number of seconds${allowOff ? ' or "off"' : ''}`);
+  }
+  const seconds = Number(value);
+  return allowOff ? { kind: 'timer', seconds } : { kind: 'pause', seconds };
+}
+
+function backdrop(value: string): Backdrop {
+  if (COLOR.test(value)) return { type: 'color', color: value };
+  if (looksLikeAsset(value)) return { type: 'asset', path: value };
+  return { type: 'scene', name: value.toLowerCase() };
+}
+
+export function parseTag(tag: string): Directive {
+  const raw = tag.trim();
+  const colon = raw.indexOf(':');
+  const key = (colon < 0 ? raw : raw.slice(0, colon)).trim().toLowerCase();
+  const value = colon < 0 ? null : raw.slice(colon + 1).trim();
+  const need = (what: string): Directive => invalid(key, raw, `"${key}" needs ${what}`);
+
+  switch (key) {
+    case 'title':
+    case 'author':
+      return value ? { kind: key, value } : need('a value');
+    case 'theme':
+      return value ? { kind: 'theme', value: value.toLowerCase() } : need('a value');
+    case 'dimension':
+      return value ? parseDimension(key, raw, value) : need('"id = Positive / Negative"');
+    case 'poster':
+      return value ? parsePoster(key, raw, value) : need('a path or scene');
+    case 'timer':
+      return value ? parseSeconds(key, raw, value, true) : need('seconds or "off"');
+    case 'pause':
+      return value ? parseSeconds(key, raw, value, false) : need('seconds');
+    case 'scene':
+      return value
+        ? { kind: 'backdrop', backdrop: { type: 'scene', name: value.toLowerCase() } }
+        : need('a name');
+    case 'background':
+      return value ? { kind: 'backdrop', backdrop: backdrop(value) } : need('an asset');
+    case 'bg':
+      return value
+        ? { kind: 'backdrop', backdrop: backdrop(value) }
+        : need('a colour, scene or asset');
+    case 'image':
+      return value ? { kind: 'image', path: value } : need('an asset');
+    case 'speaker':
+      return value ? { kind: 'speaker', name: value } : need('a name');
+    case 'audio':
+      return value ? { kind: 'audio', path: value, loop: false } : need('an asset');
+    case 'audioloop':
+      if (!value) return need('an asset or "none"');
+      return { kind: 'audio', path: /^(none|off|stop)$/i.test(value) ? null : value, loop: true };
+    case 'clear':
+      return { kind: 'clear' };
+    case 'restart':
+      return { kind: 'restart' };
+    case 'class':
+      return value ? { kind: 'class', name: value } : need('a name');
+    case 'taste':
+      return value ? parseTaste(key, raw, value) : need('terms like "risk+1"');
+    case 'default':
+      return { kind: 'default' };
+    default:
+      return { kind: 'unknown', key, value, raw };
+  }
+}
+
+export function parseTags(tags: readonly string[] | null | undefined): Directive[] {
+  return (tags ?? []).map(parseTag);
+}
+
+/** Sum of the `taste` directives among `directives`. */
+export function tasteOf(directives: readonly Directive[]): TasteVector {
+  const out: Record<string, number> = {};
+  for (const d of directives) {
+    if (d.kind !== 'taste') continue;
+    for (const [dim, w] of Object.entries(d.weights)) out[dim] = (out[dim] ?? 0) + w;
+  }
+  return out;
+}
