@@ -1,6 +1,7 @@
 // Interfaces the edges implement: the story runtime, the profile store and the clock.
 import type { CaptureEvent } from './events.ts';
 import type { Beat, Decision, StoryMeta } from './model.ts';
+import type { Settings } from './settings.ts';
 
 export interface Clock {
   /** ms, monotonic enough for measuring windows */
@@ -86,4 +87,26 @@ export interface ProfileStore {
   getSave(profileId: string, storyId: string): Promise<SavedPlay | null>;
   putSave(profileId: string, save: SavedPlay): Promise<void>;
   clearSave(profileId: string, storyId: string): Promise<void>;
+
+  /** The profile's settings; DEFAULT_SETTINGS (core/settings.ts) merged under what was stored. */
+  getSettings(profileId: string): Promise<Settings>;
+  putSettings(profileId: string, settings: Settings): Promise<void>;
+
+  /** Current health; absent on stores that cannot fail (treat as 'ok'). */
+  readonly status?: StoreStatus;
+  /** Called when the status changes (e.g. storage became full). Returns an unsubscribe. */
+  onStatusChange?(listener: (status: StoreStatus) => void): () => void;
+  /** Called when another tab changed this browser's data, so views can reload. */
+  onExternalChange?(listener: (change: ExternalChange) => void): () => void;
+}
+
+export interface StoreStatus {
+  readonly state: 'ok' | 'unavailable' | 'full';
+  /** a sentence for the player, empty when 'ok' */
+  readonly message: string;
+}
+
+export interface ExternalChange {
+  /** the profile whose data changed, or null when profiles or settings changed */
+  readonly profileId: string | null;
 }
