@@ -14,10 +14,38 @@ function looksLikeAsset(value: string): boolean {
   return value.includes('/') || /\.[a-z0-9]{2,5}$/i.test(value);
 }
 
+/** Why an asset path would leave the story's folder (DESIGN.md §2), or null when it stays inside. */
+export function assetPathProblem(path: string): string | null {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//')) {
+    return `"${path}" is a URL; assets must be files inside the story's folder`;
+  }
+  if (path.startsWith('/') || path.startsWith('\\')) {
+    return `"${path}" is an absolute path; write it relative to the story's folder`;
+  }
+  if (path.split(/[/\\]/).includes('..')) {
+    return `"${path}" leaves the story's folder`;
+  }
+  return null;
+}
+
+/** An asset-carrying directive, or `invalid` when the path leaves the story's folder. */
+function withAsset(
+  key: string,
+  raw: string,
+  path: string,
+  make: (path: string) => Directive,
+): Directive {
+  const problem = assetPathProblem(path);
+  return problem === null ? make(path) : invalid(key, raw, problem);
+}
+
 /** `assets/a.png when horror+` → path and condition. */
 function parsePoster(key: string, raw: string, value: string): Directive {
-  const [path = '', condition] = value.split(/\s+when\s+/i, 2).map((s) => s.trim());
+  // `(?:^|\s)` so that `poster: when horror+` reads as a missing path, not a path "when horror+"
+  const [path = '', condition] = value.split(/(?:^|\s+)when\s+/i, 2).map((s) => s.trim());
   if (path === '') return invalid(key, raw, 'a poster needs a path or scene');
+  const problem = assetPathProblem(path);
+  if (problem !== null) return invalid(key, raw, problem);
   if (condition === undefined) return { kind: 'poster', path, when: null };
   const m = POLE_REF.exec(condition);
   if (!m) return invalid(key, raw, `"${condition}" is not a dimension and pole, like "risk+"`);
@@ -47,7 +75,8 @@ function parseDimension(key: string, raw: string, value: string): Directive {
 
 /** `risk+1 horror-0.5 empathy+` (a bare sign means 1) */
 function parseTaste(key: string, raw: string, value: string): Directive {
-  const weights: Record<string, number> = {};
+  // a Map, so that terms named like Object.prototype members (constructor, __proto__) add up
+  const weights = new Map<string, number>();
   const terms = value.split(/[\s,]+/).filter((t) => t !== '');
   if (terms.length === 0)
     return invalid(key, raw, 'a taste needs at least one term, like "risk+1"');
@@ -56,9 +85,10 @@ function parseTaste(key: string, raw: string, value: string): Directive {
     if (!m)
       return invalid(key, raw, `"${term}" is not a taste term, like "risk+1" or "horror-0.5"`);
     const magnitude = m[3] === undefined ? 1 : Number(m[3]);
-    weights[m[1] ?? ''] = (weights[m[1] ?? ''] ?? 0) + (m[2] === '-' ? -magnitude : magnitude);
+    const dim = m[1] ?? '';
+    weights.set(dim, (weights.get(dim) ?? 0) + (m[2] === '-' ? -magnitude : magnitude));
   }
-  return { kind: 'taste', weights };
+  return { kind: 'taste', weights: Object.fromEntries(weights) };
 }
 
 function parseSeconds(key: string, raw: string, value: string, allowOff: boolean): Directive {
@@ -67,6 +97,10 @@ function parseSeconds(key: string, raw: string, value: string, allowOff: boolean
     return invalid(key, raw, `"${value}" is not a number of seconds${allowOff ? ' or "off"' : ''}`);
   }
   const seconds = Number(value);
+  // a zero window would time out before the options could be read
+  if (allowOff && seconds === 0) {
+    return invalid(key, raw, 'a choice window must be longer than 0 seconds (or "off")');
+  }
   return allowOff ? { kind: 'timer', seconds } : { kind: 'pause', seconds };
 }
 
@@ -74,6 +108,12 @@ function backdrop(value: string): Backdrop {
   if (COLOR.test(value)) return { type: 'color', color: value };
   if (looksLikeAsset(value)) return { type: 'asset', path: value };
   return { type: 'scene', name: value.toLowerCase() };
+}
+
+function backdropDirective(key: string, raw: string, value: string): Directive {
+  const b = backdrop(value);
+  if (b.type !== 'asset') return { kind: 'backdrop', backdrop: b };
+  return withAsset(key, raw, b.path, () => ({ kind: 'backdrop', backdrop: b }));
 }
 
 export function parseTag(tag: string): Directive {
@@ -102,20 +142,23 @@ export function parseTag(tag: string): Directive {
         ? { kind: 'backdrop', backdrop: { type: 'scene', name: value.toLowerCase() } }
         : need('a name');
     case 'background':
-      return value ? { kind: 'backdrop', backdrop: backdrop(value) } : need('an asset');
+      return value ? backdropDirective(key, raw, value) : need('an asset');
     case 'bg':
-      return value
-        ? { kind: 'backdrop', backdrop: backdrop(value) }
-        : need('a colour, scene or asset');
+      return value ? backdropDirective(key, raw, value) : need('a colour, scene or asset');
     case 'image':
-      return value ? { kind: 'image', path: value } : need('an asset');
+      return value
+        ? withAsset(key, raw, value, (path) => ({ kind: 'image', path }))
+        : need('an asset');
     case 'speaker':
       return value ? { kind: 'speaker', name: value } : need('a name');
     case 'audio':
-      return value ? { kind: 'audio', path: value, loop: false } : need('an asset');
+      return value
+        ? withAsset(key, raw, value, (path) => ({ kind: 'audio', path, loop: false }))
+        : need('an asset');
     case 'audioloop':
       if (!value) return need('an asset or "none"');
-      return { kind: 'audio', path: /^(none|off|stop)$/i.test(value) ? null : value, loop: true };
+      if (/^(none|off|stop)$/i.test(value)) return { kind: 'audio', path: null, loop: true };
+      return withAsset(key, raw, value, (path) => ({ kind: 'audio', path, loop: true }));
     case 'clear':
       return { kind: 'clear' };
     case 'restart':
@@ -137,10 +180,10 @@ export function parseTags(tags: readonly string[] | null | undefined): Directive
 
 /** Sum of the `taste` directives among `directives`. */
 export function tasteOf(directives: readonly Directive[]): TasteVector {
-  const out: Record<string, number> = {};
+  const out = new Map<string, number>();
   for (const d of directives) {
     if (d.kind !== 'taste') continue;
-    for (const [dim, w] of Object.entries(d.weights)) out[dim] = (out[dim] ?? 0) + w;
+    for (const [dim, w] of Object.entries(d.weights)) out.set(dim, (out.get(dim) ?? 0) + w);
   }
-  return out;
+  return Object.fromEntries(out);
 }
