@@ -1,6 +1,6 @@
 // Interfaces the edges implement: the story runtime, the profile store and the clock.
 import type { CaptureEvent } from './events.ts';
-import type { Beat, Decision, StoryMeta } from './model.ts';
+import type { Beat, Decision, Line, StoryMeta } from './model.ts';
 import type { Settings } from './settings.ts';
 
 export interface Clock {
@@ -63,6 +63,20 @@ export interface SavedPlay {
   /** text shown so far, for resuming with the transcript */
   readonly transcript: readonly string[];
   readonly savedAt: string;
+  /** the transcript with its tags (speaker, CLEAR, backdrop…), same length as `transcript`; optional */
+  readonly lines?: readonly Line[];
+  /** per decision, same length as `snapshots`: where the transcript stood and what was chosen */
+  readonly turns?: readonly SavedTurn[];
+}
+
+/** What a save remembers of one decision besides its ink state. */
+export interface SavedTurn {
+  readonly decisionId: string;
+  /** transcript length when the decision was shown */
+  readonly transcriptLength: number;
+  /** text of the option taken; null for the decision the save stands at */
+  readonly chosenText: string | null;
+  readonly timedOut: boolean;
 }
 
 export interface ProfileStore {
