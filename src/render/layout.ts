@@ -1,0 +1,201 @@
+// Pure layout math for the play canvas: text box, choice cards, timer bar, font sizes, reveal pace.
+import type { DecisionView } from '../core/view.ts';
+import { remainingAt } from '../core/view.ts';
+
+export interface Rect {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** row: one line of cards; column: a stack; grid: two columns (landscape screens with little height). */
+export type ChoiceDirection = 'row' | 'column' | 'grid';
+
+export interface PlayLayout {
+  readonly width: number;
+  readonly height: number;
+  readonly portrait: boolean;
+  readonly padding: number;
+  /** body text size in CSS px */
+  readonly fontSize: number;
+  readonly speakerFontSize: number;
+  readonly choiceFontSize: number;
+  /** multiplier of the font size */
+  readonly lineHeight: number;
+  /** where the story lines go; lines are bottom-aligned inside it */
+  readonly textBox: Rect;
+  readonly choices: {
+    readonly direction: ChoiceDirection;
+    readonly area: Rect;
+    readonly cards: readonly Rect[];
+    readonly cardPadding: number;
+    readonly radius: number;
+  };
+  /** the full track of the countdown bar (zero-sized when there are no options) */
+  readonly timerTrack: Rect;
+}
+
+export function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
+}
+
+/** Smallest body size we ever draw: below this, text on a phone stops being readable. */
+export const MIN_FONT_PX = 16;
+/** Largest body size: beyond this a 4K screen gets shouting, not reading. */
+export const MAX_FONT_PX = 40;
+/** A card narrower than this cannot hold a choice's words, so the row becomes a column. */
+export const MIN_ROW_CARD_PX = 170;
+
+const LINE_HEIGHT = 1.4;
+
+export function computeLayout(width: number, height: number, optionCount: number): PlayLayout {
+  const w = Math.max(1, width);
+  const h = Math.max(1, height);
+  const short = Math.min(w, h);
+  const portrait = h > w;
+  const padding = Math.round(clamp(short * 0.04, 12, 64));
+  const fontSize = Math.round(clamp(Math.min(w * 0.045, h * 0.032), MIN_FONT_PX, MAX_FONT_PX));
+  const speakerFontSize = Math.round(clamp(fontSize * 0.8, 14, MAX_FONT_PX));
+  const choiceFontSize = Math.round(clamp(fontSize * 0.95, MIN_FONT_PX, MAX_FONT_PX));
+  const gap = Math.round(clamp(short * 0.015, 8, 24));
+  const cardPadding = Math.round(clamp(choiceFontSize * 0.7, 10, 28));
+  const radius = Math.round(clamp(short * 0.012, 6, 18));
+
+  const innerW = w - padding * 2;
+  // ~70 characters a line is the comfortable measure for reading; wider screens get margins.
+  const textW = Math.min(innerW, fontSize * 36);
+  const n = Math.max(0, Math.floor(optionCount));
+
+  const rowW = Math.min(innerW, choiceFontSize * 64);
+  const rowCardW = n > 0 ? (rowW - gap * (n - 1)) / n : 0;
+  const direction: ChoiceDirection =
+    !portrait && rowCardW >= MIN_ROW_CARD_PX
+      ? 'row'
+      : !portrait && n > 2 && (rowW - gap) / 2 >= MIN_ROW_CARD_PX
+        ? 'grid'
+        : 'column';
+
+  const choiceLine = choiceFontSize * LINE_HEIGHT;
+  let cards: Rect[] = [];
+  let area: Rect = { x: w / 2, y: h - padding, width: 0, height: 0 };
+  if (n > 0) {
+    if (direction === 'row') {
+      const cardH = Math.round(choiceLine * 3 + cardPadding * 2);
+      const y = h - padding - cardH;
+      const x0 = (w - rowW) / 2;
+      cards = Array.from({ length: n }, (_, i) => ({
+        x: x0 + i * (rowCardW + gap),
+        y,
+        width: rowCardW,
+        height: cardH,
+      }));
+      area = { x: x0, y, width: rowW, height: cardH };
+    } else {
+      // A short landscape screen (a phone on its side) fits many options better in two columns.
+      const cols = direction === 'grid' ? 2 : 1;
+      const rows = Math.ceil(n / cols);
+      const colW =
+        cols === 1 ? Math.min(innerW, choiceFontSize * 36) : Math.min(innerW, choiceFontSize * 64);
+      const cellW = (colW - gap * (cols - 1)) / cols;
+      // Many options must not push the story off the screen: cards shrink to one line first.
+      const maxArea = h * 0.55;
+      const roomy = Math.round(choiceLine * 2 + cardPadding * 2);
+      const tight = Math.round(choiceLine + cardPadding * 1.2);
+      const fits = (cardH: number): number => cardH * rows + gap * (rows - 1);
+      const cardH =
+        fits(roomy) <= maxArea
+          ? roomy
+          : Math.max(tight, Math.floor((maxArea - gap * (rows - 1)) / rows));
+      const total = fits(cardH);
+      const x = (w - colW) / 2;
+      const y0 = h - padding - total;
+      cards = Array.from({ length: n }, (_, i) => ({
+        x: x + (i % cols) * (cellW + gap),
+        y: y0 + Math.floor(i / cols) * (cardH + gap),
+        width: cellW,
+        height: cardH,
+      }));
+      area = { x, y: y0, width: colW, height: total };
+    }
+  }
+
+  const barH = Math.round(clamp(short * 0.008, 4, 12));
+  const timerTrack: Rect =
+    n > 0
+      ? { x: area.x, y: area.y - gap - barH, width: area.width, height: barH }
+      : { x: w / 2, y: h - padding, width: 0, height: 0 };
+
+  const textBottom = n > 0 ? timerTrack.y - gap : h - padding;
+  const textTop = padding;
+  const textBox: Rect = {
+    x: (w - textW) / 2,
+    y: textTop,
+    width: textW,
+    height: Math.max(0, textBottom - textTop),
+  };
+
+  return {
+    width: w,
+    height: h,
+    portrait,
+    padding,
+    fontSize,
+    speakerFontSize,
+    choiceFontSize,
+    lineHeight: LINE_HEIGHT,
+    textBox,
+    choices: { direction, area, cards, cardPadding, radius },
+    timerTrack,
+  };
+}
+
+/** Share of the window left, 0..1; null when the decision is untimed. */
+export function timerFraction(decision: DecisionView, now: number): number | null {
+  const left = remainingAt(decision, now);
+  if (left === null || decision.windowMs === null || decision.windowMs <= 0) return null;
+  return clamp(left / decision.windowMs, 0, 1);
+}
+
+/** The bar shrinks from both ends toward the middle, as Bandersnatch's did. */
+export function timerBarRect(track: Rect, fraction: number): Rect {
+  const width = track.width * clamp(fraction, 0, 1);
+  return { x: track.x + (track.width - width) / 2, y: track.y, width, height: track.height };
+}
+
+/** Readable pace for revealing narration, in characters per second. */
+export const REVEAL_CPS = 50;
+/** A long beat still finishes revealing within this, so reading never eats a choice window. */
+export const MAX_REVEAL_MS = 3000;
+
+/** How many characters of a `total`-character reveal are visible `elapsedMs` after it started. */
+export function revealedChars(total: number, elapsedMs: number): number {
+  if (total <= 0) return 0;
+  const cps = Math.max(REVEAL_CPS, (total * 1000) / MAX_REVEAL_MS);
+  return clamp(Math.floor((Math.max(0, elapsedMs) * cps) / 1000), 0, total);
+}
+
+export function contains(outer: Rect, inner: Rect): boolean {
+  return (
+    inner.x >= outer.x - 0.5 &&
+    inner.y >= outer.y - 0.5 &&
+    inner.x + inner.width <= outer.x + outer.width + 0.5 &&
+    inner.y + inner.height <= outer.y + outer.height + 0.5
+  );
+}
+
+export function overlaps(a: Rect, b: Rect): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/** Scale that makes a `sw`×`sh` image cover a `w`×`h` box (crop, no letterbox). */
+export function coverScale(sw: number, sh: number, w: number, h: number): number {
+  if (sw <= 0 || sh <= 0) return 1;
+  return Math.max(w / sw, h / sh);
+}
+
+/** Scale that fits a `sw`×`sh` image inside a `w`×`h` box, never enlarging it. */
+export function containScale(sw: number, sh: number, w: number, h: number): number {
+  if (sw <= 0 || sh <= 0) return 1;
+  return Math.min(1, w / sw, h / sh);
+}
