@@ -1,10 +1,49 @@
 // Vite: compiles stories/<id>/main.ink on import (src/build/vite-plugin-ink.ts) and sets the CSP.
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { inkStories } from './src/build/vite-plugin-ink.ts';
 
+/**
+ * Only the site's own origin (DESIGN.md §9). `blob:` is the page's own objects (pixi decodes
+ * images in a worker made from a blob); no 'unsafe-eval', no third-party host.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self' data: blob:",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
+/** The CSP goes into the built page (dev keeps Vite's overlay and HMR working) and preview. */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'inkreel:csp',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
+
 export default defineConfig({
-  plugins: [inkStories({ storiesDir: 'stories' })],
+  plugins: [inkStories({ storiesDir: 'stories' }), contentSecurityPolicy()],
   build: { target: 'es2022', sourcemap: true },
   server: { port: 5173 },
-  preview: { port: 4173 },
+  preview: {
+    port: 4173,
+    headers: {
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'Referrer-Policy': 'no-referrer',
+    },
+  },
 });

@@ -1,0 +1,289 @@
+// Composition root: builds the store, the story runtimes, the player, the stage and the routes.
+// The only module that sees every layer.
+import './ui/styles.css';
+import { catalogue } from 'virtual:inkreel/catalogue';
+import type { PlayerCommand } from './core/commands.ts';
+import type { CaptureEvent, EventDraft } from './core/events.ts';
+import { SCHEMA_VERSION } from './core/events.ts';
+import type { CatalogueEntry } from './core/model.ts';
+import type { Clock, Profile, ProfileStore } from './core/ports.ts';
+import type { Settings } from './core/settings.ts';
+import { startPlayer, type Player } from './player/player.ts';
+import { createStage, type Stage } from './render/stage.ts';
+import { openProfileStore } from './storage/open-store.ts';
+import { createInkRuntime } from './story/ink-runtime.ts';
+import { h } from './ui/dom.ts';
+import { renderHome, type StoryCard } from './ui/home.ts';
+import { PlayMirror } from './ui/play-mirror.ts';
+import { renderReport } from './ui/report.ts';
+import { parseRoute, type Route } from './ui/routes.ts';
+
+interface App {
+  readonly root: HTMLElement;
+  readonly store: ProfileStore;
+  readonly clock: Clock;
+  profile: Profile;
+  settings: Settings;
+}
+
+const clock: Clock = { now: () => performance.now() };
+
+async function ensureProfile(store: ProfileStore): Promise<Profile> {
+  const profiles = await store.listProfiles();
+  const activeId = await store.getActiveProfileId();
+  const active = profiles.find((p) => p.id === activeId) ?? profiles[0];
+  if (active) {
+    if (active.id !== activeId) await store.setActiveProfileId(active.id);
+    return active;
+  }
+  const created = await store.createProfile('Player 1');
+  await store.setActiveProfileId(created.id);
+  return created;
+}
+
+function entryFor(id: string): CatalogueEntry | undefined {
+  return catalogue.find((e) => e.meta.id === id);
+}
+
+function titleOf(id: string): string {
+  return entryFor(id)?.meta.title ?? id;
+}
+
+function stamp(app: App, draft: EventDraft): CaptureEvent {
+  return {
+    ...draft,
+    v: SCHEMA_VERSION,
+    id: crypto.randomUUID(),
+    profileId: app.profile.id,
+    at: new Date().toISOString(),
+  } as CaptureEvent;
+}
+
+async function record(app: App, draft: EventDraft): Promise<void> {
+  if (app.settings.incognito || app.settings.recordingPaused) return;
+  await app.store.append(stamp(app, draft));
+}
+
+function setState(app: App, state: string): void {
+  app.root.dataset.state = state;
+}
+
+async function showHome(app: App): Promise<() => void> {
+  const cards: StoryCard[] = [];
+  for (const entry of catalogue) {
+    const save = await app.store.getSave(app.profile.id, entry.meta.id);
+    const poster = entry.meta.posters.find((p) => p.when === null);
+    cards.push({
+      id: entry.meta.id,
+      title: entry.meta.title,
+      author: entry.meta.author,
+      posterUrl: poster ? (entry.assets[poster.path] ?? null) : null,
+      progress: save ? `Saved at decision ${save.snapshots.length}` : null,
+      why: null,
+    });
+  }
+  app.root.replaceChildren(renderHome(cards, app.profile.name));
+  setState(app, 'home');
+  return () => undefined;
+}
+
+async function showReport(app: App): Promise<() => void> {
+  const render = async (): Promise<void> => {
+    const [events, quarantined] = await Promise.all([
+      app.store.events(app.profile.id),
+      app.store.quarantined(app.profile.id),
+    ]);
+    app.root.replaceChildren(
+      renderReport(
+        {
+          profileName: app.profile.name,
+          events,
+          quarantinedCount: quarantined.length,
+          storageNotice:
+            app.store.status && app.store.status.state !== 'ok' ? app.store.status.message : null,
+          storyTitle: titleOf,
+        },
+        {
+          deleteAll: async () => {
+            const ids = (await app.store.events(app.profile.id)).map((e) => e.id);
+            const count = await app.store.deleteEvents(app.profile.id, ids);
+            await app.store.append(
+              stamp(app, {
+                type: 'data.deleted',
+                scope: 'all',
+                count,
+                sessionId: 'report',
+                storyId: '',
+                storyVersion: '',
+              }),
+            );
+            await render();
+          },
+        },
+      ),
+    );
+    setState(app, 'report');
+  };
+  await render();
+  const off = app.store.onExternalChange?.(() => void render());
+  return () => off?.();
+}
+
+async function showPlay(app: App, storyId: string): Promise<() => void> {
+  const entry = entryFor(storyId);
+  if (!entry) {
+    app.root.replaceChildren(
+      h(
+        'section',
+        {},
+        h('h1', {}, 'Story not found'),
+        h(
+          'p',
+          {},
+          `There is no story called "${storyId}". `,
+          h('a', { href: '#/' }, 'All stories'),
+        ),
+      ),
+    );
+    setState(app, 'error');
+    return () => undefined;
+  }
+  setState(app, 'loading');
+  const resolveAsset = (path: string): string | null => entry.assets[path] ?? null;
+  let player: Player | null = null;
+  let pickMarked = false;
+  const send = (command: PlayerCommand): void => {
+    if (command.type === 'PICK') {
+      performance.mark('inkreel:pick');
+      pickMarked = true;
+    }
+    player?.send(command);
+  };
+  const mirror = new PlayMirror({ send, now: clock.now, resolveAsset });
+  app.root.replaceChildren(mirror.root);
+
+  const json = await entry.load();
+  const runtime = createInkRuntime(json, { storyId, version: entry.meta.version });
+  const saved = app.settings.incognito ? null : await app.store.getSave(app.profile.id, storyId);
+  const resume = saved && saved.storyVersion === runtime.meta.version ? saved : null;
+
+  let stage: Stage | null = null;
+  try {
+    stage = await createStage(mirror.stageHost, {
+      resolveAsset,
+      now: clock.now,
+      onPick: (index, input) => send({ type: 'PICK', index, input }),
+      reducedMotion:
+        app.settings.reducedMotion ?? matchMedia('(prefers-reduced-motion: reduce)').matches,
+      theme: 'dark',
+    });
+    mirror.setCanvasMode(true);
+  } catch (error) {
+    console.warn('inkreel: drawing the scene is not possible here; showing the text view.', error);
+    mirror.setCanvasMode(false);
+  }
+
+  player = startPlayer({
+    runtime,
+    clock,
+    storyId,
+    sessionId: resume?.sessionId ?? crypto.randomUUID(),
+    timeScale: app.settings.timeScale,
+    record: (draft) => record(app, draft),
+    save: async (save) => {
+      if (!app.settings.incognito) await app.store.putSave(app.profile.id, save);
+    },
+    resume,
+  });
+  const unsubscribe = player.subscribe((view) => {
+    setState(app, view.state);
+    mirror.update(view);
+    stage?.update(view);
+    if (
+      pickMarked &&
+      (view.state === 'choosing' || view.state === 'ended') &&
+      view.decision?.phase !== 'hide'
+    ) {
+      pickMarked = false;
+      requestAnimationFrame(() => performance.measure('inkreel:choice', 'inkreel:pick'));
+    }
+  });
+  const current = player.getView();
+  setState(app, current.state);
+  mirror.update(current);
+  stage?.update(current);
+
+  const onVisibility = (): void =>
+    send(
+      document.hidden ? { type: 'PAUSE', reason: 'hidden' } : { type: 'RESUME', reason: 'hidden' },
+    );
+  document.addEventListener('visibilitychange', onVisibility);
+  if (document.hidden) onVisibility();
+
+  return () => {
+    document.removeEventListener('visibilitychange', onVisibility);
+    unsubscribe();
+    player?.stop();
+    stage?.destroy();
+    mirror.destroy();
+  };
+}
+
+function showSettings(app: App): () => void {
+  app.root.replaceChildren(
+    h('section', {}, h('h1', {}, 'Settings'), h('p', {}, `Profile: ${app.profile.name}`)),
+  );
+  setState(app, 'settings');
+  return () => undefined;
+}
+
+async function show(app: App, route: Route): Promise<() => void> {
+  switch (route.name) {
+    case 'home':
+      return showHome(app);
+    case 'play':
+      return showPlay(app, route.storyId);
+    case 'report':
+      return showReport(app);
+    case 'settings':
+      return showSettings(app);
+    case 'not-found':
+      app.root.replaceChildren(
+        h('section', {}, h('h1', {}, 'Page not found'), h('a', { href: '#/' }, 'All stories')),
+      );
+      setState(app, 'error');
+      return () => undefined;
+  }
+}
+
+async function boot(): Promise<void> {
+  const root = document.getElementById('app');
+  if (!root) throw new Error('index.html has no #app element');
+  const store = await openProfileStore();
+  const profile = await ensureProfile(store);
+  const app: App = { root, store, clock, profile, settings: await store.getSettings(profile.id) };
+  let teardown: () => void = () => undefined;
+  let generation = 0;
+  const route = async (): Promise<void> => {
+    const mine = ++generation;
+    teardown();
+    teardown = () => undefined;
+    const next = await show(app, parseRoute(location.hash));
+    if (mine === generation) teardown = next;
+    else next();
+  };
+  window.addEventListener('hashchange', () => void route());
+  await route();
+  import.meta.hot?.dispose(() => teardown());
+}
+
+void boot().catch((error: unknown) => {
+  console.error(error);
+  const root = document.getElementById('app');
+  if (root) {
+    root.dataset.state = 'error';
+    root.replaceChildren(
+      h('p', { role: 'alert' }, `inkreel could not start: ${(error as Error).message}`),
+    );
+  }
+});

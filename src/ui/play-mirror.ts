@@ -1,0 +1,361 @@
+// The play view in the DOM: the accessible mirror of the canvas (DESIGN.md §7) and its controls.
+// Text goes to a role="log", choices are real <button>s in the "Choices" group (laid over the
+// canvas cards when a canvas is drawn, plain buttons when not), the window is a progressbar.
+import type { PlayerCommand } from '../core/commands.ts';
+import type { InputMethod } from '../core/events.ts';
+import { remainingAt, type PlayView } from '../core/view.ts';
+import { clear, h } from './dom.ts';
+
+export interface Rect {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface MirrorOptions {
+  readonly send: (command: PlayerCommand) => void;
+  readonly now: () => number;
+  /** asset path → URL, for IMAGE lines in the DOM-only view */
+  readonly resolveAsset: (path: string) => string | null;
+}
+
+function inputOf(event: Event): InputMethod {
+  if (event instanceof PointerEvent || 'pointerType' in event) {
+    const type = (event as PointerEvent).pointerType;
+    if (type === 'touch' || type === 'pen') return 'touch';
+    if (type === 'mouse') return 'pointer';
+  }
+  // a click synthesised from Enter/Space has detail 0
+  return (event as MouseEvent).detail === 0 ? 'keyboard' : 'pointer';
+}
+
+export class PlayMirror {
+  readonly root: HTMLElement;
+  /** where the canvas goes */
+  readonly stageHost: HTMLDivElement;
+  private readonly log: HTMLDivElement;
+  private readonly choices: HTMLDivElement;
+  private readonly bar: HTMLDivElement;
+  private readonly barFill: HTMLDivElement;
+  private readonly status: HTMLParagraphElement;
+  private readonly screen: HTMLDivElement;
+  private readonly pauseButton: HTMLButtonElement;
+  private readonly moreTimeButton: HTMLButtonElement;
+  private view: PlayView | null = null;
+  private shownLineIds: number[] = [];
+  private choiceKey = '';
+  private rects: readonly Rect[] | null = null;
+  private frame = 0;
+  private readonly onKey = (e: KeyboardEvent): void => this.handleKey(e);
+
+  constructor(private readonly options: MirrorOptions) {
+    this.stageHost = h('div', { class: 'stage-host', 'aria-hidden': 'true' });
+    this.log = h('div', {
+      class: 'story-log',
+      role: 'log',
+      'aria-live': 'polite',
+      'aria-label': 'Story',
+    });
+    this.choices = h('div', { class: 'choices', role: 'group', 'aria-label': 'Choices' });
+    this.barFill = h('div', { class: 'timer-fill' });
+    this.bar = h(
+      'div',
+      {
+        class: 'timer',
+        role: 'progressbar',
+        'aria-label': 'Time left to choose',
+        'aria-valuemin': 0,
+        'aria-valuemax': 100,
+        'aria-valuenow': 100,
+        hidden: true,
+      },
+      this.barFill,
+    );
+    this.status = h('p', { class: 'play-status', role: 'status' });
+    this.screen = h('div', { class: 'play-screen' });
+    this.pauseButton = h(
+      'button',
+      { type: 'button', class: 'pause', onclick: () => this.togglePause() },
+      'Pause',
+    );
+    this.moreTimeButton = h(
+      'button',
+      {
+        type: 'button',
+        class: 'more-time',
+        onclick: () => this.options.send({ type: 'MORE_TIME' }),
+      },
+      'More time',
+    );
+    const controls = h('div', { class: 'play-controls' }, this.pauseButton, this.moreTimeButton);
+    this.root = h(
+      'section',
+      { class: 'play', 'aria-label': 'Story player' },
+      this.stageHost,
+      h(
+        'div',
+        { class: 'play-overlay' },
+        this.log,
+        this.bar,
+        this.choices,
+        this.status,
+        this.screen,
+      ),
+      controls,
+    );
+    document.addEventListener('keydown', this.onKey);
+  }
+
+  /** Canvas mode: the canvas draws text and cards; the DOM text is for assistive tech only. */
+  setCanvasMode(on: boolean): void {
+    this.root.classList.toggle('canvas-mode', on);
+  }
+
+  /** Where the canvas drew each choice card, in CSS pixels relative to the stage host. */
+  setChoiceRects(rects: readonly Rect[] | null): void {
+    this.rects = rects;
+    this.placeChoices();
+  }
+
+  update(view: PlayView): void {
+    this.view = view;
+    this.root.dataset.state = view.state;
+    this.renderLines(view);
+    this.renderChoices(view);
+    this.renderScreen(view);
+    const timed = view.state === 'choosing' && view.decision?.windowMs != null;
+    this.bar.hidden = !timed;
+    this.moreTimeButton.hidden = !timed;
+    this.pauseButton.hidden = view.state !== 'choosing';
+    this.pauseButton.textContent = view.decision?.paused ? 'Resume' : 'Pause';
+    this.pauseButton.setAttribute('aria-pressed', String(view.decision?.paused ?? false));
+    this.status.textContent = view.decision?.paused ? 'Paused. The timer is waiting for you.' : '';
+    if (timed) this.startTicking();
+  }
+
+  destroy(): void {
+    cancelAnimationFrame(this.frame);
+    document.removeEventListener('keydown', this.onKey);
+    this.root.remove();
+  }
+
+  private renderLines(view: PlayView): void {
+    const ids = view.lines.map((l) => l.id);
+    const continues =
+      this.shownLineIds.length <= ids.length && this.shownLineIds.every((id, i) => ids[i] === id);
+    if (!continues) {
+      clear(this.log);
+      this.shownLineIds = [];
+    }
+    for (const line of view.lines.slice(this.shownLineIds.length)) {
+      const p = h('p', { class: line.className ? `line line-${line.className}` : 'line' });
+      if (line.speaker) p.append(h('span', { class: 'speaker' }, line.speaker), ' ');
+      p.append(line.text);
+      if (line.image) {
+        const url = this.options.resolveAsset(line.image);
+        if (url) p.append(h('img', { src: url, alt: '', class: 'line-image' }));
+      }
+      this.log.append(p);
+      this.shownLineIds.push(line.id);
+    }
+    this.log.scrollTop = this.log.scrollHeight;
+  }
+
+  private renderChoices(view: PlayView): void {
+    const decision = view.state === 'choosing' ? view.decision : null;
+    const key = decision ? `${decision.id}#${decision.turn}` : '';
+    const open =
+      decision !== null && (decision.phase === 'shown' || decision.phase === 'selecting');
+    if (key !== this.choiceKey) {
+      this.choiceKey = key;
+      clear(this.choices);
+      for (const option of decision?.options ?? []) {
+        const button = h(
+          'button',
+          { type: 'button', class: 'choice', 'data-index': option.index },
+          h('span', { class: 'choice-key', 'aria-hidden': 'true' }, `${option.index + 1}`),
+          ' ',
+          option.text,
+        );
+        button.addEventListener('click', (e) => this.pick(option.index, inputOf(e)));
+        this.choices.append(button);
+      }
+      this.placeChoices();
+      if (decision) performanceMarkFirstChoice();
+    }
+    this.choices.hidden = decision === null;
+    for (const button of this.choices.querySelectorAll('button')) {
+      const index = Number(button.dataset.index);
+      button.disabled = !open;
+      button.classList.toggle('chosen', decision?.chosen === index);
+      button.classList.toggle('is-default', decision?.options[index]?.isDefault === true);
+    }
+  }
+
+  private placeChoices(): void {
+    const buttons = [...this.choices.querySelectorAll('button')];
+    buttons.forEach((button, i) => {
+      const rect = this.rects?.[i];
+      button.classList.toggle('over-canvas', rect !== undefined);
+      if (rect) {
+        button.style.left = `${rect.x}px`;
+        button.style.top = `${rect.y}px`;
+        button.style.width = `${rect.width}px`;
+        button.style.height = `${rect.height}px`;
+      } else {
+        button.style.removeProperty('left');
+        button.style.removeProperty('top');
+        button.style.removeProperty('width');
+        button.style.removeProperty('height');
+      }
+    });
+  }
+
+  private renderScreen(view: PlayView): void {
+    clear(this.screen);
+    if (view.state === 'ended') {
+      const list = h('ol', { class: 'path' });
+      for (const past of view.history) {
+        list.append(
+          h(
+            'li',
+            {},
+            h('span', {}, past.chosenText),
+            past.timedOut ? h('span', { class: 'badge' }, ' (the timer chose)') : null,
+            ' ',
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'rewind',
+                onclick: () => this.options.send({ type: 'REWIND', turn: past.turn }),
+              },
+              `Go back to decision ${past.turn}`,
+            ),
+          ),
+        );
+      }
+      this.screen.append(
+        h(
+          'div',
+          { class: 'ending', role: 'region', 'aria-label': 'Ending' },
+          h('h2', {}, 'The end'),
+          h('p', {}, `You reached this ending through ${view.history.length} decisions.`),
+          list,
+          h(
+            'p',
+            {},
+            h(
+              'button',
+              { type: 'button', onclick: () => this.options.send({ type: 'RESTART' }) },
+              'Start over',
+            ),
+          ),
+          h(
+            'p',
+            {},
+            h('a', { href: '#/report' }, 'See what your choices recorded'),
+            ' · ',
+            h('a', { href: '#/' }, 'All stories'),
+          ),
+        ),
+      );
+    } else if (view.state === 'error' && view.error) {
+      this.screen.append(
+        h(
+          'div',
+          { class: 'error-screen', role: 'alert' },
+          h('h2', {}, 'The story hit a problem'),
+          h('p', {}, view.error.message),
+          view.error.canGoBack
+            ? h(
+                'button',
+                { type: 'button', onclick: () => this.options.send({ type: 'GO_BACK' }) },
+                'Go back to the last decision',
+              )
+            : null,
+          ' ',
+          h(
+            'button',
+            { type: 'button', onclick: () => this.options.send({ type: 'RESTART' }) },
+            'Start over',
+          ),
+        ),
+      );
+    }
+  }
+
+  private pick(index: number, input: InputMethod): void {
+    this.options.send({ type: 'PICK', index, input });
+  }
+
+  private togglePause(): void {
+    const paused = this.view?.decision?.paused ?? false;
+    this.options.send(
+      paused ? { type: 'RESUME', reason: 'user' } : { type: 'PAUSE', reason: 'user' },
+    );
+  }
+
+  private handleKey(e: KeyboardEvent): void {
+    if (!this.root.isConnected || e.repeat || e.altKey || e.ctrlKey || e.metaKey) return;
+    const view = this.view;
+    if (view?.state !== 'choosing' || !view.decision) return;
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      this.togglePause();
+      return;
+    }
+    if (/^[1-9]$/.test(e.key)) {
+      const option = view.decision.options[Number(e.key) - 1];
+      if (option) {
+        e.preventDefault();
+        this.pick(option.index, 'keyboard');
+      }
+      return;
+    }
+    if (
+      e.key === 'ArrowDown' ||
+      e.key === 'ArrowRight' ||
+      e.key === 'ArrowUp' ||
+      e.key === 'ArrowLeft'
+    ) {
+      const buttons = [
+        ...this.choices.querySelectorAll<HTMLButtonElement>('button:not([disabled])'),
+      ];
+      if (buttons.length === 0) return;
+      e.preventDefault();
+      const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+      const step = e.key === 'ArrowDown' || e.key === 'ArrowRight' ? 1 : -1;
+      const next =
+        at < 0
+          ? step > 0
+            ? 0
+            : buttons.length - 1
+          : (at + step + buttons.length) % buttons.length;
+      buttons[next]?.focus();
+    }
+  }
+
+  private startTicking(): void {
+    cancelAnimationFrame(this.frame);
+    const tick = (): void => {
+      const decision = this.view?.state === 'choosing' ? this.view.decision : null;
+      if (!decision || decision.windowMs === null) return;
+      const left = remainingAt(decision, this.options.now()) ?? 0;
+      const percent = Math.max(0, Math.min(100, Math.round((left / decision.windowMs) * 100)));
+      this.bar.setAttribute('aria-valuenow', String(percent));
+      this.bar.setAttribute('aria-valuetext', `${Math.ceil(left / 1000)} seconds left`);
+      this.barFill.style.width = `${percent}%`;
+      if (decision.runningSince !== null) this.frame = requestAnimationFrame(tick);
+    };
+    tick();
+  }
+}
+
+let firstChoiceMarked = false;
+function performanceMarkFirstChoice(): void {
+  if (firstChoiceMarked) return;
+  firstChoiceMarked = true;
+  performance.mark('inkreel:first-choice');
+}
