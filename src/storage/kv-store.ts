@@ -1,0 +1,247 @@
+// ProfileStore over a small key-value backend, shared by the memory and localforage stores so both
+// keep exactly the same layout and rules. One key per event: appends never rewrite a growing list,
+// so two tabs appending at once cannot overwrite each other and no lock is needed.
+import * as v from 'valibot';
+import type { CaptureEvent } from '../core/events.ts';
+import type {
+  ExternalChange,
+  Profile,
+  ProfileStore,
+  QuarantinedRecord,
+  SavedPlay,
+  StoreStatus,
+} from '../core/ports.ts';
+import type { Settings } from '../core/settings.ts';
+import { DEFAULT_SETTINGS } from '../core/settings.ts';
+import {
+  describeIssues,
+  profileSchema,
+  savedPlaySchema,
+  settingsSchema,
+} from '../profile/capture-schema.ts';
+import type { StoredRecord } from '../profile/restore.ts';
+import { restoreEvent, restoreRecords } from '../profile/restore.ts';
+
+/** One concern's key space (a localforage instance, or a Map in memory). */
+export interface KvArea {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+  remove(key: string): Promise<void>;
+  /** every record whose key starts with prefix, in key order */
+  entries(prefix: string): Promise<StoredRecord[]>;
+  keys(prefix: string): Promise<string[]>;
+}
+
+export interface KvBackend {
+  readonly kind: 'persistent' | 'memory';
+  readonly profiles: KvArea;
+  readonly meta: KvArea;
+  readonly events: KvArea;
+  readonly quarantine: KvArea;
+  readonly saves: KvArea;
+  readonly settings: KvArea;
+  /** tell other tabs (not this one) that something changed */
+  broadcast(change: ExternalChange): void;
+  /** listen to other tabs; returns an unsubscribe */
+  subscribe(listener: (change: ExternalChange) => void): () => void;
+  close(): void;
+}
+
+export interface KvStoreOptions {
+  readonly now?: () => Date;
+  readonly newId?: () => string;
+}
+
+/** A ProfileStore that also owns resources (a BroadcastChannel) to release when done. */
+export interface ClosableProfileStore extends ProfileStore {
+  readonly status: StoreStatus;
+  onStatusChange(listener: (status: StoreStatus) => void): () => void;
+  onExternalChange(listener: (change: ExternalChange) => void): () => void;
+  close(): void;
+}
+
+const ACTIVE_KEY = 'activeProfileId';
+const OK: StoreStatus = { state: 'ok', message: '' };
+
+/** Keys are `<profile>/<item>`; both parts are encoded so a `/` in an id cannot cross profiles. */
+export function profilePrefix(profileId: string): string {
+  return `${encodeURIComponent(profileId)}/`;
+}
+export function itemKey(profileId: string, item: string): string {
+  return `${profilePrefix(profileId)}${encodeURIComponent(item)}`;
+}
+
+interface StoredQuarantine {
+  readonly key: string;
+  readonly reason: string;
+  readonly raw: unknown;
+}
+
+function readQuarantine(record: StoredRecord): QuarantinedRecord {
+  const value = record.raw;
+  if (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as StoredQuarantine).key === 'string' &&
+    typeof (value as StoredQuarantine).reason === 'string'
+  ) {
+    const q = value as StoredQuarantine;
+    return { key: q.key, reason: q.reason, raw: q.raw };
+  }
+  return { key: record.key, reason: 'unreadable quarantine entry', raw: value };
+}
+
+export function createKvProfileStore(
+  backend: KvBackend,
+  options: KvStoreOptions = {},
+): ClosableProfileStore {
+  const now = options.now ?? (() => new Date());
+  const newId = options.newId ?? (() => crypto.randomUUID());
+
+  /** Loads a profile's events, moving unreadable records aside (copy first, then remove). */
+  async function load(
+    profileId: string,
+  ): Promise<{ events: CaptureEvent[]; future: QuarantinedRecord[] }> {
+    const records = await backend.events.entries(profilePrefix(profileId));
+    const result = restoreRecords(records, { profileId });
+    const future = new Set(result.futureKeys);
+    for (const q of result.quarantined) {
+      if (future.has(q.key)) continue;
+      const aside: StoredQuarantine = { key: q.key, reason: q.reason, raw: q.raw };
+      await backend.quarantine.set(q.key, aside);
+      await backend.events.remove(q.key);
+    }
+    return { events: result.events, future: result.quarantined.filter((q) => future.has(q.key)) };
+  }
+
+  const store: ClosableProfileStore = {
+    kind: backend.kind,
+    status: OK,
+    onStatusChange: () => () => undefined,
+    onExternalChange: (listener) => backend.subscribe(listener),
+    close: () => backend.close(),
+
+    async listProfiles(): Promise<Profile[]> {
+      const records = await backend.profiles.entries('');
+      const profiles: Profile[] = [];
+      for (const { raw } of records) {
+        const parsed = v.safeParse(profileSchema, raw);
+        if (parsed.success) profiles.push(parsed.output);
+      }
+      return profiles.sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
+    },
+
+    async createProfile(name: string): Promise<Profile> {
+      const profile: Profile = { id: newId(), name, createdAt: now().toISOString() };
+      await backend.profiles.set(profile.id, profile);
+      backend.broadcast({ profileId: null });
+      return profile;
+    },
+
+    async renameProfile(id: string, name: string): Promise<void> {
+      const parsed = v.safeParse(profileSchema, await backend.profiles.get(id));
+      if (!parsed.success) throw new Error(`No profile ${id}`);
+      await backend.profiles.set(id, { ...parsed.output, name });
+      backend.broadcast({ profileId: null });
+    },
+
+    async deleteProfile(id: string): Promise<void> {
+      const prefix = profilePrefix(id);
+      // Events go first so a crash half-way never leaves events without a visible profile entry.
+      for (const area of [backend.events, backend.quarantine, backend.saves]) {
+        for (const key of await area.keys(prefix)) await area.remove(key);
+      }
+      await backend.settings.remove(id);
+      await backend.profiles.remove(id);
+      if ((await backend.meta.get(ACTIVE_KEY)) === id) await backend.meta.remove(ACTIVE_KEY);
+      backend.broadcast({ profileId: null });
+    },
+
+    async getActiveProfileId(): Promise<string | null> {
+      const id = await backend.meta.get(ACTIVE_KEY);
+      return typeof id === 'string' ? id : null;
+    },
+
+    async setActiveProfileId(id: string): Promise<void> {
+      await backend.meta.set(ACTIVE_KEY, id);
+      backend.broadcast({ profileId: null });
+    },
+
+    async append(event: CaptureEvent): Promise<void> {
+      const checked = restoreEvent(event);
+      if (!checked.ok) throw new Error(`Refusing to store an invalid event: ${checked.reason}`);
+      const key = itemKey(event.profileId, event.id);
+      // First write wins: a retried append of the same id never replaces what is stored.
+      if ((await backend.events.get(key)) !== undefined) return;
+      await backend.events.set(key, checked.event);
+      backend.broadcast({ profileId: event.profileId });
+    },
+
+    async events(profileId: string): Promise<CaptureEvent[]> {
+      return (await load(profileId)).events;
+    },
+
+    async deleteEvents(profileId: string, ids: readonly string[]): Promise<number> {
+      let deleted = 0;
+      for (const id of new Set(ids)) {
+        const key = itemKey(profileId, id);
+        if ((await backend.events.get(key)) === undefined) continue;
+        await backend.events.remove(key);
+        deleted += 1;
+      }
+      if (deleted > 0) backend.broadcast({ profileId });
+      return deleted;
+    },
+
+    async quarantined(profileId: string): Promise<QuarantinedRecord[]> {
+      const { future } = await load(profileId);
+      const aside = await backend.quarantine.entries(profilePrefix(profileId));
+      return [...aside.map(readQuarantine), ...future];
+    },
+
+    async getSave(profileId: string, storyId: string): Promise<SavedPlay | null> {
+      const parsed = v.safeParse(
+        savedPlaySchema,
+        await backend.saves.get(itemKey(profileId, storyId)),
+      );
+      return parsed.success ? parsed.output : null;
+    },
+
+    async putSave(profileId: string, save: SavedPlay): Promise<void> {
+      const parsed = v.safeParse(savedPlaySchema, save);
+      if (!parsed.success)
+        throw new Error(`Refusing to store an invalid save: ${describeIssues(parsed.issues)}`);
+      await backend.saves.set(itemKey(profileId, save.storyId), parsed.output);
+    },
+
+    async clearSave(profileId: string, storyId: string): Promise<void> {
+      await backend.saves.remove(itemKey(profileId, storyId));
+    },
+
+    async getSettings(profileId: string): Promise<Settings> {
+      return readSettings(await backend.settings.get(profileId));
+    },
+
+    async putSettings(profileId: string, settings: Settings): Promise<void> {
+      const parsed = v.safeParse(settingsSchema, settings);
+      if (!parsed.success) throw new Error(`Invalid settings: ${describeIssues(parsed.issues)}`);
+      await backend.settings.set(profileId, parsed.output);
+      backend.broadcast({ profileId: null });
+    },
+  };
+  return store;
+}
+
+/** Stored settings field by field over the defaults: one bad field never resets the others. */
+export function readSettings(stored: unknown): Settings {
+  if (typeof stored !== 'object' || stored === null) return DEFAULT_SETTINGS;
+  const record = stored as Record<string, unknown>;
+  const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
+    if (!(key in record)) continue;
+    const field = settingsSchema.entries[key];
+    const parsed = v.safeParse(field, record[key]);
+    if (parsed.success) merged[key] = parsed.output;
+  }
+  return v.parse(settingsSchema, merged);
+}

@@ -1,0 +1,88 @@
+// The persistent ProfileStore: IndexedDB through localforage, one instance per concern, and a
+// BroadcastChannel so other tabs on the same profile know to reload.
+import localforage from 'localforage';
+import type { ExternalChange } from '../core/ports.ts';
+import type { StoredRecord } from '../profile/restore.ts';
+import type { ClosableProfileStore, KvArea, KvBackend, KvStoreOptions } from './kv-store.ts';
+import { createKvProfileStore } from './kv-store.ts';
+
+export type LocalforageProfileStore = ClosableProfileStore;
+
+export interface LocalforageStoreOptions extends KvStoreOptions {
+  /** database name; tests use a fresh one each */
+  readonly name?: string;
+  /** restricts localforage to these drivers (e.g. [localforage.INDEXEDDB]) */
+  readonly drivers?: readonly string[];
+}
+
+function forageArea(instance: LocalForage): KvArea {
+  return {
+    // localforage gives null for a missing key; the store contract uses undefined for "absent".
+    get: async (key) => (await instance.getItem<unknown>(key)) ?? undefined,
+    set: async (key, value) => {
+      await instance.setItem(key, value);
+    },
+    remove: (key) => instance.removeItem(key),
+    entries: async (prefix) => {
+      const out: StoredRecord[] = [];
+      await instance.iterate<unknown, void>((raw, key) => {
+        if (key.startsWith(prefix)) out.push({ key, raw });
+      });
+      return out;
+    },
+    keys: async (prefix) => (await instance.keys()).filter((key) => key.startsWith(prefix)),
+  };
+}
+
+const AREAS = ['profiles', 'meta', 'events', 'quarantine', 'saves', 'settings'] as const;
+
+export function createLocalforageProfileStore(
+  options: LocalforageStoreOptions = {},
+): LocalforageProfileStore {
+  const name = options.name ?? 'inkreel';
+  const instances = Object.fromEntries(
+    AREAS.map((storeName) => {
+      const instance = localforage.createInstance({ name, storeName });
+      if (options.drivers) void instance.setDriver([...options.drivers]).catch(() => undefined);
+      return [storeName, instance];
+    }),
+  ) as Record<(typeof AREAS)[number], LocalForage>;
+
+  const channel =
+    typeof BroadcastChannel === 'function' ? new BroadcastChannel(`inkreel:${name}`) : null;
+  // Node keeps a process alive for an open channel; a browser tab does not care.
+  (channel as { unref?: () => void } | null)?.unref?.();
+  const listeners = new Set<(change: ExternalChange) => void>();
+  if (channel) {
+    channel.onmessage = (message: MessageEvent<unknown>) => {
+      const data = message.data as Partial<ExternalChange> | null;
+      const profileId = typeof data?.profileId === 'string' ? data.profileId : null;
+      for (const listener of listeners) listener({ profileId });
+    };
+  }
+
+  const backend: KvBackend = {
+    kind: 'persistent',
+    profiles: forageArea(instances.profiles),
+    meta: forageArea(instances.meta),
+    events: forageArea(instances.events),
+    quarantine: forageArea(instances.quarantine),
+    saves: forageArea(instances.saves),
+    settings: forageArea(instances.settings),
+    broadcast: (change) => channel?.postMessage(change),
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close: () => channel?.close(),
+  };
+  return createKvProfileStore(backend, options);
+}
+
+/** Resolves when localforage has a working driver for this database, rejects otherwise. */
+export async function localforageReady(name = 'inkreel'): Promise<void> {
+  const probe = localforage.createInstance({ name, storeName: 'meta' });
+  await probe.ready();
+  await probe.setItem('probe', 1);
+  await probe.removeItem('probe');
+}
