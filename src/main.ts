@@ -16,6 +16,7 @@ import { h } from './ui/dom.ts';
 import { renderHome, type StoryCard } from './ui/home.ts';
 import { PlayMirror } from './ui/play-mirror.ts';
 import { renderReport } from './ui/report.ts';
+import { renderSettings } from './ui/settings.ts';
 import { parseRoute, type Route } from './ui/routes.ts';
 
 interface App {
@@ -159,7 +160,15 @@ async function showPlay(app: App, storyId: string): Promise<() => void> {
     }
     player?.send(command);
   };
-  const mirror = new PlayMirror({ send, now: clock.now, resolveAsset });
+  const mirror = new PlayMirror({
+    send,
+    now: clock.now,
+    resolveAsset,
+    profileName: app.settings.incognito
+      ? `${app.profile.name} (incognito: nothing is kept)`
+      : app.profile.name,
+    title: entry.meta.title,
+  });
   app.root.replaceChildren(mirror.root);
 
   const json = await entry.load();
@@ -229,12 +238,82 @@ async function showPlay(app: App, storyId: string): Promise<() => void> {
   };
 }
 
-function showSettings(app: App): () => void {
-  app.root.replaceChildren(
-    h('section', {}, h('h1', {}, 'Settings'), h('p', {}, `Profile: ${app.profile.name}`)),
-  );
-  setState(app, 'settings');
-  return () => undefined;
+function applyDisplay(settings: Settings): void {
+  if (settings.theme === 'system') delete document.documentElement.dataset.theme;
+  else document.documentElement.dataset.theme = settings.theme;
+}
+
+async function switchTo(app: App, profile: Profile): Promise<void> {
+  await app.store.setActiveProfileId(profile.id);
+  app.profile = profile;
+  app.settings = await app.store.getSettings(profile.id);
+  applyDisplay(app.settings);
+}
+
+async function showSettings(app: App): Promise<() => void> {
+  const render = async (): Promise<void> => {
+    const profiles = await app.store.listProfiles();
+    app.root.replaceChildren(
+      renderSettings(
+        {
+          profiles,
+          activeId: app.profile.id,
+          settings: app.settings,
+          storageNotice: storageNotice(app),
+        },
+        {
+          change: async (key, value) => {
+            app.settings = { ...app.settings, [key]: value };
+            await app.store.putSettings(app.profile.id, app.settings);
+            applyDisplay(app.settings);
+            const recorded = typeof value === 'object' ? JSON.stringify(value) : value;
+            await record(app, {
+              type: 'settings.changed',
+              key,
+              value: recorded,
+              sessionId: 'settings',
+              storyId: '',
+              storyVersion: '',
+            });
+          },
+          switchProfile: async (id) => {
+            const profile = profiles.find((p) => p.id === id);
+            if (profile) await switchTo(app, profile);
+            await render();
+          },
+          createProfile: async (name) => {
+            await switchTo(app, await app.store.createProfile(name));
+            await render();
+          },
+          renameProfile: async (id, name) => {
+            await app.store.renameProfile(id, name);
+            if (id === app.profile.id) app.profile = { ...app.profile, name };
+            await render();
+          },
+          deleteProfile: async (id) => {
+            await app.store.deleteProfile(id);
+            if (id === app.profile.id) await switchTo(app, await ensureProfile(app.store));
+            await render();
+          },
+        },
+      ),
+    );
+    setState(app, 'settings');
+  };
+  await render();
+  const off = app.store.onExternalChange?.(() => void render());
+  return () => off?.();
+}
+
+function storageNotice(app: App): string | null {
+  if (app.settings.incognito) return 'Incognito play is on: nothing is being stored.';
+  if (app.store.kind === 'memory' || (app.store.status && app.store.status.state !== 'ok')) {
+    return (
+      app.store.status?.message ||
+      'Storage is not available: nothing is being kept after this tab closes.'
+    );
+  }
+  return null;
 }
 
 async function show(app: App, route: Route): Promise<() => void> {
@@ -262,6 +341,7 @@ async function boot(): Promise<void> {
   const store = await openProfileStore();
   const profile = await ensureProfile(store);
   const app: App = { root, store, clock, profile, settings: await store.getSettings(profile.id) };
+  applyDisplay(app.settings);
   let teardown: () => void = () => undefined;
   let generation = 0;
   const route = async (): Promise<void> => {

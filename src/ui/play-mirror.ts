@@ -18,6 +18,9 @@ export interface MirrorOptions {
   readonly now: () => number;
   /** asset path → URL, for IMAGE lines in the DOM-only view */
   readonly resolveAsset: (path: string) => string | null;
+  /** the active profile, shown while playing */
+  readonly profileName: string;
+  readonly title: string;
 }
 
 function inputOf(event: Event): InputMethod {
@@ -88,7 +91,27 @@ export class PlayMirror {
       },
       'More time',
     );
-    const controls = h('div', { class: 'play-controls' }, this.pauseButton, this.moreTimeButton);
+    const restart = h(
+      'button',
+      {
+        type: 'button',
+        class: 'restart',
+        onclick: () => {
+          if (confirm('Start this story over from the beginning?'))
+            this.options.send({ type: 'RESTART' });
+        },
+      },
+      'Start over',
+    );
+    const controls = h(
+      'div',
+      { class: 'play-controls' },
+      h('h1', { class: 'play-title' }, options.title),
+      h('span', { class: 'play-profile' }, `Recording for ${options.profileName}`),
+      this.pauseButton,
+      this.moreTimeButton,
+      restart,
+    );
     this.root = h(
       'section',
       { class: 'play', 'aria-label': 'Story player' },
