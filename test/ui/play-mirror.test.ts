@@ -1,0 +1,161 @@
+// The accessible mirror of the play view in jsdom: DOM contract of DESIGN.md §7 and input rules.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { PlayerCommand } from '../../src/core/commands.ts';
+import type { DecisionView, PlayView } from '../../src/core/view.ts';
+import { PlayMirror } from '../../src/ui/play-mirror.ts';
+
+function decision(over: Partial<DecisionView> = {}): DecisionView {
+  return {
+    id: 'desk.0',
+    turn: 1,
+    options: [
+      { index: 0, text: 'Answer it', isDefault: false },
+      { index: 1, text: 'Let it ring', isDefault: true },
+    ],
+    phase: 'selecting',
+    windowMs: 10_000,
+    remainingMs: 10_000,
+    runningSince: 0,
+    paused: false,
+    chosen: null,
+    ...over,
+  };
+}
+
+function view(over: Partial<PlayView> = {}): PlayView {
+  return {
+    state: 'choosing',
+    storyId: 's',
+    title: 'S',
+    lines: [{ id: 1, text: 'The phone rings.', speaker: null, className: null, image: null }],
+    backdrop: null,
+    speaker: null,
+    audioLoop: null,
+    decision: decision(),
+    history: [],
+    ending: null,
+    error: null,
+    ...over,
+  };
+}
+
+let mirror: PlayMirror | null = null;
+function mount(now = 0): { sent: PlayerCommand[]; mirror: PlayMirror } {
+  const sent: PlayerCommand[] = [];
+  mirror = new PlayMirror({
+    send: (c) => sent.push(c),
+    now: () => now,
+    resolveAsset: () => null,
+    profileName: 'Ada',
+    title: 'S',
+  });
+  document.body.append(mirror.root);
+  return { sent, mirror };
+}
+
+afterEach(() => {
+  mirror?.destroy();
+  mirror = null;
+});
+
+describe('PlayMirror', () => {
+  it('shows the story text in a polite log and the options as buttons in the Choices group', () => {
+    const { mirror } = mount();
+    mirror.update(view());
+    const log = document.querySelector('[role="log"]');
+    expect(log?.getAttribute('aria-live')).toBe('polite');
+    expect(log?.textContent).toContain('The phone rings.');
+    const buttons = document.querySelectorAll('[role="group"][aria-label="Choices"] button');
+    expect([...buttons].map((b) => b.textContent?.replace(/^\d\s*/, ''))).toEqual([
+      'Answer it',
+      'Let it ring',
+    ]);
+    expect(document.querySelector('[role="progressbar"]')?.hasAttribute('hidden')).toBe(false);
+    expect(mirror.root.dataset.state).toBe('choosing');
+  });
+
+  it('renders markup in story text as text, never as HTML', () => {
+    const { mirror } = mount();
+    mirror.update(
+      view({
+        lines: [
+          {
+            id: 1,
+            text: '<img src=x onerror=alert(1)>',
+            speaker: '<b>x</b>',
+            className: null,
+            image: null,
+          },
+        ],
+      }),
+    );
+    expect(document.querySelector('[role="log"] img')).toBeNull();
+    expect(document.querySelector('[role="log"] b')).toBeNull();
+    expect(document.querySelector('[role="log"]')?.textContent).toContain(
+      '<img src=x onerror=alert(1)>',
+    );
+  });
+
+  it('sends a pick for a click and for a number key, and ignores key repeats', () => {
+    const { sent, mirror } = mount();
+    mirror.update(view());
+    (document.querySelectorAll('.choice')[1] as HTMLButtonElement).click();
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: '1' }));
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: '1', repeat: true }));
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: '7' }));
+    const picks = sent.filter((c) => c.type === 'PICK');
+    expect(picks).toEqual([
+      { type: 'PICK', index: 1, input: 'keyboard' },
+      { type: 'PICK', index: 0, input: 'keyboard' },
+    ]);
+  });
+
+  it('disables the buttons once the decision is picked or hiding', () => {
+    const { mirror } = mount();
+    mirror.update(view({ decision: decision({ phase: 'picked', chosen: 0 }) }));
+    const buttons = [...document.querySelectorAll<HTMLButtonElement>('.choice')];
+    expect(buttons.every((b) => b.disabled)).toBe(true);
+    expect(buttons[0]?.classList.contains('chosen')).toBe(true);
+  });
+
+  it('pauses and resumes with Escape', () => {
+    const { sent, mirror } = mount();
+    mirror.update(view());
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+    mirror.update(
+      view({ decision: decision({ paused: true, runningSince: null, remainingMs: 6000 }) }),
+    );
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+    expect(sent).toEqual([
+      { type: 'PAUSE', reason: 'user' },
+      { type: 'RESUME', reason: 'user' },
+    ]);
+  });
+
+  it('shows the time left as a progressbar value', () => {
+    const { mirror } = mount(4000);
+    mirror.update(view());
+    expect(document.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow')).toBe(
+      '60',
+    );
+  });
+
+  it('offers to go back to each decision on the ending screen', () => {
+    const { sent, mirror } = mount();
+    mirror.update(
+      view({
+        state: 'ended',
+        decision: null,
+        ending: { path: 'end' },
+        history: [
+          { turn: 1, decisionId: 'a', chosenText: 'Answer it', timedOut: false },
+          { turn: 2, decisionId: 'b', chosenText: 'Wait', timedOut: true },
+        ],
+      }),
+    );
+    const ending = document.querySelector('[aria-label="Ending"]');
+    expect(ending?.textContent).toContain('the timer chose');
+    ending?.querySelectorAll<HTMLButtonElement>('.rewind')[1]?.click();
+    expect(sent).toEqual([{ type: 'REWIND', turn: 2 }]);
+  });
+});
