@@ -92,7 +92,10 @@ describe('fitProfile on hand-worked cases', () => {
 
   it('counts a decision the timer made with a smaller weight and flags it', () => {
     const byPlayer = dim(fitProfile([choice([{ risk: 1 }, {}], 0)], [RISK]), 'risk');
-    const byTimer = fitProfile([choice([{ risk: 1 }, {}], 0, { timedOut: true, input: 'timer' })], [RISK]);
+    const byTimer = fitProfile(
+      [choice([{ risk: 1 }, {}], 0, { timedOut: true, input: 'timer' })],
+      [RISK],
+    );
     const d = dim(byTimer, 'risk');
     expect(d.estimate).toBeGreaterThan(0);
     expect(d.estimate).toBeLessThan(byPlayer.estimate);
@@ -151,13 +154,18 @@ describe('fitProfile on hand-worked cases', () => {
   it('keeps a decision taken again after a rewind, and counts a repeated event id once', () => {
     const first = choice([{ risk: 1 }, { risk: -1 }], 0, { decisionId: 'story.gate' });
     const rewound: CaptureEvent = {
-      ...first,
+      v: 1,
       id: 'rw1',
+      profileId: first.profileId,
+      sessionId: first.sessionId,
+      storyId: first.storyId,
+      storyVersion: first.storyVersion,
+      at: first.at,
       type: 'decision.rewound',
       toDecisionId: 'story.gate',
       toTurn: 0,
       fromTurn: 1,
-    } as CaptureEvent;
+    };
     const again = choice([{ risk: 1 }, { risk: -1 }], 0, { decisionId: 'story.gate' });
     const result = fitProfile([first, rewound, again, first], [RISK]);
     expect(result.decisionsUsed).toBe(2);
@@ -176,7 +184,10 @@ describe('fitProfile on hand-worked cases', () => {
 describe('fitProfile dimensions and labels', () => {
   it('labels dimensions from their declarations, first declaration winning, across stories', () => {
     const result = fitProfile(
-      [choice([{ risk: 1 }, {}], 0, { storyId: 'a' }), choice([{ risk: 1 }, {}], 0, { storyId: 'b' })],
+      [
+        choice([{ risk: 1 }, {}], 0, { storyId: 'a' }),
+        choice([{ risk: 1 }, {}], 0, { storyId: 'b' }),
+      ],
       [RISK, { id: 'risk', positive: 'Daring', negative: 'Care' }],
     );
     expect(result.dimensions).toHaveLength(1);
@@ -243,9 +254,13 @@ describe('fitProfile evidence', () => {
   });
 
   it('reaches a stationary point: the pulls of all decisions balance the prior', () => {
-    const taste = fc.dictionary(fc.constantFrom('a', 'b', 'c'), fc.constantFrom(-1, -0.5, 0.5, 1, 2), {
-      maxKeys: 2,
-    });
+    const taste = fc.dictionary(
+      fc.constantFrom('a', 'b', 'c'),
+      fc.constantFrom(-1, -0.5, 0.5, 1, 2),
+      {
+        maxKeys: 2,
+      },
+    );
     const decision = fc
       .tuple(fc.array(taste, { minLength: 2, maxLength: 4 }), fc.nat(), fc.boolean())
       .map(([options, pick, timedOut]) => choice(options, pick % options.length, { timedOut }));
