@@ -1,0 +1,211 @@
+// The pixi stage of the play view: owns the Application and applies PlayView updates to its layers.
+import { Application, Assets, Container, Rectangle } from 'pixi.js';
+import type { PlayView } from '../core/view.ts';
+import type { TextureLoader } from './assets.ts';
+import { loadAsset, loadWithAssets } from './assets.ts';
+import { BackdropView } from './backdrop.ts';
+import type { PickInput } from './choices.ts';
+import { buildChoices, TimerBar } from './choices.ts';
+import type { PlayLayout } from './layout.ts';
+import { computeLayout } from './layout.ts';
+import { TextView } from './text.ts';
+import type { ThemeName } from './theme.ts';
+import { paletteFor } from './theme.ts';
+
+export interface StageOptions {
+  /** story asset path → URL, or null when the story has no such asset */
+  readonly resolveAsset: (path: string) => string | null;
+  /** the same clock the player machine uses, so the bar agrees with the machine's window */
+  readonly now: () => number;
+  readonly onPick: (index: number, input: PickInput) => void;
+  /** a click or tap outside the cards: the text reveal was completed (or there was none) */
+  readonly onAdvance?: () => void;
+  readonly reducedMotion: boolean;
+  readonly theme: ThemeName;
+  /** renderer order; defaults to WebGL first with pixi's own fallbacks */
+  readonly preference?: 'webgl' | 'webgpu' | 'canvas';
+  /** seam for tests: how image URLs become textures (default: pixi Assets) */
+  readonly loadTexture?: TextureLoader;
+}
+
+export interface Stage {
+  update(view: PlayView): void;
+  /** loads (and caches) the textures of these asset paths; never rejects */
+  preload(paths: readonly string[]): Promise<void>;
+  setTheme(theme: ThemeName): void;
+  setReducedMotion(reduced: boolean): void;
+  /** shows all text still revealing; true when there was some (a key press should stop there) */
+  completeReveal(): boolean;
+  /** releases the WebGL context, removes the canvas and every listener */
+  destroy(): void;
+  readonly canvas: HTMLCanvasElement;
+  /** the root container, for structure tests and screenshots */
+  readonly root: Container;
+}
+
+function decisionKey(view: PlayView): string {
+  const d = view.decision;
+  if (!d) return 'none';
+  return `${d.id}|${d.turn}|${d.phase}|${d.chosen ?? ''}|${d.options.map((o) => `${o.index}:${o.isDefault ? '*' : ''}${o.text}`).join('\u0000')}`;
+}
+
+function optionCount(view: PlayView | null): number {
+  const d = view?.decision;
+  return d && d.phase !== 'hide' ? d.options.length : 0;
+}
+
+export async function createStage(host: HTMLElement, options: StageOptions): Promise<Stage> {
+  const app = new Application();
+  let palette = paletteFor(options.theme);
+  try {
+    await app.init({
+      resizeTo: host,
+      resolution:
+        typeof devicePixelRatio === 'number' && devicePixelRatio > 0 ? devicePixelRatio : 1,
+      autoDensity: true,
+      antialias: true,
+      preference: options.preference ?? 'webgl',
+      background: palette.background,
+    });
+  } catch (error) {
+    try {
+      app.destroy(true);
+    } catch {
+      // init failed half-way; there is nothing more to release
+    }
+    throw new Error(
+      `inkreel: the canvas renderer could not start (${String(error)}); use the text-only view.`,
+      {
+        cause: error,
+      },
+    );
+  }
+
+  const canvas = app.canvas;
+  canvas.setAttribute('aria-hidden', 'true');
+  canvas.setAttribute('data-inkreel', 'stage');
+  canvas.style.display = 'block';
+  host.appendChild(canvas);
+
+  const load = options.loadTexture ?? loadWithAssets;
+  let reducedMotion = options.reducedMotion;
+  const backdrop = new BackdropView({
+    resolveAsset: options.resolveAsset,
+    load,
+    reducedMotion,
+    palette,
+  });
+  const text = new TextView({ resolveAsset: options.resolveAsset, load }, reducedMotion);
+  const timer = new TimerBar();
+  let choices = new Container({ label: 'choices' });
+  const root = app.stage;
+  root.label = 'stage';
+  root.addChild(backdrop.container, text.container, timer.container, choices);
+
+  let view: PlayView | null = null;
+  let layout: PlayLayout = computeLayout(app.screen.width, app.screen.height, 0);
+  let lastDecisionKey = '';
+
+  const rebuildChoices = (): void => {
+    choices.destroy({ children: true });
+    choices = buildChoices(view?.decision ?? null, layout, palette, { onPick: options.onPick });
+    root.addChild(choices);
+  };
+
+  const relayout = (): void => {
+    const w = app.screen.width;
+    const h = app.screen.height;
+    layout = computeLayout(w, h, optionCount(view));
+    root.hitArea = new Rectangle(0, 0, w, h);
+    backdrop.resize(w, h);
+    text.setLayout(layout, palette);
+    rebuildChoices();
+  };
+
+  // Taps outside the cards finish the reveal, the way a click skips ahead in a visual novel.
+  root.eventMode = 'static';
+  const onBackgroundTap = (): void => {
+    text.completeReveal();
+    options.onAdvance?.();
+  };
+  root.on('pointertap', onBackgroundTap);
+
+  const onResize = (): void => relayout();
+  app.renderer.on('resize', onResize);
+  // pixi's resizeTo listens to the window only; a host that changes size on its own needs this.
+  const observer =
+    typeof ResizeObserver === 'function' ? new ResizeObserver(() => app.resize()) : null;
+  observer?.observe(host);
+
+  const frame = (): void => {
+    const now = options.now();
+    backdrop.tick(now);
+    text.tick(now);
+    timer.draw(view?.decision ?? null, layout, palette, now);
+  };
+  app.ticker.add(frame);
+  relayout();
+
+  let destroyed = false;
+  const stage: Stage = {
+    canvas,
+    root,
+    update(next) {
+      if (destroyed) return;
+      const prev = view;
+      view = next;
+      const now = options.now();
+      backdrop.set(next.backdrop, now);
+      text.setLines(next.lines, now);
+      const key = decisionKey(next);
+      if (optionCount(prev) !== optionCount(next)) {
+        lastDecisionKey = key;
+        relayout();
+      } else if (key !== lastDecisionKey) {
+        lastDecisionKey = key;
+        rebuildChoices();
+      }
+      timer.draw(next.decision, layout, palette, now);
+    },
+    async preload(paths) {
+      const unique = [...new Set(paths)];
+      await Promise.all(unique.map((p) => loadAsset(p, options.resolveAsset, load)));
+    },
+    setTheme(theme) {
+      if (destroyed) return;
+      palette = paletteFor(theme);
+      app.renderer.background.color = palette.background;
+      backdrop.setPalette(palette);
+      relayout();
+    },
+    setReducedMotion(reduced) {
+      if (destroyed) return;
+      reducedMotion = reduced;
+      backdrop.setReducedMotion(reducedMotion);
+      text.setReducedMotion(reducedMotion);
+    },
+    completeReveal() {
+      return destroyed ? false : text.completeReveal();
+    },
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      observer?.disconnect();
+      app.ticker.remove(frame);
+      app.renderer.off('resize', onResize);
+      root.off('pointertap', onBackgroundTap);
+      backdrop.destroy();
+      text.destroy();
+      timer.destroy();
+      // Textures stay in the Assets cache for the next stage; the GPU context goes now.
+      app.destroy({ removeView: true }, { children: true, context: true });
+      canvas.remove();
+    },
+  };
+  return stage;
+}
+
+/** Drops cached textures of a story (e.g. when leaving it), so they do not outlive their story. */
+export async function unloadAssets(urls: readonly string[]): Promise<void> {
+  await Promise.all(urls.map((u) => (Assets.cache.has(u) ? Assets.unload(u) : Promise.resolve())));
+}

@@ -1,0 +1,346 @@
+// View structure in jsdom: choice cards, the timer bar, story text with its reveal, and backdrops.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Container } from 'pixi.js';
+import { Graphics, Sprite, Text, Texture } from 'pixi.js';
+import type { DecisionView, ShownLine } from '../../src/core/view.ts';
+import { buildChoices, TimerBar } from '../../src/render/choices.ts';
+import { computeLayout, overlaps } from '../../src/render/layout.ts';
+import { paletteFor } from '../../src/render/theme.ts';
+import { TextView } from '../../src/render/text.ts';
+import { BackdropView, CROSSFADE_MS } from '../../src/render/backdrop.ts';
+import type { TextureLoader } from '../../src/render/assets.ts';
+
+const palette = paletteFor('dark');
+
+function find(root: Container, label: string): Container | null {
+  if (root.label === label) return root;
+  for (const child of root.children) {
+    const hit = find(child, label);
+    if (hit) return hit;
+  }
+  return null;
+}
+
+function texts(root: Container): string[] {
+  const out: string[] = [];
+  const walk = (n: Container): void => {
+    if (n instanceof Text) out.push(n.text);
+    n.children.forEach(walk);
+  };
+  walk(root);
+  return out;
+}
+
+const decision = (over: Partial<DecisionView> = {}): DecisionView => ({
+  id: 'knot.0',
+  turn: 1,
+  options: [
+    { index: 0, text: 'Frosties', isDefault: false },
+    { index: 1, text: 'Sugar Puffs', isDefault: true },
+  ],
+  phase: 'selecting',
+  windowMs: 10_000,
+  remainingMs: 10_000,
+  runningSince: 0,
+  paused: false,
+  chosen: null,
+  ...over,
+});
+
+const line = (id: number, text: string, extra: Partial<ShownLine> = {}): ShownLine => ({
+  id,
+  text,
+  speaker: null,
+  className: null,
+  image: null,
+  ...extra,
+});
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('buildChoices', () => {
+  it('labels one card per option with its text and marks the default option', () => {
+    const layout = computeLayout(1280, 720, 2);
+    const root = buildChoices(decision(), layout, palette, { onPick: () => undefined });
+    expect(root.label).toBe('choices');
+    expect(root.children.map((c) => c.label)).toEqual(['choice-0', 'choice-1']);
+    expect(texts(find(root, 'choice-0')!)).toContain('Frosties');
+    expect(find(find(root, 'choice-1')!, 'default-mark')).not.toBeNull();
+    expect(find(find(root, 'choice-0')!, 'default-mark')).toBeNull();
+  });
+
+  it('places each card at its layout rectangle', () => {
+    const layout = computeLayout(360, 640, 2);
+    const root = buildChoices(decision(), layout, palette, { onPick: () => undefined });
+    const card = find(root, 'choice-1')!;
+    expect(card.x).toBe(layout.choices.cards[1]!.x);
+    expect(card.y).toBe(layout.choices.cards[1]!.y);
+  });
+
+  it('shows markup in an option as plain text', () => {
+    const d = decision({
+      options: [{ index: 0, text: '<img src=x onerror=alert(1)>', isDefault: false }],
+    });
+    const root = buildChoices(d, computeLayout(1280, 720, 1), palette, { onPick: () => undefined });
+    expect(texts(root)).toContain('<img src=x onerror=alert(1)>');
+  });
+
+  it('reports a tap with its input kind and never picks twice', () => {
+    const onPick = vi.fn();
+    const root = buildChoices(decision(), computeLayout(1280, 720, 2), palette, { onPick });
+    const card = find(root, 'choice-1')!;
+    const event = (pointerType: string) => ({ pointerType, stopPropagation: () => undefined });
+    card.emit('pointertap', event('touch') as never);
+    card.emit('pointertap', event('mouse') as never);
+    find(root, 'choice-0')!.emit('pointertap', event('mouse') as never);
+    expect(onPick).toHaveBeenCalledTimes(1);
+    expect(onPick).toHaveBeenCalledWith(1, 'touch');
+  });
+
+  it('dims the options not chosen and takes no input once a choice is made', () => {
+    const onPick = vi.fn();
+    const root = buildChoices(
+      decision({ phase: 'picked', chosen: 0 }),
+      computeLayout(1280, 720, 2),
+      palette,
+      { onPick },
+    );
+    expect(find(root, 'choice-0')!.alpha).toBe(1);
+    expect(find(root, 'choice-1')!.alpha).toBeLessThan(1);
+    expect(find(root, 'choice-1')!.eventMode).toBe('none');
+  });
+
+  it('is empty when there is no decision or it is hiding', () => {
+    const layout = computeLayout(1280, 720, 2);
+    expect(buildChoices(null, layout, palette, { onPick: () => undefined }).children).toHaveLength(
+      0,
+    );
+    expect(
+      buildChoices(decision({ phase: 'hide' }), layout, palette, { onPick: () => undefined })
+        .children,
+    ).toHaveLength(0);
+  });
+});
+
+describe('TimerBar', () => {
+  const layout = computeLayout(1280, 720, 2);
+
+  it('shrinks with the time left in the window', () => {
+    const bar = new TimerBar();
+    bar.draw(decision(), layout, palette, 0);
+    expect(bar.container.visible).toBe(true);
+    expect(bar.fraction).toBe(1);
+    const full = find(bar.container, 'timer-fill')!.width;
+    bar.draw(decision(), layout, palette, 7_500);
+    expect(bar.fraction).toBeCloseTo(0.25);
+    expect(find(bar.container, 'timer-fill')!.width).toBeLessThan(full * 0.3);
+  });
+
+  it('holds its length and shows the pause mark while paused', () => {
+    const bar = new TimerBar();
+    const paused = decision({ paused: true, runningSince: null, remainingMs: 5_000 });
+    bar.draw(paused, layout, palette, 0);
+    bar.draw(paused, layout, palette, 60_000);
+    expect(bar.fraction).toBeCloseTo(0.5);
+    expect(find(bar.container, 'paused-mark')!.visible).toBe(true);
+  });
+
+  it('is hidden for an untimed decision and after a pick', () => {
+    const bar = new TimerBar();
+    bar.draw(
+      decision({ windowMs: null, remainingMs: null, runningSince: null }),
+      layout,
+      palette,
+      0,
+    );
+    expect(bar.container.visible).toBe(false);
+    bar.draw(decision({ phase: 'picked', chosen: 1 }), layout, palette, 0);
+    expect(bar.container.visible).toBe(false);
+  });
+});
+
+describe('TextView', () => {
+  const deps = { resolveAsset: () => null, load: () => Promise.reject(new Error('no')) };
+
+  function bodies(view: TextView): string[] {
+    const out: string[] = [];
+    const walk = (n: Container): void => {
+      if (n instanceof Text && n.label === 'line-text') out.push(n.text);
+      n.children.forEach(walk);
+    };
+    walk(view.container);
+    return out;
+  }
+
+  it('reveals new text gradually and completes it at once on request', () => {
+    const view = new TextView(deps, false);
+    view.setLayout(computeLayout(1280, 720, 0), palette);
+    view.setLines([line(1, 'The phone rings.')], 1_000);
+    expect(bodies(view)).toEqual(['']);
+    expect(view.revealing).toBe(true);
+    view.tick(1_100);
+    expect(bodies(view)[0]!.length).toBeGreaterThan(0);
+    expect(bodies(view)[0]!.length).toBeLessThan('The phone rings.'.length);
+    expect(view.completeReveal()).toBe(true);
+    expect(bodies(view)).toEqual(['The phone rings.']);
+    expect(view.revealing).toBe(false);
+    expect(view.completeReveal()).toBe(false);
+  });
+
+  it('shows everything at once under reduced motion', () => {
+    const view = new TextView(deps, true);
+    view.setLayout(computeLayout(1280, 720, 0), palette);
+    view.setLines([line(1, 'Hello.'), line(2, 'Again.')], 0);
+    expect(bodies(view)).toEqual(['Hello.', 'Again.']);
+    expect(view.revealing).toBe(false);
+  });
+
+  it('does not replay lines it has already shown', () => {
+    const view = new TextView(deps, false);
+    view.setLayout(computeLayout(1280, 720, 0), palette);
+    view.setLines([line(1, 'First.')], 0);
+    view.tick(10_000);
+    view.setLines([line(1, 'First.'), line(2, 'Second.')], 10_000);
+    expect(bodies(view)).toEqual(['First.', '']);
+  });
+
+  it('puts the speaker name above an attributed line', () => {
+    const view = new TextView(deps, true);
+    view.setLayout(computeLayout(1280, 720, 0), palette);
+    view.setLines([line(3, 'Who are you?', { speaker: 'Colin' })], 0);
+    const node = find(view.container, 'line-3')!;
+    const speaker = find(node, 'speaker') as Text;
+    const body = find(node, 'line-text') as Text;
+    expect(speaker.text).toBe('COLIN');
+    expect(speaker.y).toBeLessThan(body.y);
+  });
+
+  it('keeps story markup as plain text', () => {
+    const view = new TextView(deps, true);
+    view.setLayout(computeLayout(1280, 720, 0), palette);
+    view.setLines([line(1, '<script>alert(1)</script>')], 0);
+    expect(bodies(view)).toEqual(['<script>alert(1)</script>']);
+  });
+
+  it('keeps the newest lines inside the text box, dropping the oldest', () => {
+    const layout = computeLayout(360, 640, 3);
+    const view = new TextView(deps, true);
+    view.setLayout(layout, palette);
+    const many = Array.from({ length: 60 }, (_, i) =>
+      line(i, `Line number ${i} of a long beat that wraps.`),
+    );
+    view.setLines(many, 0);
+    expect(find(view.container, 'line-59')).not.toBeNull();
+    expect(find(view.container, 'line-0')).toBeNull();
+    const bounds = view.container.getBounds();
+    expect(bounds.y).toBeGreaterThanOrEqual(layout.textBox.y - 1);
+    expect(bounds.y + bounds.height).toBeLessThanOrEqual(
+      layout.textBox.y + layout.textBox.height + 1,
+    );
+    for (const card of layout.choices.cards) {
+      expect(
+        overlaps({ x: bounds.x, y: bounds.y, width: bounds.width, height: bounds.height }, card),
+      ).toBe(false);
+    }
+  });
+
+  it('shows a placeholder for an image that cannot be found, and warns', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const view = new TextView(deps, true);
+    view.setLayout(computeLayout(1280, 720, 0), palette);
+    view.setLines([line(1, 'Look.', { image: 'assets/missing-in-flow.png' })], 0);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(find(find(view.container, 'line-1')!, 'placeholder')).not.toBeNull();
+    expect(warn).toHaveBeenCalledTimes(1);
+  });
+
+  it('draws a loaded image in the flow of the text', async () => {
+    const texture = Texture.WHITE;
+    const view = new TextView(
+      { resolveAsset: (p) => `/s/${p}`, load: () => Promise.resolve(texture) },
+      true,
+    );
+    view.setLayout(computeLayout(1280, 720, 0), palette);
+    view.setLines([line(1, 'Look.', { image: 'assets/photo.png' })], 0);
+    await new Promise((r) => setTimeout(r, 0));
+    const image = find(find(view.container, 'line-1')!, 'image')!;
+    expect(image.children[0]).toBeInstanceOf(Sprite);
+  });
+});
+
+describe('BackdropView', () => {
+  const make = (
+    reducedMotion: boolean,
+    load: TextureLoader = () => Promise.reject(new Error('404')),
+  ) =>
+    new BackdropView({
+      resolveAsset: (p) => (p.startsWith('assets/') ? `/x/${p}` : null),
+      load,
+      reducedMotion,
+      palette,
+    });
+
+  it('draws a named scene', () => {
+    const b = make(false);
+    b.resize(1280, 720);
+    b.set({ type: 'scene', name: 'office' }, 0);
+    expect(find(b.container, 'scene:office')).not.toBeNull();
+  });
+
+  it('cross-fades to the next backdrop and then drops the old one', () => {
+    const b = make(false);
+    b.resize(800, 600);
+    b.set({ type: 'scene', name: 'forest' }, 0);
+    b.set({ type: 'color', color: '#223344' }, 1_000);
+    expect(b.fading).toBe(true);
+    b.tick(1_000 + CROSSFADE_MS / 2);
+    const next = find(b.container, 'backdrop:color:#223344')!;
+    expect(next.alpha).toBeGreaterThan(0);
+    expect(next.alpha).toBeLessThan(1);
+    expect(find(b.container, 'scene:forest')).not.toBeNull();
+    b.tick(1_000 + CROSSFADE_MS);
+    expect(b.fading).toBe(false);
+    expect(next.alpha).toBe(1);
+    expect(find(b.container, 'scene:forest')).toBeNull();
+  });
+
+  it('cuts straight to the next backdrop under reduced motion', () => {
+    const b = make(true);
+    b.resize(800, 600);
+    b.set({ type: 'scene', name: 'forest' }, 0);
+    b.set({ type: 'scene', name: 'beach' }, 10);
+    expect(b.fading).toBe(false);
+    expect(find(b.container, 'scene:forest')).toBeNull();
+    expect(find(b.container, 'scene:beach')!.parent!.alpha).toBe(1);
+  });
+
+  it('fills a colour backdrop and falls back to the theme for a colour it cannot read', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const b = make(true);
+    b.resize(800, 600);
+    b.set({ type: 'color', color: 'not-a-colour-xyz' }, 0);
+    expect(find(b.container, 'color')).toBeInstanceOf(Graphics);
+    expect(warn).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows a placeholder and warns once when an image asset is missing', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const b = make(true);
+    b.resize(800, 600);
+    b.set({ type: 'asset', path: 'assets/gone.png' }, 0);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(find(b.container, 'placeholder')).not.toBeNull();
+    expect(warn).toHaveBeenCalledTimes(1);
+  });
+
+  it('covers the screen with a loaded image', async () => {
+    const b = make(true, () => Promise.resolve(Texture.WHITE));
+    b.resize(800, 600);
+    b.set({ type: 'asset', path: 'assets/bg.png' }, 0);
+    await new Promise((r) => setTimeout(r, 0));
+    const sprite = find(b.container, 'image') as Sprite;
+    expect(sprite.width).toBeGreaterThanOrEqual(800);
+    expect(sprite.height).toBeGreaterThanOrEqual(600);
+  });
+});
