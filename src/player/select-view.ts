@@ -1,0 +1,185 @@
+// snapshot → PlayView: the only reading of the machine's state that renderers and the DOM mirror see.
+import type {
+  DecisionPhase,
+  DecisionView,
+  PastDecision,
+  PlayState,
+  PlayView,
+  ShownLine,
+} from '../core/view.ts';
+import type { Backdrop } from '../core/directives.ts';
+import type { PlayerContext, TranscriptEntry } from './machine.ts';
+
+/** A machine state value: a state name or nested `{ parent: child }` objects. */
+export type StateValueLike = string | { readonly [key: string]: StateValueLike | undefined };
+
+export interface PlayerSnapshotLike {
+  readonly value: StateValueLike;
+  readonly context: PlayerContext;
+}
+
+function path(value: StateValueLike): string[] {
+  if (typeof value === 'string') return [value];
+  const entries = Object.entries(value);
+  const first = entries[0];
+  if (first === undefined) return [];
+  const [key, child] = first;
+  return child === undefined ? [key] : [key, ...path(child)];
+}
+
+function playState(top: string | undefined): PlayState {
+  switch (top) {
+    case 'narrating':
+      return 'narrating';
+    case 'choosing':
+      return 'choosing';
+    case 'ended':
+      return 'ended';
+    case 'error':
+      return 'error';
+    case undefined:
+    default:
+      // starting, loading and restoring all look the same to the player
+      return 'loading';
+  }
+}
+
+function phaseOf(sub: string | undefined): DecisionPhase {
+  switch (sub) {
+    case 'selecting':
+      return 'selecting';
+    case 'picked':
+      return 'picked';
+    case 'timedOut':
+      return 'timedOut';
+    case 'hide':
+      return 'hide';
+    case undefined:
+    default:
+      return 'shown';
+  }
+}
+
+interface Screen {
+  readonly lines: readonly ShownLine[];
+  readonly backdrop: Backdrop | null;
+  readonly audioLoop: string | null;
+}
+
+/** Folds the transcript's directives into what is on screen now; CLEAR drops the text, not the scene. */
+export function screenOf(transcript: readonly TranscriptEntry[]): Screen {
+  let lines: ShownLine[] = [];
+  let backdrop: Backdrop | null = null;
+  let audioLoop: string | null = null;
+  for (const { id, line } of transcript) {
+    let speaker: string | null = null;
+    let className: string | null = null;
+    let image: string | null = null;
+    if (line.directives.some((d) => d.kind === 'clear')) lines = [];
+    for (const d of line.directives) {
+      switch (d.kind) {
+        case 'speaker':
+          speaker = d.name;
+          break;
+        case 'class':
+          className = d.name;
+          break;
+        case 'image':
+          image = d.path;
+          break;
+        case 'backdrop':
+          backdrop = d.backdrop;
+          break;
+        case 'audio':
+          if (d.loop) audioLoop = d.path;
+          break;
+        case 'clear':
+        case 'restart':
+        case 'pause':
+        case 'title':
+        case 'author':
+        case 'dimension':
+        case 'poster':
+        case 'theme':
+        case 'timer':
+        case 'taste':
+        case 'default':
+        case 'unknown':
+        case 'invalid':
+          break;
+        default: {
+          const never: never = d;
+          void never;
+        }
+      }
+    }
+    if (line.text.trim() !== '' || image !== null) {
+      lines.push({ id, text: line.text, speaker, className, image });
+    }
+  }
+  return { lines, backdrop, audioLoop };
+}
+
+function historyOf(ctx: PlayerContext): PastDecision[] {
+  const past: PastDecision[] = [];
+  ctx.turns.forEach((t, i) => {
+    if (t.chosenText !== null) {
+      past.push({
+        turn: i + 1,
+        decisionId: t.decisionId,
+        chosenText: t.chosenText,
+        timedOut: t.timedOut,
+      });
+    }
+  });
+  return past;
+}
+
+function decisionOf(ctx: PlayerContext, phase: DecisionPhase): DecisionView | null {
+  const live = ctx.current;
+  if (live === null) return null;
+  const c = live.countdown;
+  return {
+    id: live.decision.id,
+    turn: live.turn,
+    options: live.decision.options.map((o, i) => ({
+      index: i,
+      text: o.text,
+      isDefault: i === live.decision.defaultOption,
+    })),
+    phase,
+    windowMs: c.windowMs,
+    remainingMs: c.remainingMs,
+    runningSince: c.runningSince,
+    paused: ctx.pauses.length > 0,
+    chosen: live.chosen,
+  };
+}
+
+/** Pure: the same snapshot always gives an equal view, and the snapshot is never touched. */
+export function selectView(snapshot: PlayerSnapshotLike): PlayView {
+  const ctx = snapshot.context;
+  const [top, sub] = path(snapshot.value);
+  const state = playState(top);
+  const screen = screenOf(ctx.transcript);
+  const last = screen.lines[screen.lines.length - 1];
+  return {
+    state,
+    storyId: ctx.storyId,
+    title: ctx.title,
+    lines: screen.lines,
+    backdrop: screen.backdrop,
+    speaker: last?.speaker ?? null,
+    audioLoop: screen.audioLoop,
+    decision: state === 'choosing' ? decisionOf(ctx, phaseOf(sub)) : null,
+    history: historyOf(ctx),
+    ending: state === 'ended' ? ctx.ending : null,
+    error:
+      state === 'error'
+        ? {
+            message: ctx.error?.message ?? 'The story stopped unexpectedly.',
+            canGoBack: ctx.turns.length > 0,
+          }
+        : null,
+  };
+}
