@@ -70,3 +70,17 @@ export interface CatalogueEntry {
   /** asset path (as written in tags, relative to the story folder) → URL */
   readonly assets: Readonly<Record<string, string>>;
 }
+
+/** What running one option of a decision ahead (on a copy of the ink state) found. */
+export interface LookaheadResult {
+  /** index into the decision's options */
+  readonly optionIndex: number;
+  /** asset paths the branch will show or play before its next decision, in order, once each */
+  readonly assets: readonly string[];
+  /** id of the decision the branch reaches; null at an ending or when the run was cut short */
+  readonly nextDecisionId: string | null;
+  /** lines of output the branch produced */
+  readonly steps: number;
+  /** false when the run hit its step or time budget, or an ink error, before a decision/ending */
+  readonly complete: boolean;
+}

@@ -1,6 +1,6 @@
 // Interfaces the edges implement: the story runtime, the profile store and the clock.
 import type { CaptureEvent } from './events.ts';
-import type { Beat, Decision, Line, StoryMeta } from './model.ts';
+import type { Beat, Decision, Line, LookaheadResult, StoryMeta } from './model.ts';
 import type { Settings } from './settings.ts';
 
 export interface Clock {
@@ -37,6 +37,12 @@ export interface StoryRuntime {
   loadState(state: string): void;
   /** back to the very beginning */
   reset(): void;
+  /**
+   * Runs each option of the current decision ahead on a copy of the story (its own state,
+   * randomness and stub EXTERNALs) to the next decision, to learn which assets to preload.
+   * Leaves this runtime untouched. [] when there is no decision.
+   */
+  lookahead?(): LookaheadResult[];
 }
 
 export interface Profile {

@@ -1,5 +1,6 @@
 // The tag grammar of DESIGN.md §2: one raw ink tag in, one typed Directive out. Never throws.
 import type { Backdrop, Directive, Pole, TasteVector } from './directives.ts';
+import type { DimensionDecl, PosterDecl, StoryMeta } from './model.ts';
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 const COLOR = /^(#[0-9a-f]{3,8}|rgba?\([^)]*\)|hsla?\([^)]*\))$/i;
@@ -186,4 +187,32 @@ export function tasteOf(directives: readonly Directive[]): TasteVector {
     for (const [dim, w] of Object.entries(d.weights)) out.set(dim, (out.get(dim) ?? 0) + w);
   }
   return Object.fromEntries(out);
+}
+
+/** A story's metadata from its global tags (later tags win for single-valued keys). */
+export function storyMetaFromTags(
+  id: string,
+  globalTags: readonly string[] | null | undefined,
+  version: string,
+): StoryMeta {
+  let title = id;
+  let author = '';
+  let timerSeconds: number | null | undefined;
+  let theme: string | null = null;
+  const dimensions: DimensionDecl[] = [];
+  const posters: PosterDecl[] = [];
+  for (const d of parseTags(globalTags)) {
+    if (d.kind === 'title') title = d.value;
+    else if (d.kind === 'author') author = d.value;
+    else if (d.kind === 'timer') timerSeconds = d.seconds;
+    else if (d.kind === 'theme') theme = d.value;
+    else if (d.kind === 'dimension') {
+      // a dimension declared twice keeps its last labels, once
+      const at = dimensions.findIndex((x) => x.id === d.id);
+      const decl = { id: d.id, positive: d.positive, negative: d.negative };
+      if (at >= 0) dimensions[at] = decl;
+      else dimensions.push(decl);
+    } else if (d.kind === 'poster') posters.push({ path: d.path, when: d.when });
+  }
+  return { id, title, author, dimensions, timerSeconds, posters, theme, version };
 }

@@ -1,0 +1,148 @@
+// Lookahead (DESIGN.md §3): runs each option of a decision on a separate copy of the story to find
+// the assets its branch will need, without touching the real story's state, randomness or EXTERNALs.
+import { Story } from 'inkjs';
+import type { Directive } from '../core/directives.ts';
+import type { LookaheadResult, Option } from '../core/model.ts';
+import { parseTags } from '../core/tags.ts';
+import { decisionIdOf, externalCallsOf } from './ink-paths.ts';
+
+export interface LookaheadOptions {
+  /** most lines one option may produce before the run is cut short (default 200) */
+  readonly maxSteps?: number;
+  /** most ms one option may run before it is cut short (default 20) */
+  readonly budgetMs?: number;
+  readonly now?: () => number;
+}
+
+/** Asset paths a directive will show or play (a stopped loop and colours need nothing). */
+export function assetsOf(directives: readonly Directive[]): string[] {
+  const out: string[] = [];
+  for (const d of directives) {
+    switch (d.kind) {
+      case 'backdrop':
+        if (d.backdrop.type === 'asset') out.push(d.backdrop.path);
+        break;
+      case 'image':
+        out.push(d.path);
+        break;
+      case 'audio':
+        if (d.path !== null) out.push(d.path);
+        break;
+      case 'title':
+      case 'author':
+      case 'dimension':
+      case 'poster':
+      case 'theme':
+      case 'timer':
+      case 'speaker':
+      case 'clear':
+      case 'restart':
+      case 'class':
+      case 'pause':
+      case 'taste':
+      case 'default':
+      case 'unknown':
+      case 'invalid':
+        break;
+    }
+  }
+  return out;
+}
+
+/** A private copy of a story for running ahead. Create one per runtime and reuse it. */
+export class LookaheadEngine {
+  readonly #json: string;
+  readonly #externals: readonly string[];
+  #story: Story | null = null;
+  #errors: string[] = [];
+
+  constructor(json: string) {
+    this.#json = json;
+    this.#externals = externalCallsOf(JSON.parse(json));
+  }
+
+  #copy(): Story {
+    if (this.#story) return this.#story;
+    const story = new Story(this.#json);
+    story.allowExternalFunctionFallbacks = true;
+    // Every EXTERNAL answers with a harmless 0 here: the real bindings (which may have side
+    // effects such as sounds or analytics) are never called for a branch the player has not taken.
+    for (const name of this.#externals) story.BindExternalFunction(name, () => 0, true);
+    story.onError = (message, type) => {
+      // 2 is ink's ErrorType.Error; warnings do not stop a run
+      if (Number(type) === 2) this.#errors.push(message);
+    };
+    this.#story = story;
+    return story;
+  }
+
+  /** One result per option, in the options' order. */
+  run(
+    stateJson: string,
+    options: readonly Option[],
+    opts: LookaheadOptions = {},
+  ): LookaheadResult[] {
+    return options.map((option) => this.#runOne(stateJson, option, opts));
+  }
+
+  #runOne(stateJson: string, option: Option, opts: LookaheadOptions): LookaheadResult {
+    const maxSteps = opts.maxSteps ?? 200;
+    const budgetMs = opts.budgetMs ?? 20;
+    const now = opts.now ?? (() => performance.now());
+    const assets = new Set<string>();
+    let steps = 0;
+    const cut = (): LookaheadResult => ({
+      optionIndex: option.index,
+      assets: [...assets],
+      nextDecisionId: null,
+      steps,
+      complete: false,
+    });
+    this.#errors = [];
+    const story = this.#copy();
+    try {
+      story.state.LoadJson(stateJson);
+      story.ChooseChoiceIndex(option.index);
+      const deadline = now() + budgetMs;
+      while (story.canContinue) {
+        const left = deadline - now();
+        if (steps >= maxSteps || left <= 0) {
+          // a half-finished continue cannot be resumed from another state: start a fresh copy
+          this.#story = null;
+          return cut();
+        }
+        story.ContinueAsync(Math.max(1, left));
+        if (this.#errors.length > 0) return cut();
+        if (!story.asyncContinueComplete) continue;
+        steps++;
+        for (const path of assetsOf(parseTags(story.currentTags))) assets.add(path);
+      }
+    } catch {
+      // whatever broke in the copy stays in the copy; the real story will report it if it is real
+      this.#story = null;
+      return cut();
+    }
+    const choices = story.currentChoices;
+    return {
+      optionIndex: option.index,
+      assets: [...assets],
+      nextDecisionId: choices.length > 0 ? decisionIdOf(choices.map((c) => c.sourcePath)) : null,
+      steps,
+      complete: true,
+    };
+  }
+}
+
+/**
+ * Runs `options` ahead from `stateJson` (a saved ink state at their decision). `source` is the
+ * compiled story JSON (a fresh copy is built for this call) or an engine to reuse.
+ */
+export function lookahead(
+  source: string | LookaheadEngine,
+  stateJson: string,
+  options: readonly Option[],
+  opts?: LookaheadOptions,
+): LookaheadResult[] {
+  const engine = typeof source === 'string' ? new LookaheadEngine(source) : source;
+  return engine.run(stateJson, options, opts);
+}
