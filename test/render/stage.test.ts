@@ -1,7 +1,7 @@
 // The stage end to end in jsdom (pixi's canvas renderer over the mocked 2D context).
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Container } from 'pixi.js';
-import { Application, Text } from 'pixi.js';
+import type { Container, Text } from 'pixi.js';
+import { Application } from 'pixi.js';
 import type { PlayView } from '../../src/core/view.ts';
 import type { Stage, StageOptions } from '../../src/render/stage.ts';
 import { createStage } from '../../src/render/stage.ts';
