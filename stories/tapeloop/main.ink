@@ -1,0 +1,41 @@
+# title: Tapeloop
+# author: inkreel contributors
+# dimension: risk = Thrill-seeking / Caution
+# dimension: empathy = Warmth / Detachment
+# dimension: curiosity = Curiosity / Restraint
+# dimension: honesty = Candour / Discretion
+# dimension: order = Order / Improvisation
+# dimension: ambition = Ambition / Contentment
+# dimension: solitude = Solitude / Company
+# timer: 10
+# poster: scene:bedroom
+# poster: scene:arcade when risk+
+# poster: scene:office when ambition+
+# poster: scene:void when curiosity+
+# poster: scene:night-street when solitude+
+# poster: scene:diner when empathy+
+# theme: dark
+
+// 1986. A nineteen-year-old writes a game for a home computer, and the game starts writing back.
+// Files: morning (chapter one), halcyon (two), nights (three), deadline (four), endings.
+
+LIST Pocket = drawings, black_notebook, offer_letter, inlay_card
+LIST Design = maze, branches, mirror
+VAR design = ()
+VAR late = false
+VAR team = "home"
+VAR nell = 0
+VAR read_notebook = false
+VAR watcher = "none"
+VAR lost_work = false
+VAR shipped = "late"
+VAR zenith = false
+VAR monster = false
+
+-> morning
+
+INCLUDE morning.ink
+INCLUDE halcyon.ink
+INCLUDE nights.ink
+INCLUDE deadline.ink
+INCLUDE endings.ink
