@@ -1,0 +1,204 @@
+// Picking: one pick per decision, phases, and capture durable before the next beat.
+import { describe, expect, it } from 'vitest';
+import type { EventDraft } from '../../src/core/events.ts';
+import { choices, harness } from './harness.ts';
+import { twoDecisions } from './fake-runtime.ts';
+
+function deferred(): { promise: Promise<void>; resolve: () => void; reject: (e: Error) => void } {
+  let resolve!: () => void;
+  let reject!: (e: Error) => void;
+  const promise = new Promise<void>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+describe('picking an option', () => {
+  it('records session.started at start and shows the first decision with its beat', async () => {
+    const h = await harness(twoDecisions);
+    expect(h.events[0]).toEqual({
+      type: 'session.started',
+      sessionId: 's1',
+      storyId: 'fake',
+      storyVersion: 'v1',
+    });
+    const view = h.view();
+    expect(view.state).toBe('choosing');
+    expect(view.lines.map((l) => l.text)).toEqual(['You wake.', 'The alarm rings.']);
+    expect(view.decision).toMatchObject({ id: 'start.0', turn: 1, phase: 'shown', chosen: null });
+    expect(view.decision?.options).toEqual([
+      { index: 0, text: 'Get up', isDefault: false },
+      { index: 1, text: 'Snooze', isDefault: true },
+    ]);
+    await h.advance(300);
+    expect(h.view().decision?.phase).toBe('selecting');
+  });
+
+  it('records a complete choice.made with options, taste, time and input', async () => {
+    const h = await harness(twoDecisions);
+    await h.advance(1_234);
+    h.player.send({ type: 'PICK', index: 0, input: 'touch' });
+    await h.flush();
+    expect(choices(h.events)).toEqual([
+      {
+        type: 'choice.made',
+        sessionId: 's1',
+        storyId: 'fake',
+        storyVersion: 'v1',
+        decisionId: 'start.0',
+        knot: 'start',
+        options: [
+          { text: 'Get up', taste: { risk: 1 } },
+          { text: 'Snooze', taste: { risk: -1 } },
+        ],
+        chosenIndex: 0,
+        decisionMs: 1_234,
+        windowMs: 10_000,
+        timedOut: false,
+        input: 'touch',
+      },
+    ]);
+    expect(h.view().decision).toMatchObject({ turn: 2, id: 'kitchen.0' });
+    expect(h.runtime.calls).toEqual(['next', 'choose:0', 'next']);
+  });
+
+  it('accepts a pick while the options are still appearing', async () => {
+    const h = await harness(twoDecisions);
+    expect(h.view().decision?.phase).toBe('shown');
+    h.player.send({ type: 'PICK', index: 1, input: 'pointer' });
+    await h.flush();
+    expect(choices(h.events)[0]).toMatchObject({ chosenIndex: 1, decisionMs: 0 });
+  });
+
+  it('records a double pick once', async () => {
+    const h = await harness(twoDecisions);
+    h.player.send({ type: 'PICK', index: 0, input: 'pointer' });
+    h.player.send({ type: 'PICK', index: 1, input: 'pointer' });
+    h.player.send({ type: 'PICK', index: 0, input: 'keyboard' });
+    await h.flush();
+    expect(choices(h.events)).toHaveLength(1);
+    expect(choices(h.events)[0]).toMatchObject({ chosenIndex: 0 });
+    expect(h.runtime.calls.filter((c) => c.startsWith('choose'))).toEqual(['choose:0']);
+  });
+
+  it('ignores an index out of range, a fraction and a negative index', async () => {
+    const h = await harness(twoDecisions);
+    for (const index of [2, -1, 0.5, Number.NaN])
+      h.player.send({ type: 'PICK', index, input: 'keyboard' });
+    await h.flush();
+    expect(choices(h.events)).toHaveLength(0);
+    expect(h.view().decision).toMatchObject({ turn: 1, chosen: null });
+  });
+
+  it('ignores a pick during the hide phase and after a timeout', async () => {
+    const h = await harness(twoDecisions);
+    h.runtime.gate = new Promise(() => undefined); // the next beat never arrives: we stay in hide
+    await h.advance(10_000);
+    expect(h.view().decision).toMatchObject({ phase: 'hide', chosen: 1 });
+    h.player.send({ type: 'PICK', index: 0, input: 'pointer' });
+    await h.flush();
+    expect(choices(h.events)).toHaveLength(1);
+    expect(choices(h.events)[0]).toMatchObject({ chosenIndex: 1, timedOut: true });
+    expect(h.view().decision).toMatchObject({ phase: 'hide', chosen: 1 });
+  });
+
+  it('waits for the choice to be durable before asking the story for the next beat', async () => {
+    const gate = deferred();
+    const recorded: EventDraft[] = [];
+    const h = await harness(twoDecisions, {
+      record: (draft) => {
+        recorded.push(draft);
+        return draft.type === 'choice.made' ? gate.promise : Promise.resolve();
+      },
+    });
+    h.player.send({ type: 'PICK', index: 0, input: 'keyboard' });
+    await h.flush();
+    expect(h.view().decision).toMatchObject({ phase: 'picked', chosen: 0 });
+    expect(h.runtime.calls).toEqual(['next']);
+    h.player.send({ type: 'PICK', index: 1, input: 'keyboard' });
+    gate.resolve();
+    await h.flush();
+    expect(h.runtime.calls).toEqual(['next', 'choose:0', 'next']);
+    expect(h.view().decision?.turn).toBe(2);
+    expect(recorded.filter((e) => e.type === 'choice.made')).toHaveLength(1);
+  });
+
+  it('keeps playing and keeps the choice in the history when recording fails', async () => {
+    const h = await harness(twoDecisions, {
+      record: (draft) =>
+        draft.type === 'choice.made' ? Promise.reject(new Error('disk full')) : Promise.resolve(),
+    });
+    h.player.send({ type: 'PICK', index: 0, input: 'pointer' });
+    await h.flush();
+    expect(h.view().state).toBe('choosing');
+    expect(h.view().decision?.turn).toBe(2);
+    expect(h.view().history).toEqual([
+      { turn: 1, decisionId: 'start.0', chosenText: 'Get up', timedOut: false },
+    ]);
+  });
+
+  it('shows the picked phase with the bar frozen where it stood', async () => {
+    const gate = deferred();
+    const h = await harness(twoDecisions, {
+      record: (d) => (d.type === 'choice.made' ? gate.promise : Promise.resolve()),
+    });
+    await h.advance(2_500);
+    h.player.send({ type: 'PICK', index: 1, input: 'pointer' });
+    expect(h.view().decision).toMatchObject({
+      phase: 'picked',
+      chosen: 1,
+      remainingMs: 7_500,
+      runningSince: null,
+    });
+    await h.advance(20_000);
+    expect(h.view().decision).toMatchObject({ phase: 'picked', turn: 1 });
+    expect(choices(h.events)).toHaveLength(0);
+  });
+});
+
+describe('endings', () => {
+  it('records story.ended and session.ended and lists the decisions that led there', async () => {
+    const h = await harness(twoDecisions);
+    h.player.send({ type: 'PICK', index: 0, input: 'pointer' });
+    await h.flush();
+    h.player.send({ type: 'PICK', index: 1, input: 'pointer' });
+    await h.flush();
+    const view = h.view();
+    expect(view.state).toBe('ended');
+    expect(view.ending).toEqual({ path: 'endB' });
+    expect(view.decision).toBeNull();
+    expect(view.history).toEqual([
+      { turn: 1, decisionId: 'start.0', chosenText: 'Get up', timedOut: false },
+      { turn: 2, decisionId: 'kitchen.0', chosenText: 'Sugar Puffs', timedOut: false },
+    ]);
+    expect(h.events.slice(-2)).toEqual([
+      {
+        type: 'story.ended',
+        sessionId: 's1',
+        storyId: 'fake',
+        storyVersion: 'v1',
+        endingPath: 'endB',
+        decisions: 2,
+      },
+      {
+        type: 'session.ended',
+        sessionId: 's1',
+        storyId: 'fake',
+        storyVersion: 'v1',
+        reason: 'ended',
+      },
+    ]);
+  });
+
+  it('records session.ended as left when the player is stopped mid-story, and nothing after', async () => {
+    const h = await harness(twoDecisions);
+    h.player.stop();
+    await h.flush();
+    expect(h.events.at(-1)).toMatchObject({ type: 'session.ended', reason: 'left' });
+    const count = h.events.length;
+    h.player.send({ type: 'PICK', index: 0, input: 'pointer' });
+    await h.advance(60_000);
+    expect(h.events).toHaveLength(count);
+  });
+});
