@@ -9,7 +9,7 @@ import { decisionIdOf, externalCallsOf } from './ink-paths.ts';
 export interface LookaheadOptions {
   /** most lines one option may produce before the run is cut short (default 200) */
   readonly maxSteps?: number;
-  /** most ms one option may run before it is cut short (default 20) */
+  /** most ms one option may run before it is cut short (default 50; a cold engine is slow) */
   readonly budgetMs?: number;
   readonly now?: () => number;
 }
@@ -87,7 +87,7 @@ export class LookaheadEngine {
 
   #runOne(stateJson: string, option: Option, opts: LookaheadOptions): LookaheadResult {
     const maxSteps = opts.maxSteps ?? 200;
-    const budgetMs = opts.budgetMs ?? 20;
+    const budgetMs = opts.budgetMs ?? 50;
     const now = opts.now ?? (() => performance.now());
     const assets = new Set<string>();
     let steps = 0;
