@@ -105,6 +105,18 @@ export function compareEvents(a: CaptureEvent, b: CaptureEvent): number {
   return Date.parse(a.at) - Date.parse(b.at) || TYPE_RANK[a.type] - TYPE_RANK[b.type];
 }
 
+/** Sorted copy, oldest first (compareEvents), with each timestamp parsed once: logs are long. */
+export function sortEvents(events: readonly CaptureEvent[]): CaptureEvent[] {
+  const keyed = events.map((event) => ({
+    event,
+    t: Date.parse(event.at),
+    r: TYPE_RANK[event.type],
+  }));
+  // Array.prototype.sort is stable, so ties keep the order the store gave them.
+  keyed.sort((a, b) => a.t - b.t || a.r - b.r);
+  return keyed.map((k) => k.event);
+}
+
 export function restoreRecords(
   records: Iterable<StoredRecord>,
   options: RestoreOptions = {},
@@ -135,7 +147,5 @@ export function restoreRecords(
     if (result.migrated) migrated += 1;
     events.push(event);
   }
-  // Array.prototype.sort is stable, so ties keep the order the store gave them.
-  events.sort(compareEvents);
-  return { events, quarantined, futureKeys, migrated, duplicates };
+  return { events: sortEvents(events), quarantined, futureKeys, migrated, duplicates };
 }

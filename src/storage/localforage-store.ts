@@ -24,6 +24,12 @@ function forageArea(instance: LocalForage): KvArea {
     },
     remove: (key) => instance.removeItem(key),
     entries: async (prefix) => {
+      await instance.ready();
+      if (instance.driver() === localforage.INDEXEDDB && typeof indexedDB !== 'undefined') {
+        const config = instance.config();
+        const fast = await readRange(String(config.name), String(config.storeName), prefix);
+        if (fast) return fast;
+      }
       const out: StoredRecord[] = [];
       await instance.iterate<unknown, void>((raw, key) => {
         if (key.startsWith(prefix)) out.push({ key, raw });
@@ -32,6 +38,52 @@ function forageArea(instance: LocalForage): KvArea {
     },
     keys: async (prefix) => (await instance.keys()).filter((key) => key.startsWith(prefix)),
   };
+}
+
+// Loading a long log through localforage's cursor costs one round trip per record; IndexedDB's
+// getAll over the profile's key range reads it in two requests. localforage writes plain values
+// under plain string keys on this driver, so the records read here are exactly what it stored.
+// Returns null when the fast path is unavailable, so the caller falls back to iterate().
+async function readRange(
+  name: string,
+  storeName: string,
+  prefix: string,
+): Promise<StoredRecord[] | null> {
+  let db: IDBDatabase;
+  try {
+    db = await request(indexedDB.open(name));
+  } catch {
+    return null;
+  }
+  // Never hold up a version upgrade that localforage (in this or another tab) asks for.
+  db.onversionchange = () => db.close();
+  try {
+    if (!db.objectStoreNames.contains(storeName)) return null;
+    const store = db.transaction(storeName, 'readonly').objectStore(storeName);
+    const range = prefix === '' ? undefined : IDBKeyRange.bound(prefix, `${prefix}\uffff`);
+    const [keys, values] = await Promise.all([
+      request(store.getAllKeys(range)),
+      request<unknown[]>(store.getAll(range)),
+    ]);
+    if (keys.length !== values.length) return null;
+    const out: StoredRecord[] = [];
+    for (const [i, key] of keys.entries()) {
+      if (typeof key !== 'string') return null;
+      out.push({ key, raw: values[i] });
+    }
+    return out;
+  } catch {
+    return null;
+  } finally {
+    db.close();
+  }
+}
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
+  });
 }
 
 const AREAS = ['profiles', 'meta', 'events', 'quarantine', 'saves', 'settings'] as const;
