@@ -5,10 +5,10 @@
 # dimension: curiosity = Curiosity / Restraint
 # dimension: honesty = Candour / Discretion
 # timer: 10
-# poster: scene:office
-# poster: scene:rooftop when risk+
-# poster: scene:train when empathy+
-# poster: scene:night-street when curiosity+
+# poster: assets/poster.png
+# poster: assets/poster-risk.png when risk+
+# poster: assets/poster-empathy.png when empathy+
+# poster: assets/poster-curiosity.png when curiosity+
 # theme: dark
 
 // A night porter, a nine-room hotel by the railway, and a guest who thinks it is 1979.

@@ -8,12 +8,12 @@
 # dimension: ambition = Ambition / Contentment
 # dimension: solitude = Solitude / Company
 # timer: 10
-# poster: scene:bedroom
-# poster: scene:arcade when risk+
-# poster: scene:office when ambition+
-# poster: scene:void when curiosity+
-# poster: scene:night-street when solitude+
-# poster: scene:diner when empathy+
+# poster: assets/poster.png
+# poster: assets/poster-risk.png when risk+
+# poster: assets/poster-ambition.png when ambition+
+# poster: assets/poster-curiosity.png when curiosity+
+# poster: assets/poster-solitude.png when solitude+
+# poster: assets/poster-empathy.png when empathy+
 # theme: dark
 
 // 1986. A nineteen-year-old writes a game for a home computer, and the game starts writing back.

@@ -6,7 +6,7 @@
 # timer: 12
 # poster: assets/dusk.png
 # poster: assets/reel.png when curiosity+
-# poster: scene:void when risk+
+# poster: assets/poster-risk.png when risk+
 # theme: dark
 
 // A short guided tour: every tag of DESIGN.md §2 appears below at least once, doing what it says.
