@@ -1,0 +1,150 @@
+// Lookahead: each option runs ahead on a private copy; the real story, its randomness and its
+// EXTERNAL bindings are untouched.
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { compileInk } from '../../src/build/compile-ink.ts';
+import type { Directive } from '../../src/core/directives.ts';
+import { parseTags } from '../../src/core/tags.ts';
+import { createInkRuntime } from '../../src/story/ink-runtime.ts';
+import type { InkRuntime } from '../../src/story/ink-runtime.ts';
+import { assetsOf, lookahead, LookaheadEngine } from '../../src/story/lookahead.ts';
+
+function compiled(name: string): string {
+  const result = compileInk(join(import.meta.dirname, 'ink', name));
+  if (result.json === null) throw new Error(JSON.stringify(result.diagnostics));
+  return result.json;
+}
+
+const DESK = compiled('tags-and-decisions.ink');
+const RANDOM = compiled('random.ink');
+const ENDLESS = compiled('endless.ink');
+
+/** Plays `picks` from where the runtime stands; returns every line and decision id seen. */
+function playOn(rt: InkRuntime, picks: readonly number[]): string[] {
+  const seen: string[] = [];
+  for (const pick of picks) {
+    rt.choose(pick);
+    const beat = rt.nextSync();
+    seen.push(...beat.lines.map((l) => l.text), beat.decision?.id ?? `end:${beat.endPath}`);
+    if (!beat.decision) break;
+  }
+  return seen;
+}
+
+describe('lookahead', () => {
+  it('finds the assets of each branch and the decision it reaches', () => {
+    const rt = createInkRuntime(DESK, { storyId: 'desk' });
+    rt.nextSync();
+    expect(rt.lookahead()).toEqual([
+      {
+        optionIndex: 0,
+        assets: ['assets/hall.jpg', 'assets/hum.ogg'],
+        nextDecisionId: 'hall',
+        steps: 3,
+        complete: true,
+      },
+      {
+        optionIndex: 1,
+        assets: ['assets/click.mp3'],
+        nextDecisionId: null,
+        steps: 3,
+        complete: true,
+      },
+    ]);
+  });
+
+  it('agrees with the decision the real story then reaches', () => {
+    const rt = createInkRuntime(DESK, { storyId: 'desk' });
+    rt.nextSync();
+    const [ahead] = rt.lookahead();
+    rt.choose(0);
+    expect(rt.nextSync().decision?.id).toBe(ahead!.nextDecisionId);
+  });
+
+  it('is empty when there is no decision', () => {
+    const rt = createInkRuntime(DESK, { storyId: 'desk' });
+    expect(rt.lookahead()).toEqual([]);
+  });
+
+  it("leaves the real story's state, visit counts and random sequence as they were", () => {
+    const picks = [0, 0, 0, 0];
+    const withLookahead = createInkRuntime(RANDOM, { storyId: 'r', externals: { ping: () => 0 } });
+    const without = createInkRuntime(RANDOM, { storyId: 'r', externals: { ping: () => 0 } });
+    withLookahead.nextSync();
+    without.loadState(withLookahead.saveState());
+    const before = withLookahead.saveState();
+    expect(withLookahead.lookahead().every((r) => r.complete)).toBe(true);
+    expect(withLookahead.saveState()).toBe(before);
+
+    // look ahead at every decision on one runtime and never on the other
+    const a: string[] = [];
+    for (const pick of picks) {
+      withLookahead.lookahead();
+      const seen = playOn(withLookahead, [pick]);
+      a.push(...seen);
+      if (seen.at(-1)!.startsWith('end:')) break;
+    }
+    const b = playOn(without, picks);
+    expect(a).toEqual(b);
+    expect(a.at(-1)).toBe('end:next');
+    expect(a.filter((t) => /^Score \d+, \d+, seen a 1 times\.$/.test(t))).toHaveLength(2);
+  });
+
+  it('never calls the real EXTERNAL bindings', () => {
+    const ping = vi.fn(() => 0);
+    const rt = createInkRuntime(RANDOM, { storyId: 'r', externals: { ping } });
+    rt.nextSync();
+    const results = rt.lookahead();
+    expect(results[0]!.complete).toBe(true);
+    expect(ping).not.toHaveBeenCalled();
+    rt.choose(0);
+    rt.nextSync();
+    expect(ping).toHaveBeenCalledWith(2);
+  });
+
+  it('cuts a branch that loops for ever short instead of hanging', () => {
+    const rt = createInkRuntime(ENDLESS, { storyId: 'loop' });
+    rt.nextSync();
+    const [loop, safe] = rt.lookahead({ budgetMs: 10 });
+    expect(loop).toMatchObject({ optionIndex: 0, complete: false, nextDecisionId: null });
+    expect(safe).toMatchObject({ optionIndex: 1, complete: true, steps: 1 });
+    // the copy is rebuilt after a cut, so the next run is whole again
+    expect(rt.lookahead({ budgetMs: 10 })[1]).toEqual(safe);
+  });
+
+  it('stops a branch at maxSteps lines', () => {
+    const rt = createInkRuntime(DESK, { storyId: 'desk' });
+    rt.nextSync();
+    const [first] = rt.lookahead({ maxSteps: 1 });
+    expect(first).toMatchObject({ complete: false, steps: 1, nextDecisionId: null });
+  });
+
+  it('runs from compiled JSON and a saved state without a runtime', () => {
+    const rt = createInkRuntime(DESK, { storyId: 'desk' });
+    const decision = rt.nextSync().decision!;
+    const engine = new LookaheadEngine(DESK);
+    const viaEngine = lookahead(engine, rt.saveState(), decision.options);
+    expect(lookahead(DESK, rt.saveState(), decision.options)).toEqual(viaEngine);
+    expect(viaEngine).toEqual(rt.lookahead());
+  });
+
+  it('collects asset paths from backdrops, images and sounds only', () => {
+    const directives: Directive[] = parseTags([
+      'BACKGROUND: assets/a.jpg',
+      'bg: #123456',
+      'scene: office',
+      'IMAGE: assets/b.png',
+      'AUDIO: assets/c.mp3',
+      'AUDIOLOOP: none',
+      'AUDIOLOOP: assets/d.ogg',
+      'speaker: Ann',
+      'poster: assets/p.png',
+    ]);
+    expect(assetsOf(directives)).toEqual([
+      'assets/a.jpg',
+      'assets/b.png',
+      'assets/c.mp3',
+      'assets/d.ogg',
+    ]);
+  });
+});
