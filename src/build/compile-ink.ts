@@ -36,8 +36,13 @@ export function parseDiagnostic(raw: string, rootDir: string, entry: string): In
   return { severity, file, line, message: (m[4] ?? raw).trim() };
 }
 
+export interface CompileOptions {
+  /** mark every knot and stitch for visit counting (the explorer reads visit counts) */
+  readonly countAllVisits?: boolean;
+}
+
 /** Compiles `entryPath`; INCLUDE paths resolve relative to the entry's folder. Never throws. */
-export function compileInk(entryPath: string): CompileResult {
+export function compileInk(entryPath: string, options: CompileOptions = {}): CompileResult {
   const entry = resolve(entryPath);
   const rootDir = dirname(entry);
   const files = new Set<string>([entry]);
@@ -51,17 +56,17 @@ export function compileInk(entryPath: string): CompileResult {
     },
   };
   const raw: string[] = [];
-  const options = new CompilerOptions(
+  const compilerOptions = new CompilerOptions(
     relative(rootDir, entry),
     [],
-    false,
+    options.countAllVisits ?? false,
     (message) => raw.push(message),
     fileHandler,
   );
   let json: string | null = null;
   try {
     const source = readFileSync(entry, 'utf8');
-    const story = new Compiler(source, options).Compile();
+    const story = new Compiler(source, compilerOptions).Compile();
     json = story.ToJson() ?? null;
   } catch (error) {
     if (raw.length === 0) raw.push(`ERROR: ${(error as Error).message}`);

@@ -83,8 +83,8 @@ export function assetPathsOf(d: Directive): string[] {
   if (d.kind === 'backdrop') return d.backdrop.type === 'asset' ? [d.backdrop.path] : [];
   if (d.kind === 'image') return [d.path];
   if (d.kind === 'audio') return d.path === null ? [] : [d.path];
-  // a poster may also name a scene; only something that looks like a file is an asset
-  if (d.kind === 'poster') return /[/.]/.test(d.path) ? [d.path] : [];
+  // a poster may also name a scene (`scene:office`); only a file-like path is an asset
+  if (d.kind === 'poster') return /^scene:/i.test(d.path) || !/[/.]/.test(d.path) ? [] : [d.path];
   return [];
 }
 

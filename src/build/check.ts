@@ -1,0 +1,210 @@
+// The story checker (`npm run story -- check`): every authoring problem of a story, each at its
+// file and line, from the compiler and from the tag rules of DESIGN.md §2.
+import { relative } from 'node:path';
+import { assetPathsOf, assetProblem, buildStory } from './story-build.ts';
+import type { StoryBuild } from './story-build.ts';
+import type { SourceTag } from './scan-source.ts';
+
+export type FindingCode =
+  | 'compile-error'
+  | 'compile-warning'
+  | 'unknown-tag'
+  | 'invalid-tag'
+  | 'misplaced-tag'
+  | 'undeclared-dimension'
+  | 'no-taste'
+  | 'many-defaults'
+  | 'timer-range'
+  | 'asset'
+  | 'external-without-fallback';
+
+export interface Finding {
+  readonly severity: 'error' | 'warning';
+  readonly code: FindingCode;
+  /** absolute path */
+  readonly file: string;
+  /** 1-based, null when unknown */
+  readonly line: number | null;
+  readonly message: string;
+}
+
+export interface StoryReport {
+  readonly id: string;
+  readonly findings: readonly Finding[];
+}
+
+/** A decision window outside this range (seconds) is reported: too short to read, or a stall. */
+export const TIMER_RANGE = { min: 2, max: 120 } as const;
+
+const GLOBAL_ONLY = new Set(['title', 'author', 'dimension', 'poster', 'theme']);
+const ASSET_KEYS = new Set(['image', 'background', 'bg', 'audio', 'audioloop', 'poster']);
+const CHOICE_ONLY = new Set(['taste', 'default']);
+
+function at(
+  tag: SourceTag,
+  severity: Finding['severity'],
+  code: FindingCode,
+  message: string,
+): Finding {
+  return { severity, code, file: tag.file, line: tag.line, message };
+}
+
+function tagFindings(build: StoryBuild, declared: ReadonlySet<string>): Finding[] {
+  const out: Finding[] = [];
+  for (const tag of build.scan.tags) {
+    const d = tag.directive;
+    if (d.kind === 'unknown') {
+      out.push(
+        at(tag, 'warning', 'unknown-tag', `unknown tag "#${tag.raw}" (ignored when played)`),
+      );
+      continue;
+    }
+    if (d.kind === 'invalid') {
+      // the tag grammar itself refuses asset paths that leave the story folder
+      const asset = ASSET_KEYS.has(d.key) && /folder|url|absolute/i.test(d.reason);
+      out.push(
+        asset
+          ? at(tag, 'error', 'asset', `tag "#${tag.raw}": ${d.reason}`)
+          : at(tag, 'warning', 'invalid-tag', `tag "#${tag.raw}": ${d.reason}`),
+      );
+      continue;
+    }
+    if (GLOBAL_ONLY.has(d.kind) && tag.place !== 'global') {
+      out.push(
+        at(
+          tag,
+          'warning',
+          'misplaced-tag',
+          `"#${tag.raw}" is a global tag: put it at the top of main.ink, before any INCLUDE or text`,
+        ),
+      );
+    }
+    if (CHOICE_ONLY.has(d.kind) && tag.place !== 'choice') {
+      out.push(
+        at(
+          tag,
+          'warning',
+          'misplaced-tag',
+          `"#${tag.raw}" only counts on a choice, like "* [Text #${tag.raw}]"`,
+        ),
+      );
+    }
+    if (d.kind === 'taste') {
+      for (const dim of Object.keys(d.weights)) {
+        if (!declared.has(dim)) {
+          out.push(
+            at(
+              tag,
+              'error',
+              'undeclared-dimension',
+              `taste on "${dim}", which no "# dimension: ${dim} = … / …" declares`,
+            ),
+          );
+        }
+      }
+    }
+    if (d.kind === 'timer' && d.seconds !== null) {
+      if (d.seconds < TIMER_RANGE.min || d.seconds > TIMER_RANGE.max) {
+        out.push(
+          at(
+            tag,
+            'warning',
+            'timer-range',
+            `timer of ${d.seconds} s is outside ${TIMER_RANGE.min}–${TIMER_RANGE.max} s; use "timer: off" for no limit`,
+          ),
+        );
+      }
+    }
+    for (const path of assetPathsOf(d)) {
+      if (path.includes('{')) continue; // dynamic: only known at run time
+      const problem = assetProblem(build.dir, path);
+      if (problem) out.push(at(tag, 'error', 'asset', problem));
+    }
+  }
+  return out;
+}
+
+function decisionFindings(build: StoryBuild): Finding[] {
+  const { choices, choiceSets, tags } = build.scan;
+  const out: Finding[] = [];
+  for (const set of choiceSets) {
+    const options = set.choices.map((i) => choices[i]).filter((c) => c !== undefined);
+    const kindsOf = (tagIndexes: readonly number[]) =>
+      tagIndexes.map((t) => tags[t]?.directive.kind);
+    const defaults = options.filter((o) => kindsOf(o.tags).includes('default'));
+    if (defaults.length > 1) {
+      out.push({
+        severity: 'error',
+        code: 'many-defaults',
+        file: set.file,
+        line: defaults[1]?.line ?? set.line,
+        message: `this decision has ${defaults.length} "default" options (lines ${defaults.map((o) => o.line).join(', ')}); keep one`,
+      });
+    }
+    // a lone option is a "continue", not a decision worth a taste
+    if (options.length > 1 && !options.some((o) => kindsOf(o.tags).includes('taste'))) {
+      out.push({
+        severity: 'warning',
+        code: 'no-taste',
+        file: set.file,
+        line: set.line,
+        message: `no option of this decision${set.flow ? ` in ${set.flow}` : ''} carries a "taste", so it tells nothing about the player`,
+      });
+    }
+  }
+  return out;
+}
+
+export function checkBuild(build: StoryBuild): StoryReport {
+  const findings: Finding[] = [];
+  for (const d of build.compile.diagnostics) {
+    if (d.severity === 'todo') continue;
+    findings.push({
+      severity: d.severity,
+      code: d.severity === 'error' ? 'compile-error' : 'compile-warning',
+      file: d.file,
+      line: d.line,
+      message: d.message,
+    });
+  }
+  const declared = new Set(
+    build.scan.tags.flatMap((t) => (t.directive.kind === 'dimension' ? [t.directive.id] : [])),
+  );
+  findings.push(...tagFindings(build, declared), ...decisionFindings(build));
+  for (const ext of build.scan.externals) {
+    if (!build.scan.functions.has(ext.name)) {
+      findings.push({
+        severity: 'error',
+        code: 'external-without-fallback',
+        file: ext.file,
+        line: ext.line,
+        message: `EXTERNAL ${ext.name} has no fallback: add "== function ${ext.name}(…)" so the story plays without it`,
+      });
+    }
+  }
+  findings.sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.code.localeCompare(b.code),
+  );
+  return { id: build.id, findings };
+}
+
+export function checkStory(storiesDir: string, id: string): StoryReport {
+  return checkBuild(buildStory(storiesDir, id));
+}
+
+export function hasErrors(reports: readonly StoryReport[]): boolean {
+  return reports.some((r) => r.findings.some((f) => f.severity === 'error'));
+}
+
+/** `stories/x/part.ink:3: error: …` lines, relative to `cwd`. */
+export function formatReport(report: StoryReport, cwd: string): string {
+  if (report.findings.length === 0) return `${report.id}: ok`;
+  const lines = report.findings.map(
+    (f) =>
+      `${relative(cwd, f.file)}${f.line === null ? '' : `:${f.line}`}: ${f.severity}: ${f.message} [${f.code}]`,
+  );
+  const errors = report.findings.filter((f) => f.severity === 'error').length;
+  const warnings = report.findings.length - errors;
+  return [`${report.id}: ${errors} error(s), ${warnings} warning(s)`, ...lines].join('\n');
+}

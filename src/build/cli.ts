@@ -1,0 +1,73 @@
+// `npm run story -- <command>`: the authoring CLI over check.ts and explore.ts.
+import { join, resolve } from 'node:path';
+import { checkStory, formatReport, hasErrors } from './check.ts';
+import { compileInk } from './compile-ink.ts';
+import { exploreJson } from './explore.ts';
+import { listStoryIds, scanStory } from './story-build.ts';
+
+const STORIES = resolve(process.cwd(), 'stories');
+const USAGE = `usage: npm run story -- check [id…] [--json]
+       npm run story -- explore <id> [--seed N] [--runs N] [--json]`;
+
+function flag(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i < 0 ? undefined : args[i + 1];
+}
+
+function check(args: string[]): number {
+  const ids = args.filter((a) => !a.startsWith('--'));
+  const reports = (ids.length > 0 ? ids : listStoryIds(STORIES)).map((id) =>
+    checkStory(STORIES, id),
+  );
+  if (args.includes('--json')) console.log(JSON.stringify(reports, null, 2));
+  else for (const r of reports) console.log(formatReport(r, process.cwd()));
+  return hasErrors(reports) ? 1 : 0;
+}
+
+function explore(args: string[]): number {
+  const id = args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
+  if (!id) {
+    console.error(USAGE);
+    return 2;
+  }
+  const entry = join(STORIES, id, 'main.ink');
+  const compiled = compileInk(entry, { countAllVisits: true });
+  if (compiled.json === null) {
+    console.error(`${id} does not compile; run "npm run story -- check ${id}"`);
+    return 1;
+  }
+  const report = exploreJson(compiled.json, {
+    seed: Number(flag(args, '--seed') ?? 1),
+    runs: Number(flag(args, '--runs') ?? 200),
+    exclude: scanStory(entry, compiled.files).functions,
+  });
+  if (args.includes('--json')) {
+    console.log(JSON.stringify(report, null, 2));
+  } else {
+    console.log(`${id}: ${report.playthroughs} playthroughs`);
+    console.log(`endings (${report.endings.length}):`);
+    for (const e of report.endings)
+      console.log(`  ${e.path}  ×${e.count}  shortest path: [${e.choices.join(', ')}]`);
+    const d = report.decisions;
+    console.log(`decisions per playthrough: min ${d.min}, median ${d.median}, max ${d.max}`);
+    console.log(
+      `never visited: ${report.unvisited.length === 0 ? 'none' : report.unvisited.join(', ')}`,
+    );
+    for (const e of report.errors)
+      console.log(
+        `runtime error in ${e.at || 'the start'} after [${e.choices.join(', ')}]: ${e.message}`,
+      );
+    for (const l of report.loops)
+      console.log(`loop in ${l.at}: ${l.message} (after [${l.choices.slice(0, 12).join(', ')}…])`);
+  }
+  return report.errors.length > 0 || report.loops.length > 0 ? 1 : 0;
+}
+
+const [command, ...rest] = process.argv.slice(2);
+const code =
+  command === 'check'
+    ? check(rest)
+    : command === 'explore'
+      ? explore(rest)
+      : (console.error(USAGE), 2);
+process.exitCode = code;
