@@ -1,0 +1,180 @@
+// Beats on screen: pause holds, CLEAR, speakers, backdrops, ambience, and the pure selectView.
+import { describe, expect, it } from 'vitest';
+import { createActor, SimulatedClock } from 'xstate';
+import { playerMachine, MAX_HOLD_MS } from '../../src/player/machine.ts';
+import { selectView } from '../../src/player/select-view.ts';
+import { harness } from './harness.ts';
+import { FakeRuntime, line, twoDecisions, type FakeScript } from './fake-runtime.ts';
+
+const decide = { id: 'd', options: [{ text: 'On', next: 'end' }] };
+
+describe('narration', () => {
+  it('holds the rest of a beat for a pause tag, then shows the decision', async () => {
+    const h = await harness({
+      start: {
+        lines: ['One.', line('Two.', { kind: 'pause', seconds: 1.5 }), 'Three.'],
+        decision: decide,
+      },
+      end: { lines: ['x'] },
+    });
+    expect(h.view().state).toBe('narrating');
+    expect(h.view().lines.map((l) => l.text)).toEqual(['One.', 'Two.']);
+    await h.advance(1_499);
+    expect(h.view().state).toBe('narrating');
+    await h.advance(1);
+    expect(h.view().state).toBe('choosing');
+    expect(h.view().lines.map((l) => l.text)).toEqual(['One.', 'Two.', 'Three.']);
+  });
+
+  it('never holds longer than the cap, whatever the tag says', async () => {
+    const h = await harness({
+      start: { lines: [line('Wait.', { kind: 'pause', seconds: 3600 })], decision: decide },
+      end: { lines: ['x'] },
+    });
+    await h.advance(MAX_HOLD_MS - 1);
+    expect(h.view().state).toBe('narrating');
+    await h.advance(1);
+    expect(h.view().state).toBe('choosing');
+  });
+
+  it('starts its window only once the decision is shown after a hold', async () => {
+    const h = await harness({
+      start: { lines: [line('Wait.', { kind: 'pause', seconds: 2 })], decision: decide },
+      end: { lines: ['x'] },
+    });
+    await h.advance(2_000);
+    await h.advance(9_999);
+    expect(h.view().state).toBe('choosing');
+    await h.advance(1);
+    expect(h.view().state).toBe('ended');
+  });
+
+  it('clears the text on CLEAR but keeps the scene, and attributes speakers, classes and images', async () => {
+    const h = await harness({
+      start: {
+        lines: [
+          line('Old text.', { kind: 'backdrop', backdrop: { type: 'color', color: '#223344' } }),
+          line('', { kind: 'audio', path: 'assets/rain.ogg', loop: true }),
+          line(
+            'Fresh.',
+            { kind: 'clear' },
+            { kind: 'speaker', name: 'Colin' },
+            { kind: 'class', name: 'shout' },
+          ),
+          line('', { kind: 'image', path: 'assets/pac.png' }),
+          line('One-shot.', { kind: 'audio', path: 'assets/ding.ogg', loop: false }),
+        ],
+        decision: decide,
+      },
+      end: { lines: ['x'] },
+    });
+    const view = h.view();
+    expect(view.lines).toEqual([
+      { id: 3, text: 'Fresh.', speaker: 'Colin', className: 'shout', image: null },
+      { id: 4, text: '', speaker: null, className: null, image: 'assets/pac.png' },
+      { id: 5, text: 'One-shot.', speaker: null, className: null, image: null },
+    ]);
+    expect(view.backdrop).toEqual({ type: 'color', color: '#223344' });
+    expect(view.audioLoop).toBe('assets/rain.ogg');
+    expect(view.speaker).toBeNull();
+  });
+
+  it('stops the ambience on AUDIOLOOP none', async () => {
+    const h = await harness({
+      start: {
+        lines: [
+          line('a', { kind: 'audio', path: 'assets/rain.ogg', loop: true }),
+          line('b', { kind: 'audio', path: null, loop: true }),
+        ],
+        decision: decide,
+      },
+      end: { lines: ['x'] },
+    });
+    expect(h.view().audioLoop).toBeNull();
+  });
+
+  it("restarts the story on Inky's RESTART tag without showing that line", async () => {
+    let runs = 0;
+    const script: FakeScript = {
+      start: {
+        lines: ['Hello.'],
+        decision: { id: 'd', options: [{ text: 'Again', next: 'again' }] },
+      },
+      again: { lines: ['Going round.', line('never shown', { kind: 'restart' })] },
+    };
+    const runtime = new FakeRuntime(script);
+    const reset = runtime.reset.bind(runtime);
+    runtime.reset = () => {
+      runs += 1;
+      reset();
+    };
+    const h = await harness(script, { runtime });
+    h.player.send({ type: 'PICK', index: 0, input: 'pointer' });
+    await h.flush();
+    expect(runs).toBe(1);
+    expect(h.view().decision).toMatchObject({ id: 'd', turn: 1 });
+    expect(h.view().lines.map((l) => l.text)).toEqual(['Hello.']);
+  });
+});
+
+describe('selectView', () => {
+  it('gives equal views for one snapshot and leaves the snapshot untouched', async () => {
+    const clock = new SimulatedClock();
+    const runtime = new FakeRuntime(twoDecisions);
+    const actor = createActor(playerMachine, {
+      clock,
+      input: {
+        runtime,
+        clock,
+        storyId: 'fake',
+        sessionId: 's',
+        timeScale: 1,
+        record: () => Promise.resolve(),
+        save: () => Promise.resolve(),
+      },
+    }).start();
+    await new Promise((resolve) => setImmediate(resolve));
+    const snapshot = actor.getSnapshot();
+    const before = JSON.stringify(snapshot.context, (k, v: unknown) =>
+      k === 'deps' ? undefined : v,
+    );
+    const a = selectView(snapshot);
+    const b = selectView(snapshot);
+    expect(a).toEqual(b);
+    expect(a).not.toBe(b);
+    expect(a.state).toBe('choosing');
+    expect(
+      JSON.stringify(snapshot.context, (k, v: unknown) => (k === 'deps' ? undefined : v)),
+    ).toBe(before);
+    actor.stop();
+  });
+
+  it('maps every machine state onto the five play states', () => {
+    const context = {
+      storyId: 'x',
+      title: 'X',
+      transcript: [],
+      turns: [],
+      pauses: [],
+      current: null,
+      ending: { path: 'e' },
+      error: { message: 'boom' },
+    } as unknown as Parameters<typeof selectView>[0]['context'];
+    const cases = [
+      ['starting', 'loading'],
+      ['loading', 'loading'],
+      ['restoring', 'loading'],
+      [{ narrating: 'holding' }, 'narrating'],
+      [{ choosing: { selecting: 'counting' } }, 'choosing'],
+      ['ended', 'ended'],
+      ['error', 'error'],
+    ] as const;
+    for (const [value, state] of cases) expect(selectView({ value, context }).state).toBe(state);
+    expect(selectView({ value: 'ended', context }).ending).toEqual({ path: 'e' });
+    expect(selectView({ value: 'loading', context }).ending).toBeNull();
+    expect(selectView({ value: 'error', context }).error).toEqual({
+      message: 'boom',
+      canGoBack: false,
+    });
+  });
+});
