@@ -112,7 +112,10 @@ function trackLastPointer(story: Story): () => string | null {
   if (!hooked.has(proto)) {
     hooked.add(proto);
     const accessor = Object.getOwnPropertyDescriptor(proto, 'previousPointer');
+    // an accessor pair, only ever invoked with .call(this)
+    // eslint-disable-next-line @typescript-eslint/unbound-method
     const get = accessor?.get;
+    // eslint-disable-next-line @typescript-eslint/unbound-method
     const set = accessor?.set;
     if (get && set) {
       Object.defineProperty(proto, 'previousPointer', {
