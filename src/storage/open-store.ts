@@ -1,0 +1,225 @@
+// Opening storage and surviving its faults: IndexedDB when it works, memory when it is unavailable,
+// and a switch to memory for new writes when it fills up, leaving what is stored untouched.
+import type { CaptureEvent } from '../core/events.ts';
+import type {
+  ExternalChange,
+  Profile,
+  QuarantinedRecord,
+  SavedPlay,
+  StoreStatus,
+} from '../core/ports.ts';
+import type { Settings } from '../core/settings.ts';
+import { sortEvents } from '../profile/restore.ts';
+import type { ClosableProfileStore } from './kv-store.ts';
+import { itemKey } from './kv-store.ts';
+import { createLocalforageProfileStore, localforageReady } from './localforage-store.ts';
+import type { MemoryBacking } from './memory-store.ts';
+import { createMemoryBacking, createMemoryProfileStore } from './memory-store.ts';
+
+export const STORAGE_FULL_MESSAGE =
+  'Storage is full: nothing new is being kept. What was already stored is safe; delete some data or free space to keep recording.';
+export const STORAGE_UNAVAILABLE_MESSAGE =
+  'Storage is unavailable in this browser (private mode or blocked): nothing is being kept after this tab closes.';
+
+export interface OpenStoreOptions {
+  /** database name (tests use their own) */
+  readonly name?: string;
+  /** how to reach persistent storage; defaults to localforage on IndexedDB */
+  readonly openPersistent?: () => Promise<ClosableProfileStore>;
+}
+
+/** The store the app uses: persistent when it can be, memory (with a status saying so) when not. */
+export async function openProfileStore(
+  options: OpenStoreOptions = {},
+): Promise<ClosableProfileStore> {
+  const name = options.name ?? 'inkreel';
+  const openPersistent =
+    options.openPersistent ??
+    (async () => {
+      await localforageReady(name);
+      return createLocalforageProfileStore({ name });
+    });
+  try {
+    return createResilientStore(await openPersistent());
+  } catch {
+    return withStatus(createMemoryProfileStore(), {
+      state: 'unavailable',
+      message: STORAGE_UNAVAILABLE_MESSAGE,
+    });
+  }
+}
+
+function withStatus(store: ClosableProfileStore, status: StoreStatus): ClosableProfileStore {
+  return { ...store, kind: 'memory', status, onStatusChange: () => () => undefined };
+}
+
+/** True for the errors browsers raise when an origin is out of storage. */
+export function isQuotaError(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { name, code } = error as { name?: unknown; code?: unknown };
+  return (
+    name === 'QuotaExceededError' ||
+    name === 'NS_ERROR_DOM_QUOTA_REACHED' ||
+    code === 22 ||
+    code === 1014
+  );
+}
+
+export interface ResilientOptions {
+  /** the memory that takes new writes once storage is full (shared between "tabs" in tests) */
+  readonly fallback?: MemoryBacking;
+}
+
+/**
+ * Delegates to `primary` until a write fails for lack of space; from then on new writes go to
+ * memory and reads merge both, so play goes on and nothing stored before is touched.
+ */
+export function createResilientStore(
+  primary: ClosableProfileStore,
+  options: ResilientOptions = {},
+): ClosableProfileStore {
+  const backing = options.fallback ?? createMemoryBacking();
+  const memory = createMemoryProfileStore({ backing });
+  let status: StoreStatus = { state: 'ok', message: '' };
+  const statusListeners = new Set<(status: StoreStatus) => void>();
+
+  const full = (): boolean => status.state === 'full';
+  function becomeFull(): void {
+    if (full()) return;
+    status = { state: 'full', message: STORAGE_FULL_MESSAGE };
+    for (const listener of [...statusListeners]) listener(status);
+  }
+  /** Runs a write on primary; on a quota error switches over and runs it on memory instead. */
+  async function write<T>(onPrimary: () => Promise<T>, onMemory: () => Promise<T>): Promise<T> {
+    if (!full()) {
+      try {
+        return await onPrimary();
+      } catch (error) {
+        if (!isQuotaError(error)) throw error;
+        becomeFull();
+      }
+    }
+    return onMemory();
+  }
+  /** Removal frees space, so it is tried on primary even when full; a failure there is reported. */
+  async function both<T>(onPrimary: () => Promise<T>, onMemory: () => Promise<T>): Promise<[T, T]> {
+    const fromMemory = await onMemory();
+    return [await onPrimary(), fromMemory];
+  }
+
+  const store: ClosableProfileStore = {
+    get kind() {
+      return full() ? 'memory' : primary.kind;
+    },
+    get status() {
+      return status;
+    },
+    onStatusChange(listener) {
+      statusListeners.add(listener);
+      return () => statusListeners.delete(listener);
+    },
+    onExternalChange(listener: (change: ExternalChange) => void) {
+      const offPrimary = primary.onExternalChange(listener);
+      const offMemory = memory.onExternalChange(listener);
+      return () => {
+        offPrimary();
+        offMemory();
+      };
+    },
+    close() {
+      primary.close();
+      memory.close();
+    },
+
+    async listProfiles(): Promise<Profile[]> {
+      const byId = new Map<string, Profile>();
+      for (const p of await primary.listProfiles()) byId.set(p.id, p);
+      for (const p of await memory.listProfiles()) byId.set(p.id, p);
+      return [...byId.values()].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
+    },
+    createProfile: (name) =>
+      write(
+        () => primary.createProfile(name),
+        () => memory.createProfile(name),
+      ),
+    async renameProfile(id, name) {
+      await write(
+        () => primary.renameProfile(id, name),
+        async () => {
+          const known = (await store.listProfiles()).find((p) => p.id === id);
+          if (!known) throw new Error(`No profile ${id}`);
+          backing.areas.profiles.set(id, { ...known, name });
+        },
+      );
+    },
+    async deleteProfile(id) {
+      await both(
+        () => primary.deleteProfile(id),
+        () => memory.deleteProfile(id),
+      );
+    },
+    async getActiveProfileId() {
+      return backing.areas.meta.has('activeProfileId')
+        ? memory.getActiveProfileId()
+        : primary.getActiveProfileId();
+    },
+    setActiveProfileId: (id) =>
+      write(
+        () => primary.setActiveProfileId(id),
+        () => memory.setActiveProfileId(id),
+      ),
+
+    append: (event: CaptureEvent) =>
+      write(
+        () => primary.append(event),
+        () => memory.append(event),
+      ),
+    async events(profileId) {
+      const stored = await primary.events(profileId);
+      if (!full() && backing.areas.events.size === 0) return stored;
+      const seen = new Set(stored.map((e) => e.id));
+      const extra = (await memory.events(profileId)).filter((e) => !seen.has(e.id));
+      return sortEvents([...stored, ...extra]);
+    },
+    async deleteEvents(profileId, ids) {
+      const [a, b] = await both(
+        () => primary.deleteEvents(profileId, ids),
+        () => memory.deleteEvents(profileId, ids),
+      );
+      return a + b;
+    },
+    async quarantined(profileId): Promise<QuarantinedRecord[]> {
+      return [...(await primary.quarantined(profileId)), ...(await memory.quarantined(profileId))];
+    },
+
+    async getSave(profileId, storyId): Promise<SavedPlay | null> {
+      if (backing.areas.saves.has(itemKey(profileId, storyId))) {
+        return memory.getSave(profileId, storyId);
+      }
+      return primary.getSave(profileId, storyId);
+    },
+    putSave: (profileId, save) =>
+      write(
+        () => primary.putSave(profileId, save),
+        () => memory.putSave(profileId, save),
+      ),
+    async clearSave(profileId, storyId) {
+      await both(
+        () => primary.clearSave(profileId, storyId),
+        () => memory.clearSave(profileId, storyId),
+      );
+    },
+
+    async getSettings(profileId): Promise<Settings> {
+      return backing.areas.settings.has(profileId)
+        ? memory.getSettings(profileId)
+        : primary.getSettings(profileId);
+    },
+    putSettings: (profileId, settings) =>
+      write(
+        () => primary.putSettings(profileId, settings),
+        () => memory.putSettings(profileId, settings),
+      ),
+  };
+  return store;
+}
