@@ -233,4 +233,33 @@ describe('more time', () => {
     await h.advance(1);
     expect(h.view().state).toBe('ended');
   });
+
+  it('counts a pause and more time asked for while the options are still appearing', async () => {
+    const h = await harness(oneDecision());
+    await h.advance(100);
+    expect(h.view().decision?.phase).toBe('shown');
+    h.player.send({ type: 'PAUSE', reason: 'user' });
+    h.player.send({ type: 'MORE_TIME' });
+    await h.advance(10_000);
+    expect(h.view().decision).toMatchObject({
+      phase: 'selecting',
+      remainingMs: 19_900,
+      runningSince: null,
+    });
+    h.player.send({ type: 'RESUME', reason: 'user' });
+    await h.advance(19_899);
+    expect(h.view().state).toBe('choosing');
+    await h.advance(1);
+    expect(choices(h.events)[0]).toMatchObject({
+      timedOut: true,
+      windowMs: 20_000,
+      decisionMs: 20_000,
+    });
+  });
+
+  it('ignores more time on an untimed decision', async () => {
+    const h = await harness(oneDecision(null));
+    h.player.send({ type: 'MORE_TIME' });
+    expect(h.view().decision).toMatchObject({ windowMs: null, remainingMs: null });
+  });
 });
