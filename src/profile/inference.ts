@@ -95,18 +95,6 @@ export interface InferenceResult {
 
 type ChoiceEvent = EventOf<'choice.made'>;
 
-/** A decision reduced to numbers: K options × D dimensions, dense. */
-interface Comparison {
-  readonly event: ChoiceEvent;
-  readonly k: number;
-  /** option k, dimension d at k * D + d */
-  readonly x: Float64Array;
-  readonly chosen: number;
-  readonly weight: number;
-  /** per dimension: do the options differ on it? */
-  readonly bears: Uint8Array;
-}
-
 interface DimensionMeta {
   readonly id: string;
   readonly positive: string;
@@ -134,8 +122,8 @@ function collectDimensions(
   }
   for (const e of choices) {
     for (const o of e.options) {
-      for (const [id, v] of Object.entries(o.taste)) {
-        if (!byId.has(id) && tasteValue(v) !== 0) {
+      for (const id in o.taste) {
+        if (!byId.has(id) && tasteValue(o.taste[id]) !== 0) {
           byId.set(id, { id, positive: id, negative: `not ${id}`, declared: false });
         }
       }
@@ -144,39 +132,154 @@ function collectDimensions(
   return [...byId.values()];
 }
 
-function toComparison(
-  e: ChoiceEvent,
-  index: ReadonlyMap<string, number>,
-  dims: number,
-  timedOutWeight: number,
-): Comparison | null {
+/**
+ * A decision reduced to numbers, kept sparse: only the dimensions on which its options differ
+ * enter (a taste shared by every option adds the same utility to each and cancels in the
+ * softmax). Identical decisions (same offered tastes, same pick, same weight), common when a
+ * story is replayed, are folded into one comparison with a count. Its numbers live in the
+ * builder's flat arrays, at the offsets given.
+ */
+interface Comparison {
+  /** the events folded into this comparison, in log order */
+  readonly events: ChoiceEvent[];
+  readonly k: number;
+  /** how many dimensions the options differ on */
+  readonly m: number;
+  readonly chosen: number;
+  /** the weight of one event (1, or the timed-out weight) */
+  readonly weight: number;
+  /** where its m dimension indices (ascending) start in the flat dimension list */
+  readonly dimOffset: number;
+  /** where its k × m tastes (option j, local dimension l at j * m + l) start in the flat taste list */
+  readonly xOffset: number;
+}
+
+/**
+ * Collects comparisons without allocating per event: thousands of events are common, and small
+ * arrays per event would cost more in garbage collection than the fit itself.
+ */
+interface Builder {
+  readonly index: ReadonlyMap<string, number>;
+  readonly timedOutWeight: number;
+  readonly comparisons: Comparison[];
+  readonly dims: number[];
+  readonly x: number[];
+  readonly buckets: Map<number, Comparison[]>;
+  readonly touched: number[];
+  readonly keep: number[];
+  scratch: Float64Array;
+}
+
+function newBuilder(index: ReadonlyMap<string, number>, timedOutWeight: number): Builder {
+  return {
+    index,
+    timedOutWeight,
+    comparisons: [],
+    dims: [],
+    x: [],
+    buckets: new Map(),
+    touched: [],
+    keep: [],
+    scratch: new Float64Array(64),
+  };
+}
+
+function hashStep(h: number, v: number): number {
+  // kept within 30 bits so Map keys stay small integers
+  return Math.imul(h ^ v, 0x01000193) & 0x3fffffff;
+}
+
+/**
+ * Adds the event to its comparison (a new one, or an identical one seen before); false when it
+ * carries no information. Identical comparisons are found by a numeric hash and an exact check.
+ */
+function addComparison(b: Builder, e: ChoiceEvent): boolean {
   const k = e.options.length;
   if (k < 2 || !Number.isInteger(e.chosenIndex) || e.chosenIndex < 0 || e.chosenIndex >= k)
-    return null;
-  const weight = e.timedOut ? timedOutWeight : 1;
-  if (!(weight > 0)) return null;
-  const x = new Float64Array(k * dims);
-  e.options.forEach((o, j) => {
-    for (const [id, v] of Object.entries(o.taste)) {
+    return false;
+  const weight = e.timedOut ? b.timedOutWeight : 1;
+  if (!(weight > 0)) return false;
+  const { touched, keep, index } = b;
+  touched.length = 0;
+  for (const o of e.options) {
+    for (const id in o.taste) {
       const d = index.get(id);
-      if (d !== undefined) x[j * dims + d] = tasteValue(v);
+      if (d !== undefined && tasteValue(o.taste[id]) !== 0 && !touched.includes(d)) touched.push(d);
     }
-  });
-  const bears = new Uint8Array(dims);
-  let any = false;
-  for (let d = 0; d < dims; d++) {
-    const first = x[d] ?? 0;
+  }
+  if (touched.length === 0) return false;
+  for (let i = 1; i < touched.length; i++) {
+    const v = touched[i] ?? 0;
+    let j = i - 1;
+    while (j >= 0 && (touched[j] ?? 0) > v) {
+      touched[j + 1] = touched[j] ?? 0;
+      j--;
+    }
+    touched[j + 1] = v;
+  }
+  const m0 = touched.length;
+  if (b.scratch.length < k * m0) b.scratch = new Float64Array(2 * k * m0);
+  const all = b.scratch;
+  all.fill(0, 0, k * m0);
+  for (let j = 0; j < k; j++) {
+    const taste = e.options[j]?.taste ?? {};
+    for (const id in taste) {
+      const d = index.get(id);
+      if (d === undefined) continue;
+      const l = touched.indexOf(d);
+      if (l >= 0) all[j * m0 + l] = tasteValue(taste[id]);
+    }
+  }
+  // keep the dimensions the options differ on: a taste shared by all cancels in the softmax
+  keep.length = 0;
+  for (let l = 0; l < m0; l++) {
+    const first = all[l] ?? 0;
     for (let j = 1; j < k; j++) {
-      if ((x[j * dims + d] ?? 0) !== first) {
-        bears[d] = 1;
-        any = true;
+      if ((all[j * m0 + l] ?? 0) !== first) {
+        keep.push(l);
         break;
       }
     }
   }
-  // options identical in taste: the softmax gives every w the same likelihood
-  if (!any) return null;
-  return { event: e, k, x, chosen: e.chosenIndex, weight, bears };
+  const m = keep.length;
+  if (m === 0) return false;
+  let h = 0x011c9dc5;
+  h = hashStep(h, Math.round(weight * 1e6));
+  h = hashStep(h, e.chosenIndex);
+  h = hashStep(h, k);
+  for (const l of keep) h = hashStep(h, touched[l] ?? 0);
+  for (let j = 0; j < k; j++)
+    for (const l of keep) h = hashStep(h, Math.round((all[j * m0 + l] ?? 0) * 1e6) | 0);
+  const bucket = b.buckets.get(h);
+  if (bucket) {
+    search: for (const c of bucket) {
+      if (c.weight !== weight || c.chosen !== e.chosenIndex || c.k !== k || c.m !== m) continue;
+      for (let l = 0; l < m; l++)
+        if (b.dims[c.dimOffset + l] !== touched[keep[l] ?? 0]) continue search;
+      for (let j = 0; j < k; j++) {
+        for (let l = 0; l < m; l++) {
+          if (b.x[c.xOffset + j * m + l] !== all[j * m0 + (keep[l] ?? 0)]) continue search;
+        }
+      }
+      c.events.push(e);
+      return true;
+    }
+  }
+  const c: Comparison = {
+    events: [e],
+    k,
+    m,
+    chosen: e.chosenIndex,
+    weight,
+    dimOffset: b.dims.length,
+    xOffset: b.x.length,
+  };
+  for (const l of keep) b.dims.push(touched[l] ?? 0);
+  for (let j = 0; j < k; j++) for (const l of keep) b.x.push(all[j * m0 + l] ?? 0);
+  if (bucket) bucket.push(c);
+  else b.buckets.set(h, [c]);
+  b.comparisons.push(c);
+  return true;
 }
 
 /** Log posterior, its gradient and the negative Hessian (prior N(0, I) included). */
@@ -186,12 +289,60 @@ interface Local {
   negHess: SquareMatrix;
 }
 
-function evaluate(
-  comparisons: readonly Comparison[],
-  w: Float64Array,
-  dims: number,
-  withHessian: boolean,
-): Local {
+/**
+ * All comparisons packed into flat typed arrays: Newton's method walks them several times, and
+ * contiguous numbers are far cheaper to walk than thousands of small objects.
+ */
+interface Packed {
+  readonly count: number;
+  readonly k: Int32Array;
+  readonly m: Int32Array;
+  readonly chosen: Int32Array;
+  /** event weight × number of identical events */
+  readonly weight: Float64Array;
+  readonly dimOffset: Int32Array;
+  readonly xOffset: Int32Array;
+  readonly dims: Int32Array;
+  readonly x: Float64Array;
+  readonly maxK: number;
+  readonly maxM: number;
+}
+
+function pack(b: Builder): Packed {
+  const count = b.comparisons.length;
+  const packed: Packed = {
+    count,
+    k: new Int32Array(count),
+    m: new Int32Array(count),
+    chosen: new Int32Array(count),
+    weight: new Float64Array(count),
+    dimOffset: new Int32Array(count),
+    xOffset: new Int32Array(count),
+    dims: Int32Array.from(b.dims),
+    x: Float64Array.from(b.x),
+    maxK: 1,
+    maxM: 1,
+  };
+  let maxK = 1;
+  let maxM = 1;
+  b.comparisons.forEach((c, i) => {
+    packed.k[i] = c.k;
+    packed.m[i] = c.m;
+    packed.chosen[i] = c.chosen;
+    packed.weight[i] = c.weight * c.events.length;
+    packed.dimOffset[i] = c.dimOffset;
+    packed.xOffset[i] = c.xOffset;
+    maxK = Math.max(maxK, c.k);
+    maxM = Math.max(maxM, c.m);
+  });
+  return { ...packed, maxK, maxM };
+}
+
+/**
+ * The log posterior at w with its gradient and negative Hessian; when `pulls` is given (one slot
+ * per packed dimension entry), also fills each comparison's gradient term per unit of weight.
+ */
+function evaluate(c: Packed, w: Float64Array, dims: number, pulls?: Float64Array): Local {
   const grad = new Float64Array(dims);
   const negHess = identity(dims);
   const h = negHess.data;
@@ -201,78 +352,68 @@ function evaluate(
     logPost -= 0.5 * wd * wd;
     grad[d] = -wd;
   }
-  const mean = new Float64Array(dims);
-  let u = new Float64Array(8);
-  for (const c of comparisons) {
-    const { k, x, weight } = c;
-    if (u.length < k) u = new Float64Array(k);
+  const mean = new Float64Array(c.maxM);
+  const wl = new Float64Array(c.maxM);
+  const p = new Float64Array(c.maxK);
+  const { x, dims: flatDims } = c;
+  for (let i = 0; i < c.count; i++) {
+    const k = c.k[i] ?? 0;
+    const m = c.m[i] ?? 0;
+    const chosen = c.chosen[i] ?? 0;
+    const weight = c.weight[i] ?? 0;
+    const dOff = c.dimOffset[i] ?? 0;
+    const xOff = c.xOffset[i] ?? 0;
+    for (let l = 0; l < m; l++) {
+      wl[l] = w[flatDims[dOff + l] ?? 0] ?? 0;
+      mean[l] = 0;
+    }
     let max = -Infinity;
     for (let j = 0; j < k; j++) {
       let s = 0;
-      for (let d = 0; d < dims; d++) s += (w[d] ?? 0) * (x[j * dims + d] ?? 0);
-      u[j] = s;
+      const row = xOff + j * m;
+      for (let l = 0; l < m; l++) s += (wl[l] ?? 0) * (x[row + l] ?? 0);
+      p[j] = s;
       if (s > max) max = s;
     }
     let z = 0;
     for (let j = 0; j < k; j++) {
-      const p = Math.exp((u[j] ?? 0) - max);
-      u[j] = p;
-      z += p;
+      const e = Math.exp((p[j] ?? 0) - max);
+      p[j] = e;
+      z += e;
     }
-    logPost += weight * Math.log((u[c.chosen] ?? 0) / z);
-    mean.fill(0);
+    logPost += weight * Math.log((p[chosen] ?? 0) / z);
     for (let j = 0; j < k; j++) {
-      const p = (u[j] ?? 0) / z;
-      u[j] = p;
-      for (let d = 0; d < dims; d++) mean[d] = (mean[d] ?? 0) + p * (x[j * dims + d] ?? 0);
+      const pj = (p[j] ?? 0) / z;
+      p[j] = pj;
+      const row = xOff + j * m;
+      for (let l = 0; l < m; l++) mean[l] = (mean[l] ?? 0) + pj * (x[row + l] ?? 0);
     }
-    for (let d = 0; d < dims; d++) {
-      grad[d] = (grad[d] ?? 0) + weight * ((x[c.chosen * dims + d] ?? 0) - (mean[d] ?? 0));
+    const chosenRow = xOff + chosen * m;
+    for (let l = 0; l < m; l++) {
+      const g = (x[chosenRow + l] ?? 0) - (mean[l] ?? 0);
+      const d = flatDims[dOff + l] ?? 0;
+      grad[d] = (grad[d] ?? 0) + weight * g;
+      if (pulls) pulls[dOff + l] = g;
     }
-    if (!withHessian) continue;
-    // weighted covariance of the offered tastes under the choice probabilities
+    // the weighted covariance of the offered tastes under the choice probabilities
     for (let j = 0; j < k; j++) {
-      const pw = weight * (u[j] ?? 0);
+      const pw = weight * (p[j] ?? 0);
       if (pw === 0) continue;
-      for (let a = 0; a < dims; a++) {
-        const da = (x[j * dims + a] ?? 0) - (mean[a] ?? 0);
+      const row = xOff + j * m;
+      for (let a = 0; a < m; a++) {
+        const da = (x[row + a] ?? 0) - (mean[a] ?? 0);
         if (da === 0) continue;
+        const hr = (flatDims[dOff + a] ?? 0) * dims;
         for (let b = 0; b <= a; b++) {
-          const db = (x[j * dims + b] ?? 0) - (mean[b] ?? 0);
-          h[a * dims + b] = (h[a * dims + b] ?? 0) + pw * da * db;
+          const db = (x[row + b] ?? 0) - (mean[b] ?? 0);
+          const at = hr + (flatDims[dOff + b] ?? 0);
+          h[at] = (h[at] ?? 0) + pw * da * db;
         }
       }
     }
   }
   for (let a = 0; a < dims; a++) for (let b = 0; b < a; b++) h[b * dims + a] = h[a * dims + b] ?? 0;
   return { logPost, grad, negHess };
-}
-
-/** Each comparison's term of the log-likelihood gradient at w: how hard it pulls each dimension. */
-function pulls(comparisons: readonly Comparison[], w: Float64Array, dims: number): Float64Array {
-  const out = new Float64Array(comparisons.length * dims);
-  const p = new Float64Array(16);
-  comparisons.forEach((c, i) => {
-    const probs = c.k <= p.length ? p : new Float64Array(c.k);
-    let max = -Infinity;
-    for (let j = 0; j < c.k; j++) {
-      let s = 0;
-      for (let d = 0; d < dims; d++) s += (w[d] ?? 0) * (c.x[j * dims + d] ?? 0);
-      probs[j] = s;
-      if (s > max) max = s;
-    }
-    let z = 0;
-    for (let j = 0; j < c.k; j++) {
-      probs[j] = Math.exp((probs[j] ?? 0) - max);
-      z += probs[j] ?? 0;
-    }
-    for (let d = 0; d < dims; d++) {
-      let m = 0;
-      for (let j = 0; j < c.k; j++) m += ((probs[j] ?? 0) / z) * (c.x[j * dims + d] ?? 0);
-      out[i * dims + d] = c.weight * ((c.x[c.chosen * dims + d] ?? 0) - m);
-    }
-  });
-  return out;
 }
 
 const MAX_ITERATIONS = 100;
@@ -308,14 +449,20 @@ export function fitProfile(
   const metas = collectDimensions(choices, dimensions);
   const dims = metas.length;
   const index = new Map(metas.map((m, i) => [m.id, i]));
-  const comparisons: Comparison[] = [];
+  const builder = newBuilder(index, timedOutWeight);
+  const { comparisons } = builder;
+  let used = 0;
+  let timedOutUsed = 0;
   for (const e of choices) {
-    const c = toComparison(e, index, dims, timedOutWeight);
-    if (c) comparisons.push(c);
+    if (addComparison(builder, e)) {
+      used++;
+      if (e.timedOut) timedOutUsed++;
+    }
   }
 
+  const packed = pack(builder);
   let w = new Float64Array(dims);
-  let local = evaluate(comparisons, w, dims, true);
+  let local = evaluate(packed, w, dims);
   let iterations = 0;
   let converged = dims === 0;
   while (!converged && iterations < MAX_ITERATIONS) {
@@ -328,7 +475,7 @@ export function fitProfile(
     for (let halvings = 0; halvings < 40 && !improved; halvings++) {
       const cand = new Float64Array(dims);
       for (let d = 0; d < dims; d++) cand[d] = (w[d] ?? 0) + t * (step[d] ?? 0);
-      const candLocal = evaluate(comparisons, cand, dims, true);
+      const candLocal = evaluate(packed, cand, dims);
       if (candLocal.logPost >= local.logPost - 1e-12) {
         w = cand;
         local = candLocal;
@@ -343,6 +490,8 @@ export function fitProfile(
     if (!improved || size < TOLERANCE) converged = true;
   }
 
+  const pulls = new Float64Array(packed.dims.length);
+  local = evaluate(packed, w, dims, pulls);
   const factor = cholesky(local.negHess);
   const cov = factor ? choleskyInverse(factor) : identity(dims);
   const covariance: number[][] = [];
@@ -352,43 +501,75 @@ export function fitProfile(
     covariance.push(row);
   }
 
-  const pull = pulls(comparisons, w, dims);
+  // per dimension: the comparisons bearing on it (by index) and their per-event pull
+  const bearingIdx: number[][] = metas.map(() => []);
+  const bearingPull: number[][] = metas.map(() => []);
+  for (let i = 0; i < comparisons.length; i++) {
+    const c = comparisons[i] as Comparison;
+    for (let l = 0; l < c.m; l++) {
+      const d = packed.dims[c.dimOffset + l] ?? 0;
+      bearingIdx[d]?.push(i);
+      bearingPull[d]?.push(c.weight * (pulls[c.dimOffset + l] ?? 0));
+    }
+  }
+  const limit = Math.max(0, maxEvidence);
+
   const result: DimensionInference[] = metas.map((m, d) => {
     const estimate = w[d] ?? 0;
     const sd = Math.sqrt(Math.max(cov.data[d * dims + d] ?? 1, 0));
     const pPositive = sd > 0 ? normalCdf(estimate / sd) : estimate > 0 ? 1 : estimate < 0 ? 0 : 0.5;
+    const idx = bearingIdx[d] ?? [];
+    const pl = bearingPull[d] ?? [];
     let decisions = 0;
     let timedOutDecisions = 0;
     let total = 0;
-    const moved: number[] = [];
-    comparisons.forEach((c, i) => {
-      if (!c.bears[d]) return;
-      decisions++;
-      if (c.event.timedOut) timedOutDecisions++;
-      const a = Math.abs(pull[i * dims + d] ?? 0);
-      total += a;
-      if (a > 0) moved.push(i);
-    });
-    moved.sort((i, j) => Math.abs(pull[j * dims + d] ?? 0) - Math.abs(pull[i * dims + d] ?? 0));
-    const evidence: Evidence[] = moved.slice(0, Math.max(0, maxEvidence)).map((i) => {
-      const c = comparisons[i] as Comparison;
-      const e = c.event;
-      const signed = pull[i * dims + d] ?? 0;
-      return {
-        eventId: e.id,
-        storyId: e.storyId,
-        sessionId: e.sessionId,
-        decisionId: e.decisionId,
-        knot: e.knot,
-        chosenText: e.options[e.chosenIndex]?.text ?? '',
-        at: e.at,
-        timedOut: e.timedOut,
-        weight: c.weight,
-        direction: signed >= 0 ? '+' : '-',
-        pull: signed,
-        share: total > 0 ? Math.abs(signed) / total : 0,
-      };
-    });
+    // the strongest pulls, found by insertion into a short list: evidence lists are short
+    const top: number[] = [];
+    let covered = 0;
+    for (let r = 0; r < idx.length; r++) {
+      const c = comparisons[idx[r] ?? 0] as Comparison;
+      const n = c.events.length;
+      const a = Math.abs(pl[r] ?? 0);
+      decisions += n;
+      if (c.events[0]?.timedOut) timedOutDecisions += n;
+      total += a * n;
+      if (a === 0 || limit === 0) continue;
+      if (covered >= limit && a <= Math.abs(pl[top[top.length - 1] ?? 0] ?? 0)) continue;
+      let at = top.length;
+      while (at > 0 && Math.abs(pl[top[at - 1] ?? 0] ?? 0) < a) at--;
+      top.splice(at, 0, r);
+      covered += n;
+      // drop entries no longer needed to fill the limit
+      while (top.length > 1) {
+        const last = top[top.length - 1] ?? 0;
+        const lastN = (comparisons[idx[last] ?? 0] as Comparison).events.length;
+        if (covered - lastN < limit) break;
+        top.pop();
+        covered -= lastN;
+      }
+    }
+    const evidence: Evidence[] = [];
+    for (const r of top) {
+      const c = comparisons[idx[r] ?? 0] as Comparison;
+      const pull = pl[r] ?? 0;
+      for (const e of c.events) {
+        if (evidence.length >= limit) break;
+        evidence.push({
+          eventId: e.id,
+          storyId: e.storyId,
+          sessionId: e.sessionId,
+          decisionId: e.decisionId,
+          knot: e.knot,
+          chosenText: e.options[e.chosenIndex]?.text ?? '',
+          at: e.at,
+          timedOut: e.timedOut,
+          weight: c.weight,
+          direction: pull >= 0 ? '+' : '-',
+          pull,
+          share: total > 0 ? Math.abs(pull) / total : 0,
+        });
+      }
+    }
     const partial = {
       ...m,
       estimate,
@@ -407,9 +588,9 @@ export function fitProfile(
   return {
     dimensions: result,
     covariance,
-    decisionsUsed: comparisons.length,
-    decisionsWithoutInformation: choices.length - comparisons.length,
-    timedOutUsed: comparisons.filter((c) => c.event.timedOut).length,
+    decisionsUsed: used,
+    decisionsWithoutInformation: choices.length - used,
+    timedOutUsed,
     timedOutWeight,
     iterations,
     converged,
