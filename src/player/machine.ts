@@ -2,7 +2,7 @@
 import { assign, fromPromise, setup, spawnChild } from 'xstate';
 import type { PauseReason, PlayerCommand } from '../core/commands.ts';
 import type { EventDraft, InputMethod } from '../core/events.ts';
-import type { Beat, Decision, Line } from '../core/model.ts';
+import type { Beat, Decision, Line, LookaheadResult } from '../core/model.ts';
 import type { Clock, SavedPlay, SavedTurn, StoryRuntime } from '../core/ports.ts';
 import { windowMs, type TimeScale } from '../core/timing.ts';
 import {
@@ -29,6 +29,11 @@ export interface PlayerDeps {
   /** resolves once the event is durable */
   readonly record: (draft: EventDraft) => Promise<void>;
   readonly save: (save: SavedPlay) => Promise<void>;
+  /**
+   * Gets what each option's branch will need, run ahead while the decision is shown, to preload
+   * it; `costMs` is the lookahead's own time on `clock`. Only called when the runtime has lookahead.
+   */
+  readonly preload?: (results: readonly LookaheadResult[], costMs: number) => void;
 }
 
 export interface PlayerInput extends PlayerDeps {
@@ -244,7 +249,10 @@ export const playerMachine = setup({
     ),
     autosave: fromPromise<void, { save: PlayerDeps['save']; play: SavedPlay }>(
       async ({ input }) => {
-        await input.save(input.play);
+        // A failed autosave must not stop play: the story goes on, only resuming is lost.
+        await input.save(input.play).catch((error: unknown) => {
+          console.warn('inkreel: the autosave failed; play goes on.', error);
+        });
       },
     ),
   },
@@ -323,6 +331,18 @@ export const playerMachine = setup({
     recordRestart: spawnChild('recordEvent', {
       input: ({ context }) => ({ record: context.deps.record, draft: rewoundDraft(context, 0) }),
     }),
+    lookahead: ({ context }) => {
+      const { runtime, clock, preload } = context.deps;
+      if (preload === undefined || runtime.lookahead === undefined) return;
+      // a failing lookahead only costs a preload, never the decision
+      try {
+        const started = clock.now();
+        const results = runtime.lookahead();
+        preload(results, clock.now() - started);
+      } catch {
+        return;
+      }
+    },
     autosave: spawnChild('autosave', {
       input: ({ context }) => ({
         save: context.deps.save,
@@ -503,7 +523,13 @@ export const playerMachine = setup({
 }).createMachine({
   id: 'player',
   context: ({ input }) => ({
-    deps: { runtime: input.runtime, clock: input.clock, record: input.record, save: input.save },
+    deps: {
+      runtime: input.runtime,
+      clock: input.clock,
+      record: input.record,
+      save: input.save,
+      ...(input.preload === undefined ? {} : { preload: input.preload }),
+    },
     storyId: input.storyId,
     sessionId: input.sessionId,
     storyVersion: input.runtime.meta.version,
@@ -592,7 +618,7 @@ export const playerMachine = setup({
       },
     },
     choosing: {
-      entry: ['beginDecision', 'autosave'],
+      entry: ['beginDecision', 'autosave', 'lookahead'],
       initial: 'shown',
       states: {
         shown: {

@@ -3,6 +3,7 @@
 import * as v from 'valibot';
 import type { CaptureEvent } from '../core/events.ts';
 import { SCHEMA_VERSION } from '../core/events.ts';
+import type { Directive } from '../core/directives.ts';
 import type { Profile, SavedPlay } from '../core/ports.ts';
 import type { Settings } from '../core/settings.ts';
 
@@ -96,6 +97,29 @@ export const savedPlaySchema = v.strictObject({
   snapshots: v.array(v.string()),
   transcript: v.array(v.string()),
   savedAt: timestamp,
+  // Lines keep their tags so a resumed story shows its speakers and scenes; the directives are
+  // re-derived data, checked for shape only.
+  lines: v.optional(
+    v.array(
+      v.strictObject({
+        text: v.string(),
+        tags: v.array(v.string()),
+        directives: v.array(
+          v.custom<Directive>((d) => typeof d === 'object' && d !== null && 'kind' in d),
+        ),
+      }),
+    ),
+  ),
+  turns: v.optional(
+    v.array(
+      v.strictObject({
+        decisionId: v.string(),
+        transcriptLength: v.pipe(v.number(), v.integer(), v.minValue(0)),
+        chosenText: v.nullable(v.string()),
+        timedOut: v.boolean(),
+      }),
+    ),
+  ),
 });
 
 /** One valibot issue as a person reads it: `options.0.taste.risk: Invalid type: …`. */

@@ -1,4 +1,6 @@
 // The pixi stage of the play view: owns the Application and applies PlayView updates to its layers.
+// pixi generates shader sync code with `new Function` unless this module is loaded; the CSP forbids eval.
+import 'pixi.js/unsafe-eval';
 import { Application, Assets, Container, Rectangle } from 'pixi.js';
 import type { PlayView } from '../core/view.ts';
 import type { TextureLoader } from './assets.ts';
