@@ -82,10 +82,12 @@ export class LookaheadEngine {
     options: readonly Option[],
     opts: LookaheadOptions = {},
   ): LookaheadResult[] {
-    return options.map((option) => this.#runOne(stateJson, option, opts));
+    // parsed once for all options; ink builds fresh runtime objects from it on every load
+    const state = JSON.parse(stateJson) as Record<string, unknown>;
+    return options.map((option) => this.#runOne(state, option, opts));
   }
 
-  #runOne(stateJson: string, option: Option, opts: LookaheadOptions): LookaheadResult {
+  #runOne(state: Record<string, unknown>, option: Option, opts: LookaheadOptions): LookaheadResult {
     const maxSteps = opts.maxSteps ?? 200;
     const budgetMs = opts.budgetMs ?? 50;
     const now = opts.now ?? (() => performance.now());
@@ -101,7 +103,7 @@ export class LookaheadEngine {
     this.#errors = [];
     const story = this.#copy();
     try {
-      story.state.LoadJson(stateJson);
+      story.state.LoadJsonObj(state);
       story.ChooseChoiceIndex(option.index);
       const deadline = now() + budgetMs;
       while (story.canContinue) {

@@ -259,7 +259,7 @@ describe('faults', () => {
 describe('endless loops', () => {
   it('rejects with StoryStalledError when ink loops without output, yielding to the host meanwhile', async () => {
     const yieldToHost = vi.fn(() => Promise.resolve());
-    const rt = runtime(ENDLESS, { stallMs: 60, sliceMs: 4, yieldToHost });
+    const rt = runtime(ENDLESS, { stallMs: 200, sliceMs: 4, yieldToHost });
     await rt.next();
     rt.choose(0);
     await expect(rt.next()).rejects.toThrow(StoryStalledError);
@@ -267,21 +267,21 @@ describe('endless loops', () => {
   });
 
   it('names the knot of the loop in the stall message', async () => {
-    const rt = runtime(ENDLESS, { stallMs: 40, sliceMs: 4, yieldToHost: () => Promise.resolve() });
+    const rt = runtime(ENDLESS, { stallMs: 200, sliceMs: 4, yieldToHost: () => Promise.resolve() });
     await rt.next();
     rt.choose(0);
     await expect(rt.next()).rejects.toThrow(/without any new text.*"spin"/);
   });
 
   it('guards nextSync by slice count even when the clock stands still', () => {
-    const rt = runtime(ENDLESS, { stallMs: 40, sliceMs: 4, now: () => 0 });
+    const rt = runtime(ENDLESS, { stallMs: 200, sliceMs: 4, now: () => 0 });
     rt.nextSync();
     rt.choose(0);
     expect(() => rt.nextSync()).toThrow(StoryStalledError);
   });
 
   it('plays on after a stall once a saved decision is loaded', () => {
-    const rt = runtime(ENDLESS, { stallMs: 40, sliceMs: 4 });
+    const rt = runtime(ENDLESS, { stallMs: 200, sliceMs: 4 });
     rt.nextSync();
     const saved = rt.saveState();
     rt.choose(0);

@@ -18,6 +18,8 @@ function compiled(name: string): string {
 const DESK = compiled('tags-and-decisions.ink');
 const RANDOM = compiled('random.ink');
 const ENDLESS = compiled('endless.ink');
+// a budget no machine under load runs out of, so results never depend on timing
+const AMPLE = { budgetMs: 60_000 };
 
 /** Plays `picks` from where the runtime stands; returns every line and decision id seen. */
 function playOn(rt: InkRuntime, picks: readonly number[]): string[] {
@@ -35,7 +37,7 @@ describe('lookahead', () => {
   it('finds the assets of each branch and the decision it reaches', () => {
     const rt = createInkRuntime(DESK, { storyId: 'desk' });
     rt.nextSync();
-    expect(rt.lookahead()).toEqual([
+    expect(rt.lookahead(AMPLE)).toEqual([
       {
         optionIndex: 0,
         assets: ['assets/hall.jpg', 'assets/hum.ogg'],
@@ -56,14 +58,14 @@ describe('lookahead', () => {
   it('agrees with the decision the real story then reaches', () => {
     const rt = createInkRuntime(DESK, { storyId: 'desk' });
     rt.nextSync();
-    const [ahead] = rt.lookahead();
+    const [ahead] = rt.lookahead(AMPLE);
     rt.choose(0);
     expect(rt.nextSync().decision?.id).toBe(ahead!.nextDecisionId);
   });
 
   it('is empty when there is no decision', () => {
     const rt = createInkRuntime(DESK, { storyId: 'desk' });
-    expect(rt.lookahead()).toEqual([]);
+    expect(rt.lookahead(AMPLE)).toEqual([]);
   });
 
   it("leaves the real story's state, visit counts and random sequence as they were", () => {
@@ -73,13 +75,13 @@ describe('lookahead', () => {
     withLookahead.nextSync();
     without.loadState(withLookahead.saveState());
     const before = withLookahead.saveState();
-    expect(withLookahead.lookahead().every((r) => r.complete)).toBe(true);
+    expect(withLookahead.lookahead(AMPLE).every((r) => r.complete)).toBe(true);
     expect(withLookahead.saveState()).toBe(before);
 
     // look ahead at every decision on one runtime and never on the other
     const a: string[] = [];
     for (const pick of picks) {
-      withLookahead.lookahead();
+      withLookahead.lookahead(AMPLE);
       const seen = playOn(withLookahead, [pick]);
       a.push(...seen);
       if (seen.at(-1)!.startsWith('end:')) break;
@@ -94,7 +96,7 @@ describe('lookahead', () => {
     const ping = vi.fn(() => 0);
     const rt = createInkRuntime(RANDOM, { storyId: 'r', externals: { ping } });
     rt.nextSync();
-    const results = rt.lookahead();
+    const results = rt.lookahead(AMPLE);
     expect(results[0]!.complete).toBe(true);
     expect(ping).not.toHaveBeenCalled();
     rt.choose(0);
@@ -105,17 +107,17 @@ describe('lookahead', () => {
   it('cuts a branch that loops for ever short instead of hanging', () => {
     const rt = createInkRuntime(ENDLESS, { storyId: 'loop' });
     rt.nextSync();
-    const [loop, safe] = rt.lookahead({ budgetMs: 10 });
+    const [loop, safe] = rt.lookahead({ budgetMs: 200 });
     expect(loop).toMatchObject({ optionIndex: 0, complete: false, nextDecisionId: null });
     expect(safe).toMatchObject({ optionIndex: 1, complete: true, steps: 1 });
     // the copy is rebuilt after a cut, so the next run is whole again
-    expect(rt.lookahead({ budgetMs: 10 })[1]).toEqual(safe);
+    expect(rt.lookahead({ budgetMs: 200 })[1]).toEqual(safe);
   });
 
   it('stops a branch at maxSteps lines', () => {
     const rt = createInkRuntime(DESK, { storyId: 'desk' });
     rt.nextSync();
-    const [first] = rt.lookahead({ maxSteps: 1 });
+    const [first] = rt.lookahead({ ...AMPLE, maxSteps: 1 });
     expect(first).toMatchObject({ complete: false, steps: 1, nextDecisionId: null });
   });
 
@@ -123,9 +125,9 @@ describe('lookahead', () => {
     const rt = createInkRuntime(DESK, { storyId: 'desk' });
     const decision = rt.nextSync().decision!;
     const engine = new LookaheadEngine(DESK);
-    const viaEngine = lookahead(engine, rt.saveState(), decision.options);
-    expect(lookahead(DESK, rt.saveState(), decision.options)).toEqual(viaEngine);
-    expect(viaEngine).toEqual(rt.lookahead());
+    const viaEngine = lookahead(engine, rt.saveState(), decision.options, AMPLE);
+    expect(lookahead(DESK, rt.saveState(), decision.options, AMPLE)).toEqual(viaEngine);
+    expect(viaEngine).toEqual(rt.lookahead(AMPLE));
   });
 
   it('collects asset paths from backdrops, images and sounds only', () => {
