@@ -5,7 +5,7 @@ import type { EventDraft } from '../core/events.ts';
 import type { Clock, SavedPlay, StoryRuntime } from '../core/ports.ts';
 import type { TimeScale } from '../core/timing.ts';
 import type { PlayView } from '../core/view.ts';
-import { playerMachine } from './machine.ts';
+import { playerMachine, type PlayerDeps } from './machine.ts';
 import { selectView } from './select-view.ts';
 
 export interface PlayerOptions {
@@ -19,6 +19,8 @@ export interface PlayerOptions {
   readonly record: (draft: EventDraft) => Promise<void>;
   /** the autosave, called each time a decision is shown */
   readonly save: (save: SavedPlay) => Promise<void>;
+  /** receives each decision's lookahead (assets per option) to preload them; see PlayerDeps */
+  readonly preload?: PlayerDeps['preload'];
   /** a previous autosave to resume from (ignored when it belongs to another story version) */
   readonly resume?: SavedPlay | null;
   /** for tests: xstate's SimulatedClock, which then also serves as `clock` */
@@ -43,6 +45,7 @@ export function startPlayer(options: PlayerOptions): Player {
       record: options.record,
       save: options.save,
       resume: options.resume ?? null,
+      ...(options.preload === undefined ? {} : { preload: options.preload }),
     },
     ...(options.xstateClock === undefined
       ? {}

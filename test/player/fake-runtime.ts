@@ -1,6 +1,6 @@
 // A scripted StoryRuntime for player tests: named nodes of lines, each ending in a decision or an ending.
 import type { Directive } from '../../src/core/directives.ts';
-import type { Beat, Decision, Line, StoryMeta } from '../../src/core/model.ts';
+import type { Beat, Decision, Line, LookaheadResult, StoryMeta } from '../../src/core/model.ts';
 import type { StoryRuntime } from '../../src/core/ports.ts';
 
 export interface FakeOption {
@@ -34,6 +34,8 @@ export class FakeRuntime implements StoryRuntime {
   readonly calls: string[] = [];
   /** when set, next() waits for it before answering (to hold a beat back in a test) */
   gate: Promise<void> | null = null;
+  /** absent unless a test gives the fake a lookahead */
+  lookahead?: () => LookaheadResult[];
   private node = 'start';
   private waiting: string | null = null;
 

@@ -6,7 +6,7 @@ import type { TimeScale } from '../../src/core/timing.ts';
 import type { PlayView } from '../../src/core/view.ts';
 import { startPlayer, type Player } from '../../src/player/player.ts';
 import { FakeRuntime, type FakeScript } from './fake-runtime.ts';
-import type { StoryMeta } from '../../src/core/model.ts';
+import type { LookaheadResult, StoryMeta } from '../../src/core/model.ts';
 
 export interface Harness {
   readonly player: Player;
@@ -27,6 +27,7 @@ export interface HarnessOptions {
   readonly record?: (draft: EventDraft) => Promise<void>;
   readonly resume?: SavedPlay | null;
   readonly runtime?: FakeRuntime;
+  readonly preload?: (results: readonly LookaheadResult[], costMs: number) => void;
 }
 
 export async function flushPromises(): Promise<void> {
@@ -57,6 +58,7 @@ export async function harness(script: FakeScript, options: HarnessOptions = {}):
       return Promise.resolve();
     },
     resume: options.resume ?? null,
+    ...(options.preload === undefined ? {} : { preload: options.preload }),
   });
   const h: Harness = {
     player,

@@ -178,3 +178,31 @@ describe('selectView', () => {
     });
   });
 });
+
+describe('lookahead', () => {
+  it('hands each shown decision its lookahead to preload, and survives a lookahead that throws', async () => {
+    const runtime = new FakeRuntime(twoDecisions);
+    const seen: string[][] = [];
+    runtime.lookahead = () => {
+      if (seen.length === 1) throw new Error('copy failed');
+      return [
+        {
+          optionIndex: 0,
+          assets: ['assets/k.png'],
+          nextDecisionId: 'kitchen.0',
+          steps: 1,
+          complete: true,
+        },
+      ];
+    };
+    const h = await harness(twoDecisions, {
+      runtime,
+      preload: (results) => seen.push(results.flatMap((r) => r.assets)),
+    });
+    expect(seen).toEqual([['assets/k.png']]);
+    h.player.send({ type: 'PICK', index: 0, input: 'pointer' });
+    await h.flush();
+    expect(h.view().decision).toMatchObject({ turn: 2 });
+    expect(seen).toHaveLength(1);
+  });
+});
