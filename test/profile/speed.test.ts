@@ -1,0 +1,82 @@
+// Decision speed: median time, share decided early, how often the timer chose, overall and per story.
+import { describe, expect, it } from 'vitest';
+import { decisionSpeed } from '../../src/profile/speed.ts';
+import { choice } from './inference-synthetic.ts';
+
+const opts = [{ risk: 1 }, {}];
+
+describe('decisionSpeed', () => {
+  it('takes the median over the picks the player made, leaving out the timer’s', () => {
+    const events = [
+      choice(opts, 0, { decisionMs: 1000 }),
+      choice(opts, 0, { decisionMs: 3000 }),
+      choice(opts, 0, { decisionMs: 8000 }),
+      choice(opts, 0, { decisionMs: 10_000, timedOut: true }),
+    ];
+    const { overall } = decisionSpeed(events);
+    expect(overall.medianMs).toBe(3000);
+    expect(overall.decisions).toBe(4);
+    expect(overall.byPlayer).toBe(3);
+  });
+
+  it('counts a pick as early within the first half of its window, and the timer’s picks as not early', () => {
+    const events = [
+      choice(opts, 0, { decisionMs: 5000, windowMs: 10_000 }),
+      choice(opts, 0, { decisionMs: 5001, windowMs: 10_000 }),
+      choice(opts, 0, { decisionMs: 1000, windowMs: 4000 }),
+      choice(opts, 0, { decisionMs: 4000, windowMs: 4000, timedOut: true }),
+    ];
+    const { overall } = decisionSpeed(events);
+    expect(overall.decidedEarly).toBe(2);
+    expect(overall.shareDecidedEarly).toBe(0.5);
+    expect(overall.timerChose).toBe(1);
+    expect(overall.shareTimerChose).toBe(0.25);
+  });
+
+  it('leaves untimed decisions out of the early and timer shares', () => {
+    const events = [choice(opts, 0, { decisionMs: 60_000, windowMs: null })];
+    const { overall } = decisionSpeed(events);
+    expect(overall.timed).toBe(0);
+    expect(overall.shareDecidedEarly).toBeNull();
+    expect(overall.pace).toBeNull();
+    expect(overall.medianMs).toBe(60_000);
+  });
+
+  it('reports each story on its own, in the order first played', () => {
+    const events = [
+      choice(opts, 0, { storyId: 'b', decisionMs: 2000 }),
+      choice(opts, 0, { storyId: 'a', decisionMs: 9000 }),
+      choice(opts, 0, { storyId: 'b', decisionMs: 4000 }),
+    ];
+    const { byStory } = decisionSpeed(events);
+    expect(byStory.map((s) => [s.storyId, s.decisions, s.medianMs])).toEqual([
+      ['b', 2, 3000],
+      ['a', 1, 9000],
+    ]);
+  });
+
+  it('calls a player quick who decides most timed choices early, and says so in words', () => {
+    const events = Array.from({ length: 5 }, () =>
+      choice(opts, 0, { decisionMs: 1500, windowMs: 10_000 }),
+    );
+    const { overall } = decisionSpeed(events);
+    expect(overall.pace).toBe('quick');
+    expect(overall.summary).toBe(
+      'quick: typically decides in 1.5 s; 100% of timed decisions made in the first half of the window; the timer never chose',
+    );
+  });
+
+  it('calls a player deliberate when the timer often chose', () => {
+    const events = [
+      choice(opts, 0, { decisionMs: 1000 }),
+      choice(opts, 0, { decisionMs: 10_000, timedOut: true }),
+    ];
+    expect(decisionSpeed(events).overall.pace).toBe('deliberate');
+  });
+
+  it('counts a repeated event once and says when there is nothing yet', () => {
+    const e = choice(opts, 0);
+    expect(decisionSpeed([e, e]).overall.decisions).toBe(1);
+    expect(decisionSpeed([]).overall.summary).toBe('no decisions yet');
+  });
+});
