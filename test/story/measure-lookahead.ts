@@ -19,6 +19,8 @@ for (const id of listStoryIds(STORIES)) {
   }
   const runtime = createInkRuntime(json, { storyId: id });
   const costs: number[] = [];
+  // CPU time too: on a shared, loaded machine wall time mostly measures waiting for a core
+  const cpu: number[] = [];
   let incomplete = 0;
   // warm up the engine and the copy once, as a page would during its first decision
   runtime.nextSync();
@@ -27,16 +29,21 @@ for (const id of listStoryIds(STORIES)) {
     runtime.reset();
     for (let beat = runtime.nextSync(); beat.decision; beat = runtime.nextSync()) {
       const t = performance.now();
+      const c = process.cpuUsage();
       const results = runtime.lookahead();
+      const used = process.cpuUsage(c);
       costs.push(performance.now() - t);
+      cpu.push((used.user + used.system) / 1000);
       incomplete += results.filter((r) => !r.complete).length;
       runtime.choose(Math.floor(Math.random() * beat.decision.options.length));
     }
   }
   costs.sort((a, b) => a - b);
+  cpu.sort((a, b) => a - b);
   console.log(
     `${id}: ${costs.length} decisions, lookahead p50 ${percentile(costs, 50).toFixed(2)} ms, ` +
       `p95 ${percentile(costs, 95).toFixed(2)} ms, max ${(costs.at(-1) ?? NaN).toFixed(2)} ms, ` +
-      `${incomplete} branches cut short`,
+      `${incomplete} branches cut short; CPU p50 ${percentile(cpu, 50).toFixed(2)} ms, ` +
+      `p95 ${percentile(cpu, 95).toFixed(2)} ms`,
   );
 }
