@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { decisionSpeed } from '../../src/profile/speed.ts';
 import { choice } from './inference-synthetic.ts';
 
-const opts = [{ risk: 1 }, {}];
+const opts: Record<string, number>[] = [{ risk: 1 }, {}];
 
 describe('decisionSpeed', () => {
   it('takes the median over the picks the player made, leaving out the timer’s', () => {
