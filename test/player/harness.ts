@@ -27,6 +27,7 @@ export interface HarnessOptions {
   readonly record?: (draft: EventDraft) => Promise<void>;
   readonly resume?: SavedPlay | null;
   readonly runtime?: FakeRuntime;
+  readonly save?: (save: SavedPlay) => Promise<void>;
   readonly preload?: (results: readonly LookaheadResult[], costMs: number) => void;
 }
 
@@ -55,7 +56,7 @@ export async function harness(script: FakeScript, options: HarnessOptions = {}):
     record,
     save: (save) => {
       saves.push(save);
-      return Promise.resolve();
+      return options.save === undefined ? Promise.resolve() : options.save(save);
     },
     resume: options.resume ?? null,
     ...(options.preload === undefined ? {} : { preload: options.preload }),

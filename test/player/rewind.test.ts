@@ -137,6 +137,13 @@ describe('autosave and resume', () => {
     expect(h.view().decision).toMatchObject({ id: 'start.0', turn: 1 });
   });
 
+  it('plays on when an autosave fails', async () => {
+    const h = await harness(twoDecisions, { save: () => Promise.reject(new Error('quota')) });
+    await playToEnding(h, [0, 1]);
+    expect(h.saves).toHaveLength(2);
+    expect(h.view().ending).toEqual({ path: 'endB' });
+  });
+
   it('starts afresh when the save belongs to another version of the story', async () => {
     const first = await harness(twoDecisions);
     await playToEnding(first, [1]);
