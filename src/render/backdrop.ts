@@ -55,6 +55,12 @@ export class BackdropView {
   private height = 1;
   private reducedMotion: boolean;
   private palette: Palette;
+  // Textures freed only after a frame has rendered without them (see SceneOptions.retire).
+  private retiring: (() => void)[] = [];
+  private retired: (() => void)[] = [];
+  private readonly retire = (free: () => void): void => {
+    this.retiring.push(free);
+  };
 
   constructor(private readonly deps: BackdropDeps) {
     this.reducedMotion = deps.reducedMotion;
@@ -89,8 +95,12 @@ export class BackdropView {
   }
 
   resize(width: number, height: number): void {
-    this.width = Math.max(1, width);
-    this.height = Math.max(1, height);
+    const w = Math.max(1, width);
+    const h = Math.max(1, height);
+    // Relayouts happen on every change of the option count; scenes only need redrawing on a new size.
+    if (w === this.width && h === this.height) return;
+    this.width = w;
+    this.height = h;
     this.current?.draw(this.width, this.height);
     this.leaving?.draw(this.width, this.height);
   }
@@ -107,6 +117,9 @@ export class BackdropView {
   }
 
   tick(now: number): void {
+    for (const free of this.retired) free();
+    this.retired = this.retiring;
+    this.retiring = [];
     this.current?.scene?.tick(now);
     if (this.leaving && this.current) {
       const k = (now - this.fadeStart) / CROSSFADE_MS;
@@ -121,6 +134,9 @@ export class BackdropView {
     this.leaving = null;
     this.current = null;
     this.container.destroy({ children: true });
+    for (const free of [...this.retired, ...this.retiring]) free();
+    this.retired = [];
+    this.retiring = [];
   }
 
   private finishFade(): void {
@@ -154,7 +170,10 @@ export class BackdropView {
       case 'scene':
         layer.draw = (w, h) => {
           layer.scene?.destroy();
-          layer.scene = buildScene(backdrop.name, w, h, { reducedMotion: this.reducedMotion });
+          layer.scene = buildScene(backdrop.name, w, h, {
+            reducedMotion: this.reducedMotion,
+            retire: this.retire,
+          });
           container.addChild(layer.scene.container);
         };
         return layer;

@@ -3,7 +3,7 @@ import type { FederatedPointerEvent } from 'pixi.js';
 import { Container, Graphics, Text } from 'pixi.js';
 import type { DecisionView } from '../core/view.ts';
 import type { PlayLayout, Rect } from './layout.ts';
-import { timerBarRect, timerFraction } from './layout.ts';
+import { timerFraction } from './layout.ts';
 import type { Palette } from './theme.ts';
 
 export type PickInput = 'pointer' | 'touch';
@@ -176,14 +176,15 @@ export class TimerBar {
         this.pausedMark.rect(cx + s * 0.15, y, s * 0.3, s).fill(palette.timerPaused);
       }
       this.pausedMark.visible = paused;
-    }
-    const bar = timerBarRect(t, f);
-    this.fill.clear();
-    if (bar.width > 0) {
+      // Drawn once at full length and scaled about its centre: no geometry rebuild per frame.
       this.fill
-        .roundRect(bar.x, bar.y, bar.width, bar.height, bar.height / 2)
-        .fill(paused ? palette.timerPaused : palette.timerFill);
+        .clear()
+        .rect(-t.width / 2, 0, t.width, t.height)
+        .fill(0xffffff);
+      this.fill.position.set(t.x + t.width / 2, t.y);
     }
+    this.fill.tint = paused ? palette.timerPaused : palette.timerFill;
+    this.fill.scale.x = f;
   }
 
   destroy(): void {

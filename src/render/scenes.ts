@@ -35,6 +35,11 @@ export interface SceneInstance {
 
 export interface SceneOptions {
   readonly reducedMotion: boolean;
+  /**
+   * Frees the scene's gradient textures. The renderer may still hold them bound until its next
+   * frame, so a stage defers this past one render; without it they are freed at once.
+   */
+  readonly retire?: (free: () => void) => void;
 }
 
 type Stop = readonly [offset: number, color: string];
@@ -747,7 +752,9 @@ export function buildScene(
     },
     destroy() {
       container.destroy({ children: true });
-      for (const g of gradients) g.destroy();
+      const free = (): void => gradients.forEach((g) => g.destroy());
+      if (options.retire) options.retire(free);
+      else free();
     },
   };
 }

@@ -343,4 +343,14 @@ describe('BackdropView', () => {
     expect(sprite.width).toBeGreaterThanOrEqual(800);
     expect(sprite.height).toBeGreaterThanOrEqual(600);
   });
+
+  it('redraws the scene to fill the screen after a resize', () => {
+    const b = make(true);
+    b.resize(360, 640);
+    b.set({ type: 'scene', name: 'rooftop' }, 0);
+    b.resize(2560, 1440);
+    const bounds = find(b.container, 'scene:rooftop')!.getLocalBounds();
+    expect(bounds.maxX).toBeGreaterThanOrEqual(2560);
+    expect(bounds.maxY).toBeGreaterThanOrEqual(1440);
+  });
 });
