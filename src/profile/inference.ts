@@ -110,24 +110,12 @@ function tasteValue(v: unknown): number {
   return typeof v === 'number' && Number.isFinite(v) ? v : 0;
 }
 
-/** Declared dimensions first (first declaration of an id wins), then ids only seen in tastes. */
-function collectDimensions(
-  choices: readonly ChoiceEvent[],
-  declared: readonly DimensionDecl[],
-): DimensionMeta[] {
+/** Declared dimensions, the first declaration of an id winning; ids only seen in tastes are added as met. */
+function declaredDimensions(declared: readonly DimensionDecl[]): DimensionMeta[] {
   const byId = new Map<string, DimensionMeta>();
   for (const d of declared) {
     if (!byId.has(d.id))
       byId.set(d.id, { id: d.id, positive: d.positive, negative: d.negative, declared: true });
-  }
-  for (const e of choices) {
-    for (const o of e.options) {
-      for (const id in o.taste) {
-        if (!byId.has(id) && tasteValue(o.taste[id]) !== 0) {
-          byId.set(id, { id, positive: id, negative: `not ${id}`, declared: false });
-        }
-      }
-    }
   }
   return [...byId.values()];
 }
@@ -159,7 +147,9 @@ interface Comparison {
  * arrays per event would cost more in garbage collection than the fit itself.
  */
 interface Builder {
-  readonly index: ReadonlyMap<string, number>;
+  /** dimensions in order: declared first, then ids met in tastes */
+  readonly metas: DimensionMeta[];
+  readonly index: Map<string, number>;
   readonly timedOutWeight: number;
   readonly comparisons: Comparison[];
   readonly dims: number[];
@@ -167,12 +157,18 @@ interface Builder {
   readonly buckets: Map<number, Comparison[]>;
   readonly touched: number[];
   readonly keep: number[];
+  /** the current event's non-zero tastes as (option, dimension, value) triples */
+  readonly tOption: number[];
+  readonly tDim: number[];
+  readonly tValue: number[];
   scratch: Float64Array;
 }
 
-function newBuilder(index: ReadonlyMap<string, number>, timedOutWeight: number): Builder {
+function newBuilder(declared: readonly DimensionDecl[], timedOutWeight: number): Builder {
+  const metas = declaredDimensions(declared);
   return {
-    index,
+    metas,
+    index: new Map(metas.map((m, i) => [m.id, i])),
     timedOutWeight,
     comparisons: [],
     dims: [],
@@ -180,6 +176,9 @@ function newBuilder(index: ReadonlyMap<string, number>, timedOutWeight: number):
     buckets: new Map(),
     touched: [],
     keep: [],
+    tOption: [],
+    tDim: [],
+    tValue: [],
     scratch: new Float64Array(64),
   };
 }
@@ -194,19 +193,35 @@ function hashStep(h: number, v: number): number {
  * carries no information. Identical comparisons are found by a numeric hash and an exact check.
  */
 function addComparison(b: Builder, e: ChoiceEvent): boolean {
+  const { touched, keep, index, tOption, tDim, tValue } = b;
+  touched.length = 0;
+  tOption.length = 0;
+  tDim.length = 0;
+  tValue.length = 0;
+  // one pass over the tastes: meet new dimensions (even in decisions that inform nothing, so the
+  // report lists every id a story used) and note the non-zero entries
   const k = e.options.length;
+  for (let j = 0; j < k; j++) {
+    const taste = e.options[j]?.taste ?? {};
+    for (const id in taste) {
+      const v = tasteValue(taste[id]);
+      if (v === 0) continue;
+      let d = index.get(id);
+      if (d === undefined) {
+        d = b.metas.length;
+        b.metas.push({ id, positive: id, negative: `not ${id}`, declared: false });
+        index.set(id, d);
+      }
+      tOption.push(j);
+      tDim.push(d);
+      tValue.push(v);
+      if (!touched.includes(d)) touched.push(d);
+    }
+  }
   if (k < 2 || !Number.isInteger(e.chosenIndex) || e.chosenIndex < 0 || e.chosenIndex >= k)
     return false;
   const weight = e.timedOut ? b.timedOutWeight : 1;
   if (!(weight > 0)) return false;
-  const { touched, keep, index } = b;
-  touched.length = 0;
-  for (const o of e.options) {
-    for (const id in o.taste) {
-      const d = index.get(id);
-      if (d !== undefined && tasteValue(o.taste[id]) !== 0 && !touched.includes(d)) touched.push(d);
-    }
-  }
   if (touched.length === 0) return false;
   for (let i = 1; i < touched.length; i++) {
     const v = touched[i] ?? 0;
@@ -221,14 +236,8 @@ function addComparison(b: Builder, e: ChoiceEvent): boolean {
   if (b.scratch.length < k * m0) b.scratch = new Float64Array(2 * k * m0);
   const all = b.scratch;
   all.fill(0, 0, k * m0);
-  for (let j = 0; j < k; j++) {
-    const taste = e.options[j]?.taste ?? {};
-    for (const id in taste) {
-      const d = index.get(id);
-      if (d === undefined) continue;
-      const l = touched.indexOf(d);
-      if (l >= 0) all[j * m0 + l] = tasteValue(taste[id]);
-    }
+  for (let t = 0; t < tOption.length; t++) {
+    all[(tOption[t] ?? 0) * m0 + touched.indexOf(tDim[t] ?? 0)] = tValue[t] ?? 0;
   }
   // keep the dimensions the options differ on: a taste shared by all cancels in the softmax
   keep.length = 0;
@@ -417,7 +426,11 @@ function evaluate(c: Packed, w: Float64Array, dims: number, pulls?: Float64Array
 }
 
 const MAX_ITERATIONS = 100;
-const TOLERANCE = 1e-10;
+/**
+ * Newton converges quadratically: once a step is this small the next would be of order its
+ * square, so the estimate is already exact to far more digits than the report shows.
+ */
+const TOLERANCE = 1e-7;
 
 /**
  * Fits the player's taste weights from every `choice.made` event.
@@ -446,10 +459,7 @@ export function fitProfile(
     seen.add(e.id);
     choices.push(e);
   }
-  const metas = collectDimensions(choices, dimensions);
-  const dims = metas.length;
-  const index = new Map(metas.map((m, i) => [m.id, i]));
-  const builder = newBuilder(index, timedOutWeight);
+  const builder = newBuilder(dimensions, timedOutWeight);
   const { comparisons } = builder;
   let used = 0;
   let timedOutUsed = 0;
@@ -460,9 +470,13 @@ export function fitProfile(
     }
   }
 
+  const { metas } = builder;
+  const dims = metas.length;
   const packed = pack(builder);
   let w = new Float64Array(dims);
-  let local = evaluate(packed, w, dims);
+  // each evaluation also fills the pulls at its point, so the accepted one needs no extra pass
+  let pulls = new Float64Array(packed.dims.length);
+  let local = evaluate(packed, w, dims, pulls);
   let iterations = 0;
   let converged = dims === 0;
   while (!converged && iterations < MAX_ITERATIONS) {
@@ -475,10 +489,12 @@ export function fitProfile(
     for (let halvings = 0; halvings < 40 && !improved; halvings++) {
       const cand = new Float64Array(dims);
       for (let d = 0; d < dims; d++) cand[d] = (w[d] ?? 0) + t * (step[d] ?? 0);
-      const candLocal = evaluate(packed, cand, dims);
+      const candPulls = new Float64Array(packed.dims.length);
+      const candLocal = evaluate(packed, cand, dims, candPulls);
       if (candLocal.logPost >= local.logPost - 1e-12) {
         w = cand;
         local = candLocal;
+        pulls = candPulls;
         improved = true;
       } else {
         t /= 2;
@@ -490,8 +506,6 @@ export function fitProfile(
     if (!improved || size < TOLERANCE) converged = true;
   }
 
-  const pulls = new Float64Array(packed.dims.length);
-  local = evaluate(packed, w, dims, pulls);
   const factor = cholesky(local.negHess);
   const cov = factor ? choleskyInverse(factor) : identity(dims);
   const covariance: number[][] = [];
