@@ -1,6 +1,11 @@
 // The small linear algebra and Φ the inference model stands on.
 import { describe, expect, it } from 'vitest';
-import { cholesky, choleskyInverse, choleskySolve, normalCdf } from '../../src/profile/inference-math.ts';
+import {
+  cholesky,
+  choleskyInverse,
+  choleskySolve,
+  normalCdf,
+} from '../../src/profile/inference-math.ts';
 
 const A = { n: 3, data: Float64Array.from([4, 2, 0.6, 2, 5, 1, 0.6, 1, 3]) };
 
