@@ -5,8 +5,8 @@ import { createPosterRenderer } from '../../src/render/poster.ts';
 // The mocked 2D canvas has DOMMatrix without inverse(), which pixi's canvas renderer needs for
 // gradient fills; the pixels are fake here anyway, so an identity stand-in is enough.
 beforeAll(() => {
-  const proto = (globalThis as { DOMMatrix?: { prototype: Record<string, unknown> } }).DOMMatrix
-    ?.prototype;
+  const proto = (globalThis as unknown as { DOMMatrix?: { prototype: Record<string, unknown> } })
+    .DOMMatrix?.prototype;
   if (proto && typeof proto.inverse !== 'function') {
     proto.inverse = function (this: unknown) {
       return this;
