@@ -172,6 +172,22 @@ describe('fitProfile on hand-worked cases', () => {
     expect(dim(result, 'risk').decisions).toBe(2);
   });
 
+  it('counts identical decisions replayed n times as n pieces of evidence', () => {
+    // n identical picks: the MAP solves n (1 − σ(w)) − w = 0; replays are folded internally
+    const n = 7;
+    const events = Array.from({ length: n }, (_, i) =>
+      choice([i % 2 === 0 ? { risk: 1 } : { risk: 1, horror: 0 }, {}], 0),
+    );
+    const d = dim(fitProfile(events, [RISK], { maxEvidence: 10 }), 'risk');
+    expect(d.estimate).toBeCloseTo(
+      bisect((w) => n * (1 - sigmoid(w)) - w, 0, 5),
+      9,
+    );
+    expect(d.decisions).toBe(n);
+    expect(new Set(d.evidence.map((e) => e.eventId)).size).toBe(n);
+    for (const e of d.evidence) expect(e.share).toBeCloseTo(1 / n, 12);
+  });
+
   it('leans strongly and surely after many consistent choices', () => {
     const events = Array.from({ length: 30 }, () => choice([{ risk: 1 }, { risk: -1 }], 0));
     const d = dim(fitProfile(events, [RISK]), 'risk');
