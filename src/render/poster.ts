@@ -41,14 +41,27 @@ export async function createPosterRenderer(options: PosterOptions = {}): Promise
   const cache = new Map<string, Promise<string>>();
   // Renders run one at a time: the renderer has a single target.
   let queue: Promise<unknown> = Promise.resolve();
+  // Gradient textures stay bound until the next render, so each poster frees the previous one's.
+  let retired: (() => void)[] = [];
+  const retire = (free: () => void): void => {
+    retired.push(free);
+  };
+  const flush = (): void => {
+    const frees = retired;
+    retired = [];
+    frees.forEach((free) => free());
+  };
 
   const draw = async (sceneName: string, w: number, h: number): Promise<string> => {
     const r = renderer;
     if (!r) throw new Error('inkreel: the poster renderer was destroyed.');
     const width = Math.max(1, Math.round(w));
     const height = Math.max(1, Math.round(h));
+    // What earlier posters left is freed once this one has rendered; this one's waits for the next.
+    const previous = retired;
+    retired = [];
     const root = new Container({ label: 'poster' });
-    const scene = buildScene(sceneName, width, height, { reducedMotion: true });
+    const scene = buildScene(sceneName, width, height, { reducedMotion: true, retire });
     root.addChild(scene.container);
     // A vignette at the foot of the card, where the DOM lays the title over the art.
     const shade = new FillGradient({
@@ -63,6 +76,7 @@ export async function createPosterRenderer(options: PosterOptions = {}): Promise
       textureSpace: 'local',
     });
     root.addChild(new Graphics({ label: 'vignette' }).rect(0, 0, width, height).fill(shade));
+    retire(() => shade.destroy());
     try {
       return await r.extract.base64({
         target: root,
@@ -73,7 +87,7 @@ export async function createPosterRenderer(options: PosterOptions = {}): Promise
     } finally {
       scene.destroy();
       root.destroy({ children: true });
-      shade.destroy();
+      previous.forEach((free) => free());
     }
   };
 
@@ -92,6 +106,7 @@ export async function createPosterRenderer(options: PosterOptions = {}): Promise
     destroy() {
       renderer?.destroy();
       renderer = null;
+      flush();
       cache.clear();
     },
   };

@@ -119,10 +119,12 @@ function skyline(
   maxH: number,
   color: number,
   lit: number,
+  from = -p.w * 0.02,
+  to = p.w,
 ): void {
-  let x = -p.w * 0.02;
-  while (x < p.w) {
-    const bw = p.w * (0.05 + p.rand() * 0.09);
+  let x = from;
+  while (x < to) {
+    const bw = Math.min(p.w * (0.05 + p.rand() * 0.09), to - x);
     const bh = maxH * (0.35 + p.rand() * 0.65);
     g.rect(x, base - bh, bw, bh).fill(color);
     windowsGrid(g, p, x, base - bh, bw, bh, lit, 0xffd27a);
@@ -207,7 +209,7 @@ const office: SceneDraw = (p) => {
       [1, '#243a6b'],
     ]),
   );
-  skyline(win, p, wy + wh, wh * 0.6, 0x0b1022, 0.25);
+  skyline(win, p, wy + wh, wh * 0.6, 0x0b1022, 0.25, wx, wx + ww);
   for (let y = wy; y < wy + wh; y += h * 0.022)
     win.rect(wx, y, ww, h * 0.008).fill({ color: 0xbfc7c2, alpha: 0.5 });
   win.rect(wx - 6, wy - 6, ww + 12, wh + 12).stroke({ width: 6, color: 0x3f4a48 });
@@ -463,7 +465,7 @@ const diner: SceneDraw = (p) => {
       [1, '#1d2b55'],
     ]),
   );
-  skyline(win, p, h * 0.48, h * 0.2, 0x0a0f22, 0.2);
+  skyline(win, p, h * 0.48, h * 0.2, 0x0a0f22, 0.2, w * 0.05, w * 0.95);
   for (let i = 1; i < 4; i++)
     win.rect(w * (0.05 + i * 0.225), h * 0.1, w * 0.008, h * 0.38).fill(0xc8c8c8);
   win.rect(w * 0.05, h * 0.1, w * 0.9, h * 0.38).stroke({ width: 6, color: 0xc8c8c8 });

@@ -8,7 +8,7 @@ import { loadAsset, loadWithAssets } from './assets.ts';
 import { BackdropView } from './backdrop.ts';
 import type { PickInput } from './choices.ts';
 import { buildChoices, TimerBar } from './choices.ts';
-import type { PlayLayout } from './layout.ts';
+import type { PlayLayout, Rect } from './layout.ts';
 import { computeLayout } from './layout.ts';
 import { TextView } from './text.ts';
 import type { ThemeName } from './theme.ts';
@@ -26,6 +26,11 @@ export interface StageOptions {
   readonly theme: ThemeName;
   /** renderer order; defaults to WebGL first with pixi's own fallbacks */
   readonly preference?: 'webgl' | 'webgpu' | 'canvas';
+  /**
+   * Told where the choice cards are (CSS px, relative to the host) whenever they move, so the DOM
+   * can lay its accessible buttons exactly over them.
+   */
+  readonly onChoiceRects?: (rects: readonly Rect[]) => void;
   /** seam for tests: how image URLs become textures (default: pixi Assets) */
   readonly loadTexture?: TextureLoader;
 }
@@ -112,6 +117,7 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
     choices.destroy({ children: true });
     choices = buildChoices(view?.decision ?? null, layout, palette, { onPick: options.onPick });
     root.addChild(choices);
+    options.onChoiceRects?.(optionCount(view) > 0 ? layout.choices.cards : []);
   };
 
   const relayout = (): void => {
