@@ -35,7 +35,12 @@ export interface PosterChoice {
 
 export interface FitTerm {
   readonly dimension: string;
+  /** the pole the player leans to */
   readonly label: string;
+  /** both poles, as the report names the dimension: "Thrill-seeking / Caution" */
+  readonly poles: string;
+  /** the lean in words, as in the report */
+  readonly summary: string;
   /** |estimate| × (2q − 1): the size of the lean, discounted by doubt */
   readonly contribution: number;
 }
@@ -69,8 +74,9 @@ export const ORDER_RULE =
   '(|estimate|) times how sure it is (2q − 1, where q is the probability of the lean), summed. ' +
   'Stories with equal fit keep the catalogue order.';
 
+/** Rounded down, so the text never claims more certainty than the model has (98.8% is "98%"). */
 function pct(x: number): string {
-  return `${Math.round(x * 100)}%`;
+  return `${Math.floor(x * 100 + 1e-9)}%`;
 }
 
 function plural(n: number, word: string): string {
@@ -167,6 +173,8 @@ function fitTerms(meta: StoryMeta, byId: ReadonlyMap<string, DimensionInference>
       terms.push({
         dimension: dim.id,
         label: positive ? dim.positive : dim.negative,
+        poles: `${dim.positive} / ${dim.negative}`,
+        summary: dim.summary,
         contribution,
       });
   }
@@ -215,11 +223,11 @@ export function personalise(
     stories: ordered.map((s, i) => {
       const top = s.terms
         .slice(0, 2)
-        .map((t) => t.label)
+        .map((t) => `${t.poles} (${t.summary})`)
         .join(' and ');
       const orderReason =
         s.score > 0
-          ? `fit ${s.score.toFixed(2)}: it lets you act on your lean toward ${top}`
+          ? `fit ${s.score.toFixed(2)}: it explores ${top}`
           : 'fit 0: none of its dimensions shows a lean in your choices yet, so it keeps its catalogue place';
       return {
         ...choosePoster(s.meta, result, options),

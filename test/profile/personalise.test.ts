@@ -84,7 +84,9 @@ describe('personalise', () => {
     expect(p.stories.map((s) => s.storyId)).toEqual(['heist', 'manor']);
     expect(p.stories.map((s) => s.rank)).toEqual([1, 2]);
     expect(p.stories[0]?.score).toBeGreaterThan(0);
-    expect(p.stories[0]?.orderReason).toMatch(/Thrill-seeking/);
+    expect(p.stories[0]?.orderReason).toMatch(
+      /^fit \d+\.\d\d: it explores Thrill-seeking \/ Caution \(leans \w* ?toward Thrill-seeking, (fairly|very) sure\)$/,
+    );
     expect(p.stories[1]?.score).toBe(0);
     expect(p.stories[1]?.catalogueIndex).toBe(0);
   });
