@@ -22,15 +22,15 @@ export interface StageOptions {
   readonly onPick: (index: number, input: PickInput) => void;
   /** a click or tap outside the cards: the text reveal was completed (or there was none) */
   readonly onAdvance?: () => void;
+  /**
+   * Where the cards are whenever they move, in CSS px relative to the host (one per option, in
+   * option order), or null when none are shown: the DOM mirror lays its focusable buttons over them.
+   */
+  readonly onChoiceRects?: (rects: readonly Rect[] | null) => void;
   readonly reducedMotion: boolean;
   readonly theme: ThemeName;
   /** renderer order; defaults to WebGL first with pixi's own fallbacks */
   readonly preference?: 'webgl' | 'webgpu' | 'canvas';
-  /**
-   * Told where the choice cards are (CSS px, relative to the host) whenever they move, so the DOM
-   * can lay its accessible buttons exactly over them.
-   */
-  readonly onChoiceRects?: (rects: readonly Rect[]) => void;
   /** seam for tests: how image URLs become textures (default: pixi Assets) */
   readonly loadTexture?: TextureLoader;
 }
@@ -70,7 +70,7 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
       resolution:
         typeof devicePixelRatio === 'number' && devicePixelRatio > 0 ? devicePixelRatio : 1,
       autoDensity: true,
-      antialias: true,
+      antialias: false,
       preference: options.preference ?? 'webgl',
       background: palette.background,
     });
@@ -115,9 +115,11 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
 
   const rebuildChoices = (): void => {
     choices.destroy({ children: true });
-    choices = buildChoices(view?.decision ?? null, layout, palette, { onPick: options.onPick });
+    const decision = view?.decision ?? null;
+    choices = buildChoices(decision, layout, palette, { onPick: options.onPick });
     root.addChild(choices);
-    options.onChoiceRects?.(optionCount(view) > 0 ? layout.choices.cards : []);
+    const shown = decision !== null && decision.phase !== 'hide' && decision.options.length > 0;
+    options.onChoiceRects?.(shown ? layout.choices.cards.slice(0, decision.options.length) : null);
   };
 
   const relayout = (): void => {
@@ -198,6 +200,7 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
     destroy() {
       if (destroyed) return;
       destroyed = true;
+      options.onChoiceRects?.(null);
       observer?.disconnect();
       app.ticker.remove(frame);
       app.renderer.off('resize', onResize);

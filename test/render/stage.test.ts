@@ -192,4 +192,17 @@ describe('createStage', () => {
       expect(text.y + text.height).toBeLessThanOrEqual(card.y);
     });
   }
+
+  it('tells the caller where the cards are, and that they are gone', async () => {
+    const onChoiceRects = vi.fn();
+    const s = await mount({ onChoiceRects });
+    s.update(view());
+    const rects = onChoiceRects.mock.lastCall?.[0] as { x: number; y: number; width: number }[];
+    expect(rects).toHaveLength(2);
+    const card = find(s.root, 'choice-1')!;
+    expect(rects[1]!.x).toBe(card.x);
+    expect(rects[1]!.y).toBe(card.y);
+    s.update(view({ decision: null, state: 'narrating' }));
+    expect(onChoiceRects).toHaveBeenLastCalledWith(null);
+  });
 });
