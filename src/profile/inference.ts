@@ -372,6 +372,34 @@ function evaluate(c: Packed, w: Float64Array, dims: number, pulls?: Float64Array
     const weight = c.weight[i] ?? 0;
     const dOff = c.dimOffset[i] ?? 0;
     const xOff = c.xOffset[i] ?? 0;
+    if (k === 2) {
+      // two options, the common case: a logistic on the difference of their tastes, which
+      // needs a third of the general path's arithmetic
+      const other = 1 - chosen;
+      let s = 0;
+      for (let l = 0; l < m; l++) {
+        const diff = (x[xOff + chosen * m + l] ?? 0) - (x[xOff + other * m + l] ?? 0);
+        wl[l] = diff;
+        s += (w[flatDims[dOff + l] ?? 0] ?? 0) * diff;
+      }
+      // P(chosen) = σ(s); log σ(s) and 1 − σ(s) computed without overflow
+      const q = s >= 0 ? 1 / (1 + Math.exp(-s)) : Math.exp(s) / (1 + Math.exp(s));
+      const notQ = 1 - q;
+      logPost += weight * (s >= 0 ? -Math.log1p(Math.exp(-s)) : s - Math.log1p(Math.exp(s)));
+      const curvature = weight * q * notQ;
+      for (let a = 0; a < m; a++) {
+        const da = wl[a] ?? 0;
+        const d = flatDims[dOff + a] ?? 0;
+        grad[d] = (grad[d] ?? 0) + weight * notQ * da;
+        if (pulls) pulls[dOff + a] = notQ * da;
+        const hr = d * dims;
+        for (let b2 = 0; b2 <= a; b2++) {
+          const at = hr + (flatDims[dOff + b2] ?? 0);
+          h[at] = (h[at] ?? 0) + curvature * da * (wl[b2] ?? 0);
+        }
+      }
+      continue;
+    }
     for (let l = 0; l < m; l++) {
       wl[l] = w[flatDims[dOff + l] ?? 0] ?? 0;
       mean[l] = 0;
