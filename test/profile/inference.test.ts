@@ -51,6 +51,16 @@ describe('fitProfile on hand-worked cases', () => {
     );
   });
 
+  it('matches the 1-D stationary point for a three-way decision', () => {
+    // options risk 1, 0, 0 and the first taken: P = e^w / (e^w + 2), so the MAP solves
+    // 2 / (e^w + 2) − w = 0 and the curvature of the likelihood there is P(1 − P)
+    const d = dim(fitProfile([choice([{ risk: 1 }, {}, { horror: 0 }], 0)], [RISK]), 'risk');
+    const expected = bisect((w) => 2 / (Math.exp(w) + 2) - w, 0, 1);
+    expect(d.estimate).toBeCloseTo(expected, 9);
+    const p = Math.exp(expected) / (Math.exp(expected) + 2);
+    expect(d.sd).toBeCloseTo(1 / Math.sqrt(1 + p * (1 - p)), 9);
+  });
+
   it('gives P(leans positive) = Φ(estimate / sd)', () => {
     const result = fitProfile([choice([{ risk: 1 }, {}], 0), choice([{ risk: 1 }, {}], 0)], [RISK]);
     const d = dim(result, 'risk');
