@@ -8,6 +8,24 @@ import type { PlayLayout } from './layout.ts';
 import { containScale, revealedChars } from './layout.ts';
 import type { Palette } from './theme.ts';
 
+/**
+ * How an Inky `CLASS` tag looks on the canvas. Inky's classes are the author's own CSS, so only
+ * the common names get a canvas look; any other class leaves the line as plain narration.
+ */
+export function classLook(className: string | null): {
+  fontStyle: 'normal' | 'italic';
+  fontWeight: 'normal' | '700';
+  align: 'left' | 'center';
+} {
+  const names = (className ?? '').toLowerCase().split(/\s+/);
+  const has = (...list: string[]): boolean => list.some((n) => names.includes(n));
+  return {
+    fontStyle: has('italic', 'em', 'thought', 'thoughts', 'whisper') ? 'italic' : 'normal',
+    fontWeight: has('bold', 'strong', 'shout', 'title') ? '700' : 'normal',
+    align: has('center', 'centre', 'centered', 'title', 'end') ? 'center' : 'left',
+  };
+}
+
 export interface TextViewDeps {
   readonly resolveAsset: (path: string) => string | null;
   readonly load: TextureLoader;
@@ -166,6 +184,7 @@ export class TextView {
         y += image.height + Math.round(layout.fontSize * 0.4);
       }
       // Measured with the whole line so the layout does not jump while it reveals.
+      const look = classLook(line.className);
       const body = new Text({
         label: 'line-text',
         text: line.text,
@@ -177,10 +196,14 @@ export class TextView {
           wordWrap: true,
           wordWrapWidth: width,
           breakWords: true,
-          fontStyle: line.className === 'italic' ? 'italic' : 'normal',
+          fontStyle: look.fontStyle,
+          fontWeight: look.fontWeight,
+          align: look.align,
         },
       });
       body.y = y;
+      // Centred lines centre in the box, not just within their own wrapped width.
+      if (look.align === 'center') body.x = Math.max(0, (width - body.width) / 2);
       node.addChild(body);
       built.push({ line, container: node, body });
     }

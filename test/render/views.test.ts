@@ -6,7 +6,7 @@ import type { DecisionView, ShownLine } from '../../src/core/view.ts';
 import { buildChoices, TimerBar } from '../../src/render/choices.ts';
 import { computeLayout, overlaps } from '../../src/render/layout.ts';
 import { paletteFor } from '../../src/render/theme.ts';
-import { TextView } from '../../src/render/text.ts';
+import { classLook, TextView } from '../../src/render/text.ts';
 import { BackdropView, CROSSFADE_MS } from '../../src/render/backdrop.ts';
 import type { TextureLoader } from '../../src/render/assets.ts';
 
@@ -352,5 +352,19 @@ describe('BackdropView', () => {
     const bounds = find(b.container, 'scene:rooftop')!.getLocalBounds();
     expect(bounds.maxX).toBeGreaterThanOrEqual(2560);
     expect(bounds.maxY).toBeGreaterThanOrEqual(1440);
+  });
+});
+
+describe('classLook', () => {
+  it('gives the common Inky classes a canvas look and leaves others plain', () => {
+    expect(classLook('italic').fontStyle).toBe('italic');
+    expect(classLook('shout').fontWeight).toBe('700');
+    expect(classLook('end centre').align).toBe('center');
+    expect(classLook('my-own-class')).toEqual({
+      fontStyle: 'normal',
+      fontWeight: 'normal',
+      align: 'left',
+    });
+    expect(classLook(null)).toEqual({ fontStyle: 'normal', fontWeight: 'normal', align: 'left' });
   });
 });
