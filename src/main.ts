@@ -182,6 +182,7 @@ async function showPlay(app: App, storyId: string): Promise<() => void> {
       resolveAsset,
       now: clock.now,
       onPick: (index, input) => send({ type: 'PICK', index, input }),
+      onChoiceRects: (rects) => mirror.setChoiceRects(rects),
       reducedMotion:
         app.settings.reducedMotion ?? matchMedia('(prefers-reduced-motion: reduce)').matches,
       theme: 'dark',

@@ -7,7 +7,7 @@ import type { TextureLoader } from './assets.ts';
 import { loadAsset, loadWithAssets } from './assets.ts';
 import { BackdropView } from './backdrop.ts';
 import type { PickInput } from './choices.ts';
-import { buildChoices, TimerBar } from './choices.ts';
+import { acceptsPicks, buildChoices, TimerBar } from './choices.ts';
 import type { PlayLayout, Rect } from './layout.ts';
 import { computeLayout } from './layout.ts';
 import { TextView } from './text.ts';
@@ -50,6 +50,9 @@ export interface Stage {
   readonly root: Container;
 }
 
+/** Frame rate while nothing on the canvas moves. */
+const IDLE_FPS = 8;
+
 function decisionKey(view: PlayView): string {
   const d = view.decision;
   if (!d) return 'none';
@@ -61,6 +64,26 @@ function optionCount(view: PlayView | null): number {
   return d && d.phase !== 'hide' ? d.options.length : 0;
 }
 
+/**
+ * WebGL when the GPU draws it; pixi's 2D canvas renderer when WebGL is a software rasteriser
+ * (SwiftShader, llvmpipe): there a full-screen scene costs hundreds of ms a frame, the canvas ~16.
+ */
+export function defaultPreference(): 'webgl' | 'canvas' {
+  try {
+    const probe = document.createElement('canvas');
+    const gl = probe.getContext('webgl2') ?? probe.getContext('webgl');
+    if (!gl) return 'canvas';
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const renderer = String(
+      info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER),
+    );
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return /swiftshader|llvmpipe|software|basic render/i.test(renderer) ? 'canvas' : 'webgl';
+  } catch {
+    return 'canvas';
+  }
+}
+
 export async function createStage(host: HTMLElement, options: StageOptions): Promise<Stage> {
   const app = new Application();
   let palette = paletteFor(options.theme);
@@ -70,8 +93,8 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
       resolution:
         typeof devicePixelRatio === 'number' && devicePixelRatio > 0 ? devicePixelRatio : 1,
       autoDensity: true,
-      antialias: false,
-      preference: options.preference ?? 'webgl',
+      antialias: true,
+      preference: options.preference ?? defaultPreference(),
       background: palette.background,
     });
   } catch (error) {
@@ -152,6 +175,15 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
     backdrop.tick(now);
     text.tick(now);
     timer.draw(view?.decision ?? null, layout, palette, now);
+    // A still screen (reduced motion, nothing revealing, fading or counting down) needs few frames;
+    // a low rate still picks up late-loading images without a wake-up path for each of them.
+    const d = view?.decision;
+    const moving =
+      !reducedMotion ||
+      text.revealing ||
+      backdrop.fading ||
+      (d !== null && d !== undefined && d.runningSince !== null && acceptsPicks(d));
+    app.ticker.maxFPS = moving ? 0 : IDLE_FPS;
   };
   app.ticker.add(frame);
   relayout();
@@ -191,6 +223,7 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
     setReducedMotion(reduced) {
       if (destroyed) return;
       reducedMotion = reduced;
+      app.ticker.maxFPS = 0;
       backdrop.setReducedMotion(reducedMotion);
       text.setReducedMotion(reducedMotion);
     },
