@@ -48,6 +48,10 @@ export interface Stage {
   readonly canvas: HTMLCanvasElement;
   /** the root container, for structure tests and screenshots */
   readonly root: Container;
+  /** true while nothing moves and the stage draws at its low idle frame rate */
+  readonly idle: boolean;
+  /** runs one frame's worth of animation at the stage clock's time (the ticker does this itself) */
+  step(): void;
 }
 
 /** Frame rate while nothing on the canvas moves. */
@@ -192,10 +196,18 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
   const stage: Stage = {
     canvas,
     root,
+    get idle() {
+      return !destroyed && app.ticker.maxFPS === IDLE_FPS;
+    },
+    step() {
+      if (!destroyed) frame();
+    },
     update(next) {
       if (destroyed) return;
       const prev = view;
       view = next;
+      // Draw the change on the very next frame, whatever the idle rate was.
+      app.ticker.maxFPS = 0;
       const now = options.now();
       backdrop.set(next.backdrop, now);
       text.setLines(next.lines, now);
@@ -216,6 +228,7 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
     setTheme(theme) {
       if (destroyed) return;
       palette = paletteFor(theme);
+      app.ticker.maxFPS = 0;
       app.renderer.background.color = palette.background;
       backdrop.setPalette(palette);
       relayout();

@@ -205,4 +205,23 @@ describe('createStage', () => {
     s.update(view({ decision: null, state: 'narrating' }));
     expect(onChoiceRects).toHaveBeenLastCalledWith(null);
   });
+
+  it('slows its frame rate while nothing moves and speeds up for an update', async () => {
+    const s = await mount({ reducedMotion: true });
+    s.update(view({ decision: null, state: 'narrating' }));
+    s.step();
+    expect(s.idle).toBe(true);
+    s.update(view());
+    expect(s.idle).toBe(false);
+    s.step();
+    expect(s.idle).toBe(false);
+  });
+
+  it('keeps full speed while scenes animate', async () => {
+    const s = await mount({ reducedMotion: false });
+    s.update(view({ decision: null, state: 'narrating' }));
+    s.completeReveal();
+    s.step();
+    expect(s.idle).toBe(false);
+  });
 });
