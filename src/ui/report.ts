@@ -14,6 +14,15 @@ export interface ReportActions {
   readonly deleteAll: () => Promise<void>;
 }
 
+/** Sections other modules build (ui/report-insights.ts: what it suggests, how it is used, the
+ * comparison with a streaming service), placed around the record of events. */
+export interface ReportSlots {
+  /** after the summary, before "What was recorded" */
+  readonly before?: readonly HTMLElement[];
+  /** after the controls */
+  readonly after?: readonly HTMLElement[];
+}
+
 function describe(event: CaptureEvent, title: (id: string) => string): string {
   switch (event.type) {
     case 'choice.made': {
@@ -38,7 +47,11 @@ function describe(event: CaptureEvent, title: (id: string) => string): string {
   }
 }
 
-export function renderReport(model: ReportModel, actions: ReportActions): HTMLElement {
+export function renderReport(
+  model: ReportModel,
+  actions: ReportActions,
+  slots: ReportSlots = {},
+): HTMLElement {
   const choices = model.events.filter((e) => e.type === 'choice.made').length;
   const rows = h('ol', { class: 'event-list', 'aria-label': 'Recorded events' });
   for (const event of [...model.events].reverse()) {
@@ -84,11 +97,13 @@ export function renderReport(model: ReportModel, actions: ReportActions): HTMLEl
           `${model.quarantinedCount} stored records could not be read and were kept aside.`,
         )
       : null,
+    ...(slots.before ?? []),
     h('h2', {}, 'What was recorded'),
     model.events.length === 0
       ? h('p', { class: 'empty' }, 'Nothing yet. Play a story and come back.')
       : rows,
     h('h2', {}, 'Controls'),
     h('p', {}, deleteButton),
+    ...(slots.after ?? []),
   );
 }
