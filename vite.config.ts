@@ -36,7 +36,11 @@ function contentSecurityPolicy(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [inkStories({ storiesDir: 'stories' }), contentSecurityPolicy()],
+  plugins: [
+    // The browser tests build with extra fixture stories (test/e2e/build-site.mjs).
+    inkStories({ storiesDir: process.env.INKREEL_STORIES_DIR ?? 'stories' }),
+    contentSecurityPolicy(),
+  ],
   build: { target: 'es2022', sourcemap: true },
   server: { port: 5173 },
   preview: {

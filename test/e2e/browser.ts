@@ -34,7 +34,9 @@ export function trackRequests(page: Page): Request[] {
 export function foreignRequests(requests: readonly Request[], origin: string): string[] {
   return requests
     .map((r) => r.url())
-    .filter((url) => !url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'));
+    .filter(
+      (url) => !url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'),
+    );
 }
 
 /** Collects page errors and console errors, so a test can show them when it fails. */
