@@ -2,6 +2,7 @@
 import type { Renderer } from 'pixi.js';
 import { autoDetectRenderer, Container, FillGradient, Graphics, Rectangle } from 'pixi.js';
 import { buildScene } from './scenes.ts';
+import { defaultPreference } from './stage.ts';
 
 export interface PosterRenderer {
   /**
@@ -30,7 +31,7 @@ export async function createPosterRenderer(options: PosterOptions = {}): Promise
     renderer = await autoDetectRenderer({
       width: 8,
       height: 8,
-      preference: options.preference ?? 'webgl',
+      preference: options.preference ?? defaultPreference(),
       backgroundAlpha: 0,
       antialias: true,
     });
