@@ -6,23 +6,11 @@ import type { Profile, QuarantinedRecord } from '../core/ports.ts';
 import type { Settings } from '../core/settings.ts';
 import type { Cell } from './csv.ts';
 import { toCsv } from './csv.ts';
+import type { InferenceRow } from './inference-rows.ts';
+import { INFERENCE_COLUMNS, INFERENCE_COLUMN_DESCRIPTIONS } from './inference-rows.ts';
 
 export const EXPORT_FORMAT = 'inkreel-profile' as const;
 export const EXPORT_VERSION = 1 as const;
-
-/** One row of what the profile suggests, as the inference model reports it. */
-export interface InferenceRow {
-  readonly dimension: string;
-  /** "Thrill-seeking / Caution" */
-  readonly label: string;
-  readonly estimate: number;
-  readonly low90: number;
-  readonly high90: number;
-  /** probability of leaning to the positive pole */
-  readonly pPositive: number;
-  /** decisions that carried evidence for this dimension */
-  readonly evidenceCount: number;
-}
 
 /** profile.json: everything stored about one profile, in a form import reads back. */
 export interface ProfileDocument {
@@ -39,6 +27,7 @@ export interface ExportInput {
   readonly profile: Profile;
   readonly events: readonly CaptureEvent[];
   readonly quarantined: readonly QuarantinedRecord[];
+  /** `inferenceRows(fitProfile(...))` from inference-rows.ts: the same rows the report explains */
   readonly inferences: readonly InferenceRow[];
   readonly stories: readonly { readonly id: string; readonly title: string }[];
   readonly settings?: Settings | null;
@@ -84,16 +73,6 @@ export const SESSION_COLUMNS = [
   'choices',
   'timed_out_choices',
   'rewinds',
-] as const;
-
-export const INFERENCE_COLUMNS = [
-  'dimension',
-  'label',
-  'estimate',
-  'low90',
-  'high90',
-  'p_positive',
-  'evidence_count',
 ] as const;
 
 export const NETFLIX_COLUMNS = [
@@ -224,15 +203,7 @@ export function sessionsCsv(input: ExportInput, title: (id: string) => string): 
 export function inferencesCsv(rows: readonly InferenceRow[]): string {
   return toCsv(
     INFERENCE_COLUMNS,
-    rows.map((r) => [
-      r.dimension,
-      r.label,
-      r.estimate,
-      r.low90,
-      r.high90,
-      r.pPositive,
-      r.evidenceCount,
-    ]),
+    rows.map((r) => INFERENCE_COLUMNS.map((column): Cell => r[column])),
   );
 }
 
@@ -249,6 +220,13 @@ export function interactiveTitlesCsv(input: ExportInput, title: (id: string) => 
       netflixTime(e.at),
     ]),
   );
+}
+
+function inferenceColumnsText(): string {
+  const width = Math.max(...INFERENCE_COLUMNS.map((c) => c.length)) + 2;
+  return INFERENCE_COLUMNS.map(
+    (c) => `  ${c.padEnd(width)}${INFERENCE_COLUMN_DESCRIPTIONS[c]}`,
+  ).join('\n');
 }
 
 export function readme(input: ExportInput, doc: ProfileDocument): string {
@@ -307,13 +285,9 @@ sessions.csv (one row per play session)
   timed_out_choices        decisions the timer made
   rewinds                  times you went back
 
-inferences.csv (what your choices suggest; one row per taste dimension)
-  dimension       the dimension's id
-  label           its two poles, positive / negative
-  estimate        the estimated lean (0 = none; positive leans to the first pole)
-  low90, high90   the 90% interval of that estimate
-  p_positive      probability that you lean to the first pole
-  evidence_count  decisions that informed it
+inferences.csv (what your choices suggest; one row per taste dimension, empty when no
+choice bears on any dimension yet)
+${inferenceColumnsText()}
 
 InteractiveTitles.csv (the layout of Netflix's CONTENT_INTERACTION/InteractiveTitles.csv,
 so the two can be compared; one row per decision)

@@ -8,6 +8,12 @@ import { fromCsv } from '../../src/profile/csv.ts';
 import type { ExportInput } from '../../src/profile/export.ts';
 import { EXPORT_FILES, NETFLIX_COLUMNS, buildExport } from '../../src/profile/export.ts';
 import { MAX_IMPORT_BYTES, parseImport } from '../../src/profile/import.ts';
+import { fitProfile } from '../../src/profile/inference.ts';
+import {
+  INFERENCE_COLUMNS,
+  INFERENCE_COLUMN_DESCRIPTIONS,
+  inferenceRows,
+} from '../../src/profile/inference-rows.ts';
 import { applyImport } from '../../src/storage/import-apply.ts';
 import { createMemoryProfileStore } from '../../src/storage/memory-store.ts';
 import { eventArb, profileArb } from './arbitraries.ts';
@@ -59,12 +65,14 @@ const input: ExportInput = {
   inferences: [
     {
       dimension: 'risk',
-      label: 'Thrill-seeking / Caution',
+      label_positive: 'Thrill-seeking',
+      label_negative: 'Caution',
       estimate: -0.4,
       low90: -1.2,
       high90: 0.3,
-      pPositive: 0.2,
-      evidenceCount: 1,
+      p_positive: 0.2,
+      decisions: 1,
+      top_evidence: 'e2=1',
     },
   ],
   stories: [{ id: 'heist', title: 'The Heist' }],
@@ -125,8 +133,31 @@ describe('buildExport', () => {
       }),
     ]);
     expect(fromCsv(out['inferences.csv']!)).toEqual([
-      expect.objectContaining({ dimension: 'risk', p_positive: '0.2' }),
+      expect.objectContaining({
+        dimension: 'risk',
+        label_positive: 'Thrill-seeking',
+        p_positive: '0.2',
+        top_evidence: 'e2=1',
+      }),
     ]);
+  });
+});
+
+describe('inferences.csv', () => {
+  it('holds the inference module’s rows for a real fit, and the cover sheet explains each of its columns in that module’s words', () => {
+    const dims = [{ id: 'risk', positive: 'Thrill-seeking', negative: 'Caution' }];
+    const rows = inferenceRows(fitProfile(events, dims));
+    const out = files(buildExport({ ...input, inferences: rows }));
+    expect(out['inferences.csv']!.split('\r\n')[0]).toBe(INFERENCE_COLUMNS.join(','));
+    const parsed = fromCsv(out['inferences.csv']!);
+    expect(parsed).toHaveLength(1);
+    expect(parsed[0]).toEqual(
+      Object.fromEntries(INFERENCE_COLUMNS.map((c) => [c, String(rows[0]![c])])),
+    );
+    expect(parsed[0]!.top_evidence).toMatch(/^e2=/);
+    for (const c of INFERENCE_COLUMNS) {
+      expect(out['README.txt']).toContain(INFERENCE_COLUMN_DESCRIPTIONS[c]);
+    }
   });
 });
 
