@@ -17,6 +17,13 @@ export interface ShownLine {
   readonly image: string | null;
 }
 
+/** A one-shot `AUDIO:` cue, keyed by the transcript id of the line that carried it. */
+export interface SoundCue {
+  /** the carrying line's transcript id: increases through a playthrough, so a cue plays once */
+  readonly id: number;
+  readonly path: string;
+}
+
 export interface OptionView {
   readonly index: number;
   readonly text: string;
@@ -57,6 +64,8 @@ export interface PlayView {
   readonly speaker: string | null;
   /** asset path of the looping ambience, if any */
   readonly audioLoop: string | null;
+  /** one-shot `AUDIO:` cues since the last CLEAR, oldest first (optional: older views lack it) */
+  readonly sounds?: readonly SoundCue[];
   readonly decision: DecisionView | null;
   /** decisions taken so far in this playthrough (for rewind and the ending screen) */
   readonly history: readonly PastDecision[];

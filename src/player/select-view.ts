@@ -6,6 +6,7 @@ import type {
   PlayState,
   PlayView,
   ShownLine,
+  SoundCue,
 } from '../core/view.ts';
 import type { Backdrop } from '../core/directives.ts';
 import type { PlayerContext, TranscriptEntry } from './machine.ts';
@@ -64,6 +65,7 @@ interface Screen {
   readonly lines: readonly ShownLine[];
   readonly backdrop: Backdrop | null;
   readonly audioLoop: string | null;
+  readonly sounds: readonly SoundCue[];
 }
 
 /** Folds the transcript's directives into what is on screen now; CLEAR drops the text, not the scene. */
@@ -71,11 +73,15 @@ export function screenOf(transcript: readonly TranscriptEntry[]): Screen {
   let lines: ShownLine[] = [];
   let backdrop: Backdrop | null = null;
   let audioLoop: string | null = null;
+  let sounds: SoundCue[] = [];
   for (const { id, line } of transcript) {
     let speaker: string | null = null;
     let className: string | null = null;
     let image: string | null = null;
-    if (line.directives.some((d) => d.kind === 'clear')) lines = [];
+    if (line.directives.some((d) => d.kind === 'clear')) {
+      lines = [];
+      sounds = [];
+    }
     for (const d of line.directives) {
       switch (d.kind) {
         case 'speaker':
@@ -92,6 +98,7 @@ export function screenOf(transcript: readonly TranscriptEntry[]): Screen {
           break;
         case 'audio':
           if (d.loop) audioLoop = d.path;
+          else if (d.path !== null) sounds.push({ id, path: d.path });
           break;
         case 'clear':
         case 'restart':
@@ -117,7 +124,7 @@ export function screenOf(transcript: readonly TranscriptEntry[]): Screen {
       lines.push({ id, text: line.text, speaker, className, image });
     }
   }
-  return { lines, backdrop, audioLoop };
+  return { lines, backdrop, audioLoop, sounds };
 }
 
 function historyOf(ctx: PlayerContext): PastDecision[] {
@@ -171,6 +178,7 @@ export function selectView(snapshot: PlayerSnapshotLike): PlayView {
     backdrop: screen.backdrop,
     speaker: last?.speaker ?? null,
     audioLoop: screen.audioLoop,
+    sounds: screen.sounds,
     decision: state === 'choosing' ? decisionOf(ctx, phaseOf(sub)) : null,
     history: historyOf(ctx),
     ending: state === 'ended' ? ctx.ending : null,
