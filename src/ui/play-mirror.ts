@@ -49,6 +49,8 @@ export class PlayMirror {
   private shownLineIds: number[] = [];
   private choiceKey = '';
   private rects: readonly Rect[] | null = null;
+  private resumeNotice: HTMLElement | null = null;
+  private resumeTurn = 0;
   private frame = 0;
   private readonly onKey = (e: KeyboardEvent): void => this.handleKey(e);
 
@@ -130,6 +132,35 @@ export class PlayMirror {
     document.addEventListener('keydown', this.onKey);
   }
 
+  /**
+   * Tells the player that play picked up from an autosave, with a way to start over right there;
+   * it goes away once play moves past that decision.
+   */
+  showResumed(turn: number): void {
+    this.resumeNotice?.remove();
+    this.resumeTurn = turn;
+    this.resumeNotice = h(
+      'p',
+      { class: 'resume-notice', role: 'status' },
+      `Resumed at decision ${turn} where you left off. `,
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'resume-start-over',
+          // no confirm here: the offer is the point of the notice, and nothing is chosen yet
+          onclick: () => {
+            this.resumeNotice?.remove();
+            this.resumeNotice = null;
+            this.options.send({ type: 'RESTART' });
+          },
+        },
+        'Start over',
+      ),
+    );
+    this.status.before(this.resumeNotice);
+  }
+
   /** Canvas mode: the canvas draws text and cards; the DOM text is for assistive tech only. */
   setCanvasMode(on: boolean): void {
     this.root.classList.toggle('canvas-mode', on);
@@ -147,6 +178,13 @@ export class PlayMirror {
     this.renderLines(view);
     this.renderChoices(view);
     this.renderScreen(view);
+    if (
+      this.resumeNotice &&
+      (view.state !== 'choosing' || view.decision?.turn !== this.resumeTurn)
+    ) {
+      this.resumeNotice.remove();
+      this.resumeNotice = null;
+    }
     const timed = view.state === 'choosing' && view.decision?.windowMs != null;
     this.bar.hidden = !timed;
     this.moreTimeButton.hidden = !timed;
