@@ -21,6 +21,10 @@ export interface MirrorOptions {
   /** the active profile, shown while playing */
   readonly profileName: string;
   readonly title: string;
+  /** finishes the canvas text reveal; true when some text was still revealing */
+  readonly completeReveal?: () => boolean;
+  /** the story's sound, when it has any: a mute toggle joins the play controls */
+  readonly sound?: { readonly muted: boolean; readonly setMuted: (muted: boolean) => void };
 }
 
 function inputOf(event: Event): InputMethod {
@@ -31,6 +35,14 @@ function inputOf(event: Event): InputMethod {
   }
   // a click synthesised from Enter/Space has detail 0
   return (event as MouseEvent).detail === 0 ? 'keyboard' : 'pointer';
+}
+
+/** Enter and Space on these already mean something (pick, follow, type): they never skip text. */
+function isControl(target: EventTarget | null): boolean {
+  return (
+    target instanceof Element &&
+    target.closest('button, a[href], input, select, textarea, summary, [contenteditable]') !== null
+  );
 }
 
 export class PlayMirror {
@@ -45,6 +57,10 @@ export class PlayMirror {
   private readonly screen: HTMLDivElement;
   private readonly pauseButton: HTMLButtonElement;
   private readonly moreTimeButton: HTMLButtonElement;
+  private readonly soundButton: HTMLButtonElement | null;
+  private readonly controls: HTMLDivElement;
+  private readonly profileLabel: HTMLSpanElement;
+  private readonly storageNotice: HTMLParagraphElement;
   private view: PlayView | null = null;
   private shownLineIds: number[] = [];
   private choiceKey = '';
@@ -105,15 +121,26 @@ export class PlayMirror {
       },
       'Start over',
     );
+    this.profileLabel = h(
+      'span',
+      { class: 'play-profile' },
+      `Recording for ${options.profileName}`,
+    );
+    // Visible whenever nothing is being kept on disk (DESIGN.md §4: a visible notice).
+    this.storageNotice = h('p', { class: 'play-storage-notice', role: 'status', hidden: true });
+    this.soundButton = this.makeSoundButton();
     const controls = h(
       'div',
       { class: 'play-controls' },
       h('h1', { class: 'play-title' }, options.title),
-      h('span', { class: 'play-profile' }, `Recording for ${options.profileName}`),
+      this.profileLabel,
       this.pauseButton,
       this.moreTimeButton,
       restart,
+      this.soundButton,
+      this.storageNotice,
     );
+    this.controls = controls;
     this.root = h(
       'section',
       { class: 'play', 'aria-label': 'Story player' },
@@ -130,6 +157,18 @@ export class PlayMirror {
       controls,
     );
     document.addEventListener('keydown', this.onKey);
+  }
+
+  /** What the play controls say about recording, and the notice shown when nothing is kept. */
+  setRecording(label: string, notice: string | null): void {
+    this.profileLabel.textContent = label;
+    this.storageNotice.textContent = notice ?? '';
+    this.storageNotice.hidden = notice === null;
+  }
+
+  /** Adds a control (e.g. the ledger button) at the end of the play controls. */
+  addControl(control: HTMLElement): void {
+    this.controls.insertBefore(control, this.storageNotice);
   }
 
   /**
@@ -159,6 +198,24 @@ export class PlayMirror {
       ),
     );
     this.status.before(this.resumeNotice);
+  }
+
+  private makeSoundButton(): HTMLButtonElement | null {
+    const sound = this.options.sound;
+    if (!sound) return null;
+    let muted = sound.muted;
+    // One name, its state in aria-pressed: a screen reader hears "Mute sound, toggle button, pressed".
+    const button = h(
+      'button',
+      { type: 'button', class: 'mute', 'aria-pressed': String(muted) },
+      'Mute sound',
+    );
+    button.addEventListener('click', () => {
+      muted = !muted;
+      button.setAttribute('aria-pressed', String(muted));
+      sound.setMuted(muted);
+    });
+    return button;
   }
 
   /** Canvas mode: the canvas draws text and cards; the DOM text is for assistive tech only. */
@@ -360,6 +417,11 @@ export class PlayMirror {
 
   private handleKey(e: KeyboardEvent): void {
     if (!this.root.isConnected || e.repeat || e.altKey || e.ctrlKey || e.metaKey) return;
+    // Enter or Space away from any control shows the rest of the revealing text at once.
+    if ((e.key === 'Enter' || e.key === ' ') && !isControl(e.target)) {
+      if (this.options.completeReveal?.()) e.preventDefault();
+      return;
+    }
     const view = this.view;
     if (view?.state !== 'choosing' || !view.decision) return;
     if (e.key === 'Escape') {
