@@ -5,12 +5,18 @@ import globals from 'globals';
 
 const pixi = { group: ['pixi.js', 'pixi.js/*'], message: 'pixi.js belongs in src/render/ only.' };
 const xstate = { group: ['xstate', 'xstate/*'], message: 'xstate belongs in src/player/ only.' };
-const localforage = { group: ['localforage'], message: 'localforage belongs in src/storage/ only.' };
+const localforage = {
+  group: ['localforage'],
+  message: 'localforage belongs in src/storage/ only.',
+};
 const compiler = {
   group: ['inkjs/full', 'inkjs/compiler/*', 'inkjs/types'],
   message: 'The ink compiler belongs in src/build/ only; the browser ships the runtime.',
 };
-const inkRuntime = { group: ['inkjs', 'inkjs/*'], message: 'The ink runtime belongs in src/story/ only.' };
+const inkRuntime = {
+  group: ['inkjs', 'inkjs/*'],
+  message: 'The ink runtime belongs in src/story/ only.',
+};
 const node = {
   group: ['node:*', 'fs', 'path', 'child_process'],
   message: 'Node built-ins belong in src/build/ only.',
@@ -21,7 +27,17 @@ const restrict = (...patterns) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bench/results/**', 'test/fixtures/**'] },
+  {
+    ignores: [
+      'dist/**',
+      '.e2e/**',
+      'node_modules/**',
+      'coverage/**',
+      'bench/results/**',
+      'test-results/**',
+      'test/fixtures/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -31,18 +47,35 @@ export default tseslint.config(
     },
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
       '@typescript-eslint/no-floating-promises': 'error',
     },
   },
-  { files: ['src/core/**'], rules: restrict(pixi, xstate, localforage, compiler, inkRuntime, node, {
-    group: ['../story/*', '../player/*', '../profile/*', '../storage/*', '../render/*', '../ui/*', '../build/*'],
-    message: 'core/ imports nothing outside itself.',
-  }) },
+  {
+    files: ['src/core/**'],
+    rules: restrict(pixi, xstate, localforage, compiler, inkRuntime, node, {
+      group: [
+        '../story/*',
+        '../player/*',
+        '../profile/*',
+        '../storage/*',
+        '../render/*',
+        '../ui/*',
+        '../build/*',
+      ],
+      message: 'core/ imports nothing outside itself.',
+    }),
+  },
   { files: ['src/story/**'], rules: restrict(pixi, xstate, localforage, compiler, node) },
   { files: ['src/player/**'], rules: restrict(pixi, localforage, compiler, inkRuntime, node) },
-  { files: ['src/profile/**'], rules: restrict(pixi, xstate, localforage, compiler, inkRuntime, node) },
+  {
+    files: ['src/profile/**'],
+    rules: restrict(pixi, xstate, localforage, compiler, inkRuntime, node),
+  },
   { files: ['src/storage/**'], rules: restrict(pixi, xstate, compiler, inkRuntime, node) },
   { files: ['src/render/**'], rules: restrict(xstate, localforage, compiler, inkRuntime, node) },
   { files: ['src/ui/**'], rules: restrict(pixi, xstate, localforage, compiler, inkRuntime, node) },
