@@ -15,6 +15,7 @@ import { createInkRuntime } from './story/ink-runtime.ts';
 import { h } from './ui/dom.ts';
 import { renderHome, type StoryCard } from './ui/home.ts';
 import { lookaheadPreloader } from './ui/lookahead-preload.ts';
+import { LedgerPanel, recordingLabel, recordingModeOf } from './ui/ledger.ts';
 import { PlayMirror } from './ui/play-mirror.ts';
 import { renderReport } from './ui/report.ts';
 import { renderSettings } from './ui/settings.ts';
@@ -26,6 +27,8 @@ interface App {
   readonly clock: Clock;
   profile: Profile;
   settings: Settings;
+  /** told of each event once it is stored: the live ledger listens here */
+  readonly recorded: Set<(event: CaptureEvent) => void>;
 }
 
 const clock: Clock = { now: () => performance.now() };
@@ -63,7 +66,10 @@ function stamp(app: App, draft: EventDraft): CaptureEvent {
 
 async function record(app: App, draft: EventDraft): Promise<void> {
   if (app.settings.incognito || app.settings.recordingPaused) return;
-  await app.store.append(stamp(app, draft));
+  const event = stamp(app, draft);
+  await app.store.append(event);
+  // The single capture point, so the ledger sees exactly what was kept.
+  for (const observe of app.recorded) observe(event);
 }
 
 function setState(app: App, state: string): void {
@@ -176,6 +182,46 @@ async function showPlay(app: App, storyId: string): Promise<() => void> {
   const runtime = createInkRuntime(json, { storyId, version: entry.meta.version });
   const saved = app.settings.incognito ? null : await app.store.getSave(app.profile.id, storyId);
   const resume = saved && saved.storyVersion === runtime.meta.version ? saved : null;
+  const sessionId = resume?.sessionId ?? crypto.randomUUID();
+
+  const storageMessage = (): string | null =>
+    app.store.status && app.store.status.state !== 'ok' ? app.store.status.message : null;
+  const modeNow = () => recordingModeOf(app.settings, app.store.kind, app.store.status);
+  const ledger = new LedgerPanel({
+    events: [],
+    mode: modeNow(),
+    storageMessage: storageMessage(),
+    onOpen: () => send({ type: 'PAUSE', reason: 'overlay' }),
+    onClose: () => send({ type: 'RESUME', reason: 'overlay' }),
+  });
+  mirror.addControl(ledger.button);
+  mirror.root.append(ledger.dialog);
+  const showRecording = (): void => {
+    const mode = modeNow();
+    mirror.setRecording(
+      recordingLabel(mode, app.profile.name),
+      mode === 'memory'
+        ? storageMessage() ||
+            'Storage is not available: nothing is being kept after this tab closes.'
+        : null,
+    );
+    ledger.setMode(mode, storageMessage());
+  };
+  showRecording();
+  const offStatus = app.store.onStatusChange?.(showRecording);
+  const onRecorded = (event: CaptureEvent): void => {
+    if (event.sessionId === sessionId) ledger.add(event);
+  };
+  app.recorded.add(onRecorded);
+  if (resume) {
+    // Earlier events of a resumed session, loaded after play starts so the first decision never waits.
+    void app.store
+      .events(app.profile.id)
+      .then((events) => {
+        for (const event of events) if (event.sessionId === sessionId) ledger.add(event);
+      })
+      .catch((error: unknown) => console.warn('inkreel: the ledger could not load', error));
+  }
 
   let stage: Stage | null = null;
   try {
@@ -198,7 +244,7 @@ async function showPlay(app: App, storyId: string): Promise<() => void> {
     runtime,
     clock,
     storyId,
-    sessionId: resume?.sessionId ?? crypto.randomUUID(),
+    sessionId,
     timeScale: app.settings.timeScale,
     record: (draft) => record(app, draft),
     save: async (save) => {
@@ -250,8 +296,11 @@ async function showPlay(app: App, storyId: string): Promise<() => void> {
 
   return () => {
     document.removeEventListener('visibilitychange', onVisibility);
+    offStatus?.();
     unsubscribe();
     player?.stop();
+    app.recorded.delete(onRecorded);
+    ledger.destroy();
     stage?.destroy();
     mirror.destroy();
   };
@@ -359,7 +408,14 @@ async function boot(): Promise<void> {
   if (!root) throw new Error('index.html has no #app element');
   const store = await openProfileStore();
   const profile = await ensureProfile(store);
-  const app: App = { root, store, clock, profile, settings: await store.getSettings(profile.id) };
+  const app: App = {
+    root,
+    store,
+    clock,
+    profile,
+    settings: await store.getSettings(profile.id),
+    recorded: new Set(),
+  };
   applyDisplay(app.settings);
   let teardown: () => void = () => undefined;
   let generation = 0;
