@@ -1,13 +1,17 @@
-// `npm run story -- <command>`: the authoring CLI over check.ts and explore.ts.
-import { join, resolve } from 'node:path';
+// `npm run story -- <command>`: the authoring CLI over check.ts, explore.ts, map.ts and new-story.ts.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { checkStory, formatReport, hasErrors } from './check.ts';
 import { compileInk } from './compile-ink.ts';
 import { exploreJson } from './explore.ts';
+import { storyMapOf, storyMapSvg } from './map.ts';
 import { listStoryIds, scanStory } from './story-build.ts';
 
 const STORIES = resolve(process.cwd(), 'stories');
 const USAGE = `usage: npm run story -- check [id…] [--json]
-       npm run story -- explore <id> [--seed N] [--runs N] [--json]`;
+       npm run story -- explore <id> [--seed N] [--runs N] [--json]
+       npm run story -- map <id> [--out dir]
+       npm run story -- new <id>`;
 
 function flag(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
@@ -63,11 +67,43 @@ function explore(args: string[]): number {
   return report.errors.length > 0 || report.loops.length > 0 ? 1 : 0;
 }
 
+function map(args: string[]): number {
+  const id = args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
+  if (!id) {
+    console.error(USAGE);
+    return 2;
+  }
+  const entry = join(STORIES, id, 'main.ink');
+  const compiled = compileInk(entry);
+  if (compiled.json === null) {
+    console.error(`${id} does not compile; run "npm run story -- check ${id}"`);
+    return 1;
+  }
+  const data = storyMapOf(id, compiled.json, {
+    exclude: scanStory(entry, compiled.files).functions,
+  });
+  const out = resolve(flag(args, '--out') ?? join('maps'));
+  mkdirSync(out, { recursive: true });
+  const jsonFile = join(out, `${id}.map.json`);
+  const svgFile = join(out, `${id}.map.svg`);
+  writeFileSync(jsonFile, JSON.stringify(data, null, 2) + '\n');
+  writeFileSync(svgFile, storyMapSvg(data));
+  const count = (kind: string) => data.nodes.filter((n) => n.kind === kind).length;
+  console.log(
+    `${id}: ${count('knot')} knots, ${count('stitch')} stitches, ${count('decision')} decisions, ` +
+      `${count('choice')} choices, ${count('ending')} endings, ${data.edges.length} edges`,
+  );
+  console.log(`wrote ${relative(process.cwd(), jsonFile)} and ${relative(process.cwd(), svgFile)}`);
+  return 0;
+}
+
 const [command, ...rest] = process.argv.slice(2);
 const code =
   command === 'check'
     ? check(rest)
     : command === 'explore'
       ? explore(rest)
-      : (console.error(USAGE), 2);
+      : command === 'map'
+        ? map(rest)
+        : (console.error(USAGE), 2);
 process.exitCode = code;
