@@ -1,23 +1,27 @@
 // Composition root: builds the store, the story runtimes, the player, the stage and the routes.
 // The only module that sees every layer.
 import './ui/styles.css';
-import { catalogue } from 'virtual:inkreel/catalogue';
+import { catalogue, onStoryUpdated } from 'virtual:inkreel/catalogue';
 import type { PlayerCommand } from './core/commands.ts';
 import type { CaptureEvent, EventDraft } from './core/events.ts';
 import { SCHEMA_VERSION } from './core/events.ts';
-import type { CatalogueEntry } from './core/model.ts';
+import type { CatalogueEntry, DimensionDecl } from './core/model.ts';
 import type { Clock, Profile, ProfileStore } from './core/ports.ts';
 import type { Settings } from './core/settings.ts';
 import { startPlayer, type Player } from './player/player.ts';
+import { fitProfile } from './profile/inference.ts';
+import { personalise } from './profile/personalise.ts';
 import { createStage, type Stage } from './render/stage.ts';
+import { applyRetention, deleteData } from './storage/controls.ts';
+import { applyImport } from './storage/import-apply.ts';
 import { openProfileStore } from './storage/open-store.ts';
 import { createInkRuntime } from './story/ink-runtime.ts';
 import { h } from './ui/dom.ts';
-import { renderHome, type StoryCard } from './ui/home.ts';
+import { progressOf, renderHome, type StoryCard } from './ui/home.ts';
 import { lookaheadPreloader } from './ui/lookahead-preload.ts';
 import { LedgerPanel, recordingLabel, recordingModeOf } from './ui/ledger.ts';
 import { PlayMirror } from './ui/play-mirror.ts';
-import { renderReport } from './ui/report.ts';
+import { createReport, type ReportModel } from './ui/report.ts';
 import { renderSettings } from './ui/settings.ts';
 import { parseRoute, type Route } from './ui/routes.ts';
 
@@ -76,65 +80,90 @@ function setState(app: App, state: string): void {
   app.root.dataset.state = state;
 }
 
+/** Every dimension the catalogue declares, once each (the first declaration names its poles). */
+function catalogueDimensions(): DimensionDecl[] {
+  const byId = new Map<string, DimensionDecl>();
+  for (const entry of catalogue)
+    for (const dim of entry.meta.dimensions) if (!byId.has(dim.id)) byId.set(dim.id, dim);
+  return [...byId.values()];
+}
+
 async function showHome(app: App): Promise<() => void> {
+  // One read and one fit per visit: the home never refits while it is shown.
+  const events = await app.store.events(app.profile.id);
+  const enabled = app.settings.personalisation;
+  const plan = personalise(
+    catalogue.map((e) => e.meta),
+    fitProfile(events, catalogueDimensions()),
+    { personalisation: enabled },
+  );
+  const lastEnded = new Map<string, string>();
+  for (const e of events)
+    if (e.type === 'story.ended' && (lastEnded.get(e.storyId) ?? '') < e.at)
+      lastEnded.set(e.storyId, e.at);
+  const saves = await Promise.all(
+    plan.stories.map((s) => app.store.getSave(app.profile.id, s.storyId)),
+  );
   const cards: StoryCard[] = [];
-  for (const entry of catalogue) {
-    const save = await app.store.getSave(app.profile.id, entry.meta.id);
-    const poster = entry.meta.posters.find((p) => p.when === null);
+  plan.stories.forEach((story, i) => {
+    const entry = entryFor(story.storyId);
+    if (!entry) return;
+    const when = story.isVariant ? story.poster?.when : null;
     cards.push({
-      id: entry.meta.id,
+      id: story.storyId,
       title: entry.meta.title,
       author: entry.meta.author,
-      posterUrl: poster ? (entry.assets[poster.path] ?? null) : null,
-      progress: save ? `Saved at decision ${save.snapshots.length}` : null,
-      why: null,
+      posterUrl: story.poster ? (entry.assets[story.poster.path] ?? null) : null,
+      posterVariant: when ? `${when.dimension}${when.pole}` : null,
+      progress: progressOf(saves[i] ?? null, lastEnded.get(story.storyId) ?? null),
+      whyPoster: plan.enabled ? story.reason : null,
+      whyHere: plan.enabled ? story.orderReason : null,
     });
-  }
-  app.root.replaceChildren(renderHome(cards, app.profile.name));
+  });
+  app.root.replaceChildren(
+    renderHome({ cards, profileName: app.profile.name, personalised: plan.enabled }),
+  );
   setState(app, 'home');
   return () => undefined;
 }
 
 async function showReport(app: App): Promise<() => void> {
-  const render = async (): Promise<void> => {
+  const load = async (): Promise<ReportModel> => {
     const [events, quarantined] = await Promise.all([
       app.store.events(app.profile.id),
       app.store.quarantined(app.profile.id),
     ]);
-    app.root.replaceChildren(
-      renderReport(
-        {
-          profileName: app.profile.name,
-          events,
-          quarantinedCount: quarantined.length,
-          storageNotice:
-            app.store.status && app.store.status.state !== 'ok' ? app.store.status.message : null,
-          storyTitle: titleOf,
-        },
-        {
-          deleteAll: async () => {
-            const ids = (await app.store.events(app.profile.id)).map((e) => e.id);
-            const count = await app.store.deleteEvents(app.profile.id, ids);
-            await app.store.append(
-              stamp(app, {
-                type: 'data.deleted',
-                scope: 'all',
-                count,
-                sessionId: 'report',
-                storyId: '',
-                storyVersion: '',
-              }),
-            );
-            await render();
-          },
-        },
-      ),
-    );
-    setState(app, 'report');
+    return {
+      profile: app.profile,
+      events,
+      quarantined,
+      settings: app.settings,
+      stories: catalogue.map((e) => e.meta),
+      storageNotice: storageNotice(app),
+    };
   };
-  await render();
-  const off = app.store.onExternalChange?.(() => void render());
-  return () => off?.();
+  const report = createReport(await load(), {
+    deleteData: async (target) => {
+      const count = await deleteData(app.store, app.profile.id, target);
+      report.update(await load());
+      return count;
+    },
+    importProfile: (data) => applyImport(app.store, data),
+    switchProfile: async (id) => {
+      const profile = (await app.store.listProfiles()).find((p) => p.id === id);
+      if (profile) await switchTo(app, profile);
+      report.update(await load());
+    },
+  });
+  app.root.replaceChildren(report.root);
+  setState(app, 'report');
+  const refresh = (): void => void load().then((model) => report.update(model));
+  const offExternal = app.store.onExternalChange?.(refresh);
+  const offStatus = app.store.onStatusChange?.(refresh);
+  return () => {
+    offExternal?.();
+    offStatus?.();
+  };
 }
 
 async function showPlay(app: App, storyId: string): Promise<() => void> {
@@ -408,6 +437,10 @@ async function boot(): Promise<void> {
   if (!root) throw new Error('index.html has no #app element');
   const store = await openProfileStore();
   const profile = await ensureProfile(store);
+  // Automatic deletion (off unless the player set a number of days) runs once per start.
+  await applyRetention(store, profile.id).catch((error: unknown) =>
+    console.warn('inkreel: automatic deletion did not run', error),
+  );
   const app: App = {
     root,
     store,
@@ -428,8 +461,16 @@ async function boot(): Promise<void> {
     else next();
   };
   window.addEventListener('hashchange', () => void route());
+  // In `npm run dev`, an edited story reloads where it is shown; the player resumes from its save.
+  const offStoryUpdates = onStoryUpdated((storyId) => {
+    const current = parseRoute(location.hash);
+    if (current.name !== 'play' || current.storyId === storyId) void route();
+  });
   await route();
-  import.meta.hot?.dispose(() => teardown());
+  import.meta.hot?.dispose(() => {
+    offStoryUpdates();
+    teardown();
+  });
 }
 
 void boot().catch((error: unknown) => {
