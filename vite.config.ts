@@ -42,7 +42,11 @@ export default defineConfig({
     contentSecurityPolicy(),
   ],
   build: { target: 'es2022', sourcemap: true },
-  server: { port: 5173 },
+  server: {
+    port: 5173,
+    // build output of the tests and the bench must not reload the page being authored
+    watch: { ignored: ['**/.e2e/**', '**/bench/results/**', '**/test-results/**', '**/dist/**'] },
+  },
   preview: {
     port: 4173,
     headers: {
