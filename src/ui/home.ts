@@ -1,6 +1,11 @@
-// The home screen: one card per story, each a link to #/play/<id>.
+// The home screen: one card per story (poster, title, author, where the player left off), in the
+// order personalisation chose, each saying why when it was personalised.
 import { hrefFor } from './routes.ts';
 import { h } from './dom.ts';
+
+/** Where this profile left a story. */
+export type StoryProgress =
+  { readonly kind: 'saved'; readonly decision: number } | { readonly kind: 'finished' } | null;
 
 export interface StoryCard {
   readonly id: string;
@@ -8,33 +13,92 @@ export interface StoryCard {
   readonly author: string;
   /** image URL for the poster, if any */
   readonly posterUrl: string | null;
-  /** e.g. "Saved at decision 4" */
-  readonly progress: string | null;
-  /** why this poster / this place in the order, when personalised */
-  readonly why: string | null;
+  /** the pole a variant poster was chosen for, e.g. "empathy+"; null for the default poster */
+  readonly posterVariant: string | null;
+  readonly progress: StoryProgress;
+  /** why this poster, when personalised */
+  readonly whyPoster: string | null;
+  /** why this place in the order, when personalised */
+  readonly whyHere: string | null;
 }
 
-export function renderHome(cards: readonly StoryCard[], profileName: string | null): HTMLElement {
+export interface HomeModel {
+  readonly cards: readonly StoryCard[];
+  readonly profileName: string | null;
+  /** whether posters and order follow the profile */
+  readonly personalised: boolean;
+}
+
+/**
+ * A story counts as finished when its latest ending came after its latest autosave (the save stays
+ * after an ending, at the last decision); a save made later means the player started again.
+ */
+export function progressOf(
+  save: { readonly snapshots: readonly unknown[]; readonly savedAt: string } | null,
+  lastEndedAt: string | null,
+): StoryProgress {
+  if (lastEndedAt !== null && (save === null || lastEndedAt >= save.savedAt))
+    return { kind: 'finished' };
+  if (save === null || save.snapshots.length === 0) return null;
+  return { kind: 'saved', decision: save.snapshots.length };
+}
+
+function progressText(progress: StoryProgress): string | null {
+  if (progress === null) return null;
+  return progress.kind === 'finished'
+    ? 'Finished'
+    : `Saved at decision ${progress.decision} · resume`;
+}
+
+/** Makes a reason read as a sentence after its heading: "shown because…" → "Shown because…". */
+function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function renderCard(card: StoryCard): HTMLElement {
+  const progress = progressText(card.progress);
+  const why =
+    card.whyPoster || card.whyHere
+      ? h(
+          'div',
+          { class: 'story-why' },
+          card.whyPoster
+            ? h('p', {}, h('strong', {}, 'Why this poster: '), sentence(card.whyPoster))
+            : null,
+          card.whyHere ? h('p', {}, h('strong', {}, 'Why here: '), sentence(card.whyHere)) : null,
+        )
+      : null;
+  return h(
+    'li',
+    { class: 'story-card', 'data-story': card.id },
+    h(
+      'a',
+      { href: hrefFor({ name: 'play', storyId: card.id }), class: 'story-link' },
+      card.posterUrl
+        ? h('img', {
+            class: 'poster',
+            src: card.posterUrl,
+            alt: '',
+            'data-variant': card.posterVariant ?? 'default',
+          })
+        : h('div', { class: 'poster poster-blank' }),
+      h('span', { class: 'story-title' }, card.title),
+      h('span', { class: 'story-author' }, `by ${card.author}`),
+      progress
+        ? h(
+            'span',
+            { class: 'story-progress', 'data-progress': card.progress?.kind ?? '' },
+            progress,
+          )
+        : null,
+    ),
+    why,
+  );
+}
+
+export function renderHome(model: HomeModel): HTMLElement {
   const list = h('ul', { class: 'story-cards' });
-  for (const card of cards) {
-    list.append(
-      h(
-        'li',
-        { class: 'story-card' },
-        h(
-          'a',
-          { href: hrefFor({ name: 'play', storyId: card.id }), class: 'story-link' },
-          card.posterUrl
-            ? h('img', { class: 'poster', src: card.posterUrl, alt: '' })
-            : h('div', { class: 'poster poster-blank' }),
-          h('span', { class: 'story-title' }, card.title),
-          h('span', { class: 'story-author' }, `by ${card.author}`),
-          card.progress ? h('span', { class: 'story-progress' }, card.progress) : null,
-        ),
-        card.why ? h('p', { class: 'story-why' }, card.why) : null,
-      ),
-    );
-  }
+  for (const card of model.cards) list.append(renderCard(card));
   return h(
     'section',
     { class: 'home', 'aria-labelledby': 'home-title' },
@@ -46,7 +110,21 @@ export function renderHome(cards: readonly StoryCard[], profileName: string | nu
       h('a', { href: '#/report' }, 'report'),
       ' shows you exactly what was kept and what it suggests.',
     ),
-    profileName ? h('p', { class: 'profile-name' }, `Playing as ${profileName}`) : null,
-    cards.length === 0 ? h('p', {}, 'No stories yet: add one under stories/<id>/main.ink.') : list,
+    model.profileName ? h('p', { class: 'profile-name' }, `Playing as ${model.profileName}`) : null,
+    h(
+      'p',
+      { class: 'home-personalisation' },
+      model.personalised
+        ? 'Posters and order follow what your choices suggest; each story says why. '
+        : 'Personalisation is off: every story shows its default poster, in catalogue order. ',
+      h(
+        'a',
+        { href: '#/settings' },
+        model.personalised ? 'Turn personalisation off' : 'Turn it on in settings',
+      ),
+    ),
+    model.cards.length === 0
+      ? h('p', {}, 'No stories yet: add one under stories/<id>/main.ink.')
+      : list,
   );
 }
