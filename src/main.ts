@@ -12,10 +12,12 @@ import { startPlayer, type Player } from './player/player.ts';
 import { fitProfile } from './profile/inference.ts';
 import { personalise } from './profile/personalise.ts';
 import { createStage, type Stage } from './render/stage.ts';
+import type { ThemeName } from './render/theme.ts';
 import { applyRetention, deleteData } from './storage/controls.ts';
 import { applyImport } from './storage/import-apply.ts';
 import { openProfileStore } from './storage/open-store.ts';
 import { createInkRuntime } from './story/ink-runtime.ts';
+import { StoryAudio } from './ui/audio.ts';
 import { h } from './ui/dom.ts';
 import { progressOf, renderHome, type StoryCard } from './ui/home.ts';
 import { lookaheadPreloader } from './ui/lookahead-preload.ts';
@@ -36,6 +38,23 @@ interface App {
 }
 
 const clock: Clock = { now: () => performance.now() };
+
+/** The tab's mute choice: it holds across stories until unmuted (not a stored setting yet). */
+let soundMuted = false;
+
+/** Asset paths that are sound files: a story with any gets a mute toggle. */
+const SOUND_FILE = /\.(wav|mp3|ogg|oga|m4a|aac|flac|opus|weba)$/i;
+
+function isTheme(value: string | null): value is ThemeName {
+  return value === 'dark' || value === 'light';
+}
+
+/** The canvas theme: the player's explicit setting, else the story's `theme` tag, else the system's. */
+function stageTheme(settings: Settings, storyTheme: string | null): ThemeName {
+  if (settings.theme !== 'system') return settings.theme;
+  if (isTheme(storyTheme)) return storyTheme;
+  return matchMedia('(prefers-color-scheme: light)').matches ? 'light' : 'dark';
+}
 
 async function ensureProfile(store: ProfileStore): Promise<Profile> {
   const profiles = await store.listProfiles();
@@ -187,6 +206,13 @@ async function showPlay(app: App, storyId: string): Promise<() => void> {
   }
   setState(app, 'loading');
   const resolveAsset = (path: string): string | null => entry.assets[path] ?? null;
+  // Declared before anything can reach them: a key press may come while the story still loads.
+  let stage: Stage | null = null;
+  const audio = new StoryAudio({ resolveAsset, muted: soundMuted });
+  const hasSound = Object.keys(entry.assets).some((path) => SOUND_FILE.test(path));
+  // A story's own theme dresses the whole page while it plays, unless the player chose one.
+  if (app.settings.theme === 'system' && isTheme(entry.meta.theme))
+    document.documentElement.dataset.theme = entry.meta.theme;
   let player: Player | null = null;
   let pickMarked = false;
   const send = (command: PlayerCommand): void => {
@@ -204,6 +230,16 @@ async function showPlay(app: App, storyId: string): Promise<() => void> {
       ? `${app.profile.name} (incognito: nothing is kept)`
       : app.profile.name,
     title: entry.meta.title,
+    completeReveal: () => stage?.completeReveal() ?? false,
+    sound: hasSound
+      ? {
+          muted: soundMuted,
+          setMuted: (muted) => {
+            soundMuted = muted;
+            audio.setMuted(muted);
+          },
+        }
+      : undefined,
   });
   app.root.replaceChildren(mirror.root);
 
@@ -252,7 +288,6 @@ async function showPlay(app: App, storyId: string): Promise<() => void> {
       .catch((error: unknown) => console.warn('inkreel: the ledger could not load', error));
   }
 
-  let stage: Stage | null = null;
   try {
     stage = await createStage(mirror.stageHost, {
       resolveAsset,
@@ -261,7 +296,7 @@ async function showPlay(app: App, storyId: string): Promise<() => void> {
       onChoiceRects: (rects) => mirror.setChoiceRects(rects),
       reducedMotion:
         app.settings.reducedMotion ?? matchMedia('(prefers-reduced-motion: reduce)').matches,
-      theme: 'dark',
+      theme: stageTheme(app.settings, entry.meta.theme),
     });
     mirror.setCanvasMode(true);
   } catch (error) {
@@ -291,6 +326,7 @@ async function showPlay(app: App, storyId: string): Promise<() => void> {
     setState(app, view.state);
     mirror.update(view);
     stage?.update(view);
+    audio.update(view);
     if (!announcedResume && view.state === 'choosing' && view.decision) {
       announcedResume = true;
       mirror.showResumed(view.decision.turn);
@@ -315,6 +351,7 @@ async function showPlay(app: App, storyId: string): Promise<() => void> {
   setState(app, current.state);
   mirror.update(current);
   stage?.update(current);
+  audio.update(current);
 
   const onVisibility = (): void =>
     send(
@@ -323,8 +360,21 @@ async function showPlay(app: App, storyId: string): Promise<() => void> {
   document.addEventListener('visibilitychange', onVisibility);
   if (document.hidden) onVisibility();
 
+  // System theme and motion changes apply live, unless a setting or the story decides.
+  const schemeQuery = matchMedia('(prefers-color-scheme: light)');
+  const motionQuery = matchMedia('(prefers-reduced-motion: reduce)');
+  const onScheme = (): void => stage?.setTheme(stageTheme(app.settings, entry.meta.theme));
+  const onMotion = (): void =>
+    stage?.setReducedMotion(app.settings.reducedMotion ?? motionQuery.matches);
+  schemeQuery.addEventListener('change', onScheme);
+  motionQuery.addEventListener('change', onMotion);
+
   return () => {
     document.removeEventListener('visibilitychange', onVisibility);
+    schemeQuery.removeEventListener('change', onScheme);
+    motionQuery.removeEventListener('change', onMotion);
+    audio.destroy();
+    applyDisplay(app.settings);
     offStatus?.();
     unsubscribe();
     player?.stop();
@@ -460,7 +510,10 @@ async function boot(): Promise<void> {
     if (mine === generation) teardown = next;
     else next();
   };
-  window.addEventListener('hashchange', () => void route());
+  const onHash = (): void => void route();
+  window.addEventListener('hashchange', onHash);
+  // A hot update runs boot again: the old page's route listener must not stay behind.
+  import.meta.hot?.dispose(() => window.removeEventListener('hashchange', onHash));
   // In `npm run dev`, an edited story reloads where it is shown; the player resumes from its save.
   const offStoryUpdates = onStoryUpdated((storyId) => {
     const current = parseRoute(location.hash);

@@ -5,6 +5,7 @@ import { checkStory, formatReport, hasErrors } from './check.ts';
 import { compileInk } from './compile-ink.ts';
 import { exploreJson } from './explore.ts';
 import { storyMapOf, storyMapSvg } from './map.ts';
+import { newStory } from './new-story.ts';
 import { listStoryIds, scanStory } from './story-build.ts';
 
 const STORIES = resolve(process.cwd(), 'stories');
@@ -97,6 +98,22 @@ function map(args: string[]): number {
   return 0;
 }
 
+function create(args: string[]): number {
+  const id = args.find((a) => !a.startsWith('--'));
+  if (!id) {
+    console.error(USAGE);
+    return 2;
+  }
+  const made = newStory(STORIES, id);
+  if (!made.ok) {
+    console.error(made.error);
+    return 1;
+  }
+  for (const f of made.files) console.log(`created ${relative(process.cwd(), join(made.dir, f))}`);
+  console.log(`next: npm run dev, then open #/play/${id}; npm run story -- check ${id}`);
+  return 0;
+}
+
 const [command, ...rest] = process.argv.slice(2);
 const code =
   command === 'check'
@@ -105,5 +122,7 @@ const code =
       ? explore(rest)
       : command === 'map'
         ? map(rest)
-        : (console.error(USAGE), 2);
+        : command === 'new'
+          ? create(rest)
+          : (console.error(USAGE), 2);
 process.exitCode = code;
