@@ -1,0 +1,105 @@
+// The home screen in jsdom: a card per story in the given order, posters, progress and the reasons.
+import { describe, expect, it } from 'vitest';
+import { progressOf, renderHome, type StoryCard } from '../../src/ui/home.ts';
+
+function card(over: Partial<StoryCard> = {}): StoryCard {
+  return {
+    id: 'night-shift',
+    title: 'Night Shift',
+    author: 'inkreel contributors',
+    posterUrl: '/assets/poster.png',
+    posterVariant: null,
+    progress: null,
+    whyPoster: null,
+    whyHere: null,
+    ...over,
+  };
+}
+
+describe('where the player left a story', () => {
+  const save = { snapshots: ['a', 'b', 'c'], savedAt: '2024-01-02T00:00:00.000Z' };
+
+  it('is the decision of the autosave when there is no later ending', () => {
+    expect(progressOf(save, null)).toEqual({ kind: 'saved', decision: 3 });
+    expect(progressOf(save, '2024-01-01T00:00:00.000Z')).toEqual({ kind: 'saved', decision: 3 });
+  });
+
+  it('is finished when an ending came after the last save or there is no save', () => {
+    expect(progressOf(save, '2024-01-03T00:00:00.000Z')).toEqual({ kind: 'finished' });
+    expect(progressOf(null, '2024-01-03T00:00:00.000Z')).toEqual({ kind: 'finished' });
+  });
+
+  it('is nothing for a story never played', () => {
+    expect(progressOf(null, null)).toBeNull();
+  });
+});
+
+describe('the home screen', () => {
+  it('shows one linked card per story in the order given, with poster, title, author and progress', () => {
+    const home = renderHome({
+      cards: [
+        card({ id: 'tapeloop', title: 'Tapeloop', progress: { kind: 'finished' } }),
+        card({ progress: { kind: 'saved', decision: 4 }, posterUrl: null }),
+      ],
+      profileName: 'Ada',
+      personalised: true,
+    });
+    const cards = [...home.querySelectorAll('.story-card')];
+    expect(cards.map((c) => c.getAttribute('data-story'))).toEqual(['tapeloop', 'night-shift']);
+    expect(cards[0]?.querySelector('a')?.getAttribute('href')).toBe('#/play/tapeloop');
+    expect(cards[0]?.querySelector('img.poster')?.getAttribute('src')).toBe('/assets/poster.png');
+    expect(cards[0]?.querySelector('.story-progress')?.textContent).toBe('Finished');
+    expect(cards[1]?.querySelector('img')).toBeNull();
+    expect(cards[1]?.querySelector('.poster-blank')).not.toBeNull();
+    expect(cards[1]?.querySelector('.story-author')?.textContent).toBe('by inkreel contributors');
+    expect(cards[1]?.querySelector('.story-progress')?.textContent).toBe(
+      'Saved at decision 4 · resume',
+    );
+    expect(home.textContent).toContain('Playing as Ada');
+  });
+
+  it('marks a variant poster and says why this poster and why here when personalised', () => {
+    const home = renderHome({
+      cards: [
+        card({
+          posterUrl: '/assets/poster-empathy.png',
+          posterVariant: 'empathy+',
+          whyPoster: 'shown because your choices lean toward Warmth (91% sure, from 6 decisions)',
+          whyHere: 'fit 1.20: it explores Warmth / Detachment',
+        }),
+      ],
+      profileName: null,
+      personalised: true,
+    });
+    expect(home.querySelector('img.poster')?.getAttribute('data-variant')).toBe('empathy+');
+    const why = home.querySelector('.story-why')?.textContent ?? '';
+    expect(why).toContain('Why this poster: Shown because your choices lean toward Warmth');
+    expect(why).toContain('Why here: Fit 1.20');
+    expect(home.querySelector('.home-personalisation')?.textContent).toContain(
+      'each story says why',
+    );
+  });
+
+  it('says personalisation is off and shows no reasons when it is off', () => {
+    const home = renderHome({
+      cards: [card()],
+      profileName: null,
+      personalised: false,
+    });
+    expect(home.querySelector('.home-personalisation')?.textContent).toContain(
+      'Personalisation is off',
+    );
+    expect(home.querySelector('img.poster')?.getAttribute('data-variant')).toBe('default');
+    expect(home.querySelector('.story-why')).toBeNull();
+  });
+
+  it('shows story text as text, never as markup', () => {
+    const home = renderHome({
+      cards: [card({ title: '<img src=x onerror=alert(1)>' })],
+      profileName: null,
+      personalised: false,
+    });
+    expect(home.querySelector('.story-title')?.textContent).toBe('<img src=x onerror=alert(1)>');
+    expect(home.querySelectorAll('img')).toHaveLength(1);
+  });
+});
