@@ -1,109 +1,293 @@
-// The transparency report (#/report): what was recorded, and the control to delete it.
+// The transparency report (#/report): summary, what the choices suggest, how it is used, what was
+// recorded (filterable, deletable with a preview), controls, export/import and the comparison.
 import type { CaptureEvent } from '../core/events.ts';
+import type { DimensionDecl, StoryMeta } from '../core/model.ts';
+import type { Profile, QuarantinedRecord } from '../core/ports.ts';
+import type { Settings } from '../core/settings.ts';
+import { buildExport } from '../profile/export.ts';
+import type { ImportData } from '../profile/import.ts';
+import { fitProfile } from '../profile/inference.ts';
+import { previewDeletion } from '../profile/inference-preview.ts';
+import { inferenceRows } from '../profile/inference-rows.ts';
+import { personalise } from '../profile/personalise.ts';
+import type { DeletionTarget } from '../profile/retention.ts';
+import { selectForDeletion } from '../profile/retention.ts';
+import { decisionSpeed } from '../profile/speed.ts';
 import { h } from './dom.ts';
+import { renderComparison } from './report-compare.ts';
+import { exportFileName, renderControls } from './report-data.ts';
+import { eventAnchor, renderSuggestions } from './report-insights.ts';
+import type { RecordFilter } from './report-records.ts';
+import { NO_FILTER, matchesFilter, renderPreview, renderRecords } from './report-records.ts';
+import { renderUsage } from './report-usage.ts';
 
 export interface ReportModel {
-  readonly profileName: string;
+  readonly profile: Profile;
   readonly events: readonly CaptureEvent[];
-  readonly quarantinedCount: number;
+  readonly quarantined: readonly QuarantinedRecord[];
+  readonly settings: Settings;
+  /** the catalogue's stories, in catalogue order */
+  readonly stories: readonly StoryMeta[];
+  /** "nothing is being kept" and the like; null while storage is healthy */
   readonly storageNotice: string | null;
-  readonly storyTitle: (storyId: string) => string;
 }
 
 export interface ReportActions {
-  readonly deleteAll: () => Promise<void>;
+  /** deletes through storage/controls.ts deleteData (which leaves a count-only record); resolves to the count */
+  readonly deleteData: (target: DeletionTarget) => Promise<number>;
+  /** stores a validated import as a new profile */
+  readonly importProfile: (data: ImportData) => Promise<Profile>;
+  readonly switchProfile: (id: string) => Promise<void>;
 }
 
-/** Sections other modules build (ui/report-insights.ts: what it suggests, how it is used, the
- * comparison with a streaming service), placed around the record of events. */
-export interface ReportSlots {
-  /** after the summary, before "What was recorded" */
-  readonly before?: readonly HTMLElement[];
-  /** after the controls */
-  readonly after?: readonly HTMLElement[];
+export interface Report {
+  readonly root: HTMLElement;
+  /** shows new data (after a deletion, another tab's change, a storage fault); keeps filters */
+  update(model: ReportModel): void;
 }
 
-function describe(event: CaptureEvent, title: (id: string) => string): string {
-  switch (event.type) {
-    case 'choice.made': {
-      const chosen = event.options[event.chosenIndex]?.text ?? `option ${event.chosenIndex + 1}`;
-      const who = event.timedOut ? 'The timer chose' : 'You chose';
-      return `${who} "${chosen}" out of ${event.options.length} in ${title(event.storyId)} (${(event.decisionMs / 1000).toFixed(1)} s)`;
-    }
-    case 'session.started':
-      return `Started playing ${title(event.storyId)}`;
-    case 'session.ended':
-      return `Stopped playing ${title(event.storyId)} (${event.reason})`;
-    case 'story.ended':
-      return `Reached an ending of ${title(event.storyId)} after ${event.decisions} decisions`;
-    case 'decision.rewound':
-      return event.toTurn === 0
-        ? `Started ${title(event.storyId)} over`
-        : `Went back to decision ${event.toTurn} in ${title(event.storyId)}`;
-    case 'settings.changed':
-      return `Changed setting ${event.key} to ${String(event.value)}`;
-    case 'data.deleted':
-      return `Deleted ${event.count} recorded item${event.count === 1 ? '' : 's'} (${event.scope})`;
-  }
+/** Dimensions of all stories, by id; the first story to declare an id names its poles. */
+export function dimensionsOf(stories: readonly StoryMeta[]): DimensionDecl[] {
+  const byId = new Map<string, DimensionDecl>();
+  for (const s of stories) for (const d of s.dimensions) if (!byId.has(d.id)) byId.set(d.id, d);
+  return [...byId.values()];
 }
 
-export function renderReport(
-  model: ReportModel,
-  actions: ReportActions,
-  slots: ReportSlots = {},
-): HTMLElement {
-  const choices = model.events.filter((e) => e.type === 'choice.made').length;
-  const rows = h('ol', { class: 'event-list', 'aria-label': 'Recorded events' });
-  for (const event of [...model.events].reverse()) {
-    rows.append(
+function plural(n: number, word: string, words = `${word}s`): string {
+  return `${n} ${n === 1 ? word : words}`;
+}
+
+function summary(model: ReportModel): HTMLElement {
+  const { events } = model;
+  const choices = events.filter((e) => e.type === 'choice.made');
+  const timed = choices.filter((e) => e.type === 'choice.made' && e.timedOut).length;
+  const sessions = new Set(events.filter((e) => e.storyId !== '').map((e) => e.sessionId)).size;
+  const stories = new Set(events.filter((e) => e.storyId !== '').map((e) => e.storyId)).size;
+  const deletions = events.filter((e) => e.type === 'data.deleted');
+  const deleted = deletions.reduce((n, e) => n + (e.type === 'data.deleted' ? e.count : 0), 0);
+  const notices: HTMLElement[] = [];
+  if (model.storageNotice)
+    notices.push(h('p', { class: 'notice storage-notice', role: 'status' }, model.storageNotice));
+  if (model.settings.incognito)
+    notices.push(h('p', { class: 'notice' }, 'Incognito is on: nothing you play now is stored.'));
+  else if (model.settings.recordingPaused)
+    notices.push(
+      h('p', { class: 'notice' }, 'Recording is paused: nothing you play now is recorded.'),
+    );
+  if (model.quarantined.length > 0)
+    notices.push(
       h(
-        'li',
-        {
-          class: `event event-${event.type.replace('.', '-')}`,
-          'data-event-id': event.id,
-          'data-type': event.type,
-        },
-        h('time', { datetime: event.at }, new Date(event.at).toLocaleString()),
-        ' ',
-        h('span', {}, describe(event, model.storyTitle)),
+        'p',
+        { class: 'notice quarantine-notice' },
+        `${plural(model.quarantined.length, 'stored record')} could not be read and ${model.quarantined.length === 1 ? 'was' : 'were'} kept aside. `,
+        'They are left untouched, are not used for anything, and are included in the export.',
       ),
     );
-  }
-  const deleteButton = h(
-    'button',
-    { type: 'button', class: 'danger delete-all' },
-    'Delete everything recorded',
-  );
-  deleteButton.addEventListener('click', () => {
-    if (!confirm('Delete every recorded event of this profile? This cannot be undone.')) return;
-    deleteButton.disabled = true;
-    void actions.deleteAll();
-  });
   return h(
-    'section',
-    { class: 'report', 'aria-labelledby': 'report-title' },
-    h('h1', { id: 'report-title' }, 'What your choices recorded'),
+    'div',
+    { class: 'report-summary' },
     h(
       'p',
-      {},
-      `Profile ${model.profileName}: ${model.events.length} events, ${choices} of them choices. `,
+      { class: 'summary-counts' },
+      `Profile “${model.profile.name}”: ${plural(events.length, 'event')} recorded — `,
+      `${plural(choices.length, 'choice')} (${timed} by the timer) in ${plural(sessions, 'session')} of ${plural(stories, 'story', 'stories')}. `,
       'All of it stays in this browser; nothing is sent anywhere.',
     ),
-    model.storageNotice ? h('p', { class: 'notice', role: 'status' }, model.storageNotice) : null,
-    model.quarantinedCount > 0
+    deletions.length > 0
       ? h(
           'p',
-          { class: 'notice' },
-          `${model.quarantinedCount} stored records could not be read and were kept aside.`,
+          { class: 'summary-deletions' },
+          `You deleted ${plural(deleted, 'item')} in ${plural(deletions.length, 'deletion')}. `,
+          'Only these counts remain; what was deleted is gone.',
         )
       : null,
-    ...(slots.before ?? []),
-    h('h2', {}, 'What was recorded'),
-    model.events.length === 0
-      ? h('p', { class: 'empty' }, 'Nothing yet. Play a story and come back.')
-      : rows,
-    h('h2', {}, 'Controls'),
-    h('p', {}, deleteButton),
-    ...(slots.after ?? []),
+    ...notices,
   );
+}
+
+export function createReport(initial: ReportModel, actions: ReportActions): Report {
+  const root = h('section', { class: 'report', 'aria-labelledby': 'report-title' });
+  let model = initial;
+  let filter: RecordFilter = NO_FILTER;
+  let flash: string | null = null;
+  let focusFlash = false;
+  let dialogOpen = false;
+  let pending = false;
+  const importStatus = h('div', { class: 'import-status', role: 'status' });
+
+  const dialog = h('dialog', { class: 'confirm-delete', 'aria-labelledby': 'confirm-title' });
+
+  const closeDialog = (): void => {
+    if (typeof dialog.close === 'function' && dialog.open) dialog.close();
+    else dialog.removeAttribute('open');
+    dialogOpen = false;
+    if (pending) {
+      pending = false;
+      render();
+    }
+  };
+  dialog.addEventListener('close', () => {
+    if (dialogOpen) closeDialog();
+  });
+
+  const askDelete = (target: DeletionTarget, what: string): void => {
+    const dims = dimensionsOf(model.stories);
+    const ids = selectForDeletion(model.events, target);
+    const preview = ids.length > 0 ? previewDeletion(model.events, dims, ids) : null;
+    const confirm = h(
+      'button',
+      { type: 'button', class: 'danger confirm' },
+      `Delete ${plural(ids.length, 'event')}`,
+    );
+    const cancel = h('button', { type: 'button', class: 'cancel' }, 'Keep it');
+    const status = h('p', { role: 'status' });
+    cancel.addEventListener('click', closeDialog);
+    confirm.addEventListener('click', () => {
+      confirm.disabled = true;
+      cancel.disabled = true;
+      status.textContent = 'Deleting…';
+      void actions.deleteData(target).then(
+        (count) => {
+          flash = `Deleted ${plural(count, 'event')}. What your choices suggest has been worked out again without ${count === 1 ? 'it' : 'them'}.`;
+          focusFlash = true;
+          pending = true;
+          closeDialog();
+        },
+        (error: unknown) => {
+          status.textContent = `Nothing was deleted: ${(error as Error).message}`;
+          cancel.disabled = false;
+        },
+      );
+    });
+    dialog.replaceChildren(
+      h('h2', { id: 'confirm-title' }, `Delete ${what}?`),
+      h(
+        'p',
+        {},
+        `This removes ${plural(ids.length, 'recorded event')} from this browser for good. `,
+        'A note that a deletion happened, with its count only, is kept so you can see it in the report.',
+      ),
+      h('h3', {}, 'What changes if you delete this'),
+      renderPreview(preview),
+      status,
+      h('p', { class: 'dialog-buttons' }, confirm, ' ', cancel),
+    );
+    dialogOpen = true;
+    if (typeof dialog.showModal === 'function') dialog.showModal();
+    else dialog.setAttribute('open', '');
+    cancel.focus();
+  };
+
+  const render = (): void => {
+    const dims = dimensionsOf(model.stories);
+    const result = fitProfile(model.events, dims);
+    const speed = decisionSpeed(model.events);
+    const usage = personalise(model.stories, result, {
+      personalisation: model.settings.personalisation,
+    });
+    const titles = new Map(model.stories.map((s) => [s.id, s.title]));
+    const storyTitle = (id: string): string => titles.get(id) ?? id;
+    // A filter on a story or session that no longer has events would show an empty list.
+    if (!model.events.some((e) => matchesFilter(e, filter))) filter = NO_FILTER;
+    const flashEl = h('p', { class: 'report-flash', role: 'status', tabindex: -1 }, flash ?? '');
+    const controls = renderControls({
+      importStatus,
+      settings: model.settings,
+      hasEvents: model.events.length > 0,
+      buildZip: () => {
+        const now = new Date();
+        return {
+          bytes: buildExport({
+            profile: model.profile,
+            events: model.events,
+            quarantined: model.quarantined,
+            inferences: inferenceRows(result),
+            stories: model.stories.map((s) => ({ id: s.id, title: s.title })),
+            settings: model.settings,
+            exportedAt: now,
+          }),
+          fileName: exportFileName(model.profile.name, now),
+        };
+      },
+      importProfile: actions.importProfile,
+      switchProfile: actions.switchProfile,
+      deleteAll: () => askDelete({ scope: 'all' }, 'everything recorded'),
+    });
+    root.replaceChildren(
+      h('h1', { id: 'report-title' }, 'What your choices recorded, and what they suggest'),
+      summary(model),
+      h(
+        'nav',
+        { class: 'report-toc', 'aria-label': 'Report sections' },
+        h(
+          'ul',
+          {},
+          ...[
+            ['suggests-title', 'What your choices suggest'],
+            ['usage-title', 'How it is used'],
+            ['records-title', 'What was recorded'],
+            ['controls-title', 'Your controls'],
+            ['compare-title', 'Side by side'],
+          ].map(([id, label]) =>
+            h('li', {}, h('a', { href: `#${id}`, class: 'toc-link', 'data-target': id }, label)),
+          ),
+        ),
+      ),
+      renderSuggestions({ result, speed, storyTitle }),
+      renderUsage(usage),
+      flashEl,
+      renderRecords({
+        events: model.events,
+        storyTitle,
+        filter,
+        onFilter: (next) => {
+          filter = next;
+          flash = null;
+          render();
+        },
+        onDelete: askDelete,
+      }),
+      controls,
+      renderComparison(),
+      dialog,
+    );
+    if (focusFlash) {
+      focusFlash = false;
+      flashEl.focus();
+    }
+  };
+
+  // In-page links (#event-…, #suggests-title) would be read as routes by the hash router, so they
+  // scroll and move focus here instead of changing the address.
+  root.addEventListener('click', (event) => {
+    const link = (event.target as Element | null)?.closest?.('a');
+    if (!link) return;
+    const eventId = link.getAttribute('data-event-id');
+    const targetId = eventId ? eventAnchor(eventId) : link.getAttribute('data-target');
+    if (!targetId) return;
+    event.preventDefault();
+    let target = root.querySelector<HTMLElement>(`[id="${CSS.escape(targetId)}"]`);
+    if (!target && eventId) {
+      filter = NO_FILTER;
+      flash = null;
+      render();
+      target = root.querySelector<HTMLElement>(`[id="${CSS.escape(targetId)}"]`);
+    }
+    if (!target) return;
+    if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+    root.querySelectorAll('.event.targeted').forEach((el) => el.classList.remove('targeted'));
+    if (eventId) target.classList.add('targeted');
+    target.scrollIntoView?.({ block: 'center' });
+    target.focus();
+  });
+
+  render();
+  return {
+    root,
+    update(next) {
+      model = next;
+      if (dialogOpen) pending = true;
+      else render();
+    },
+  };
 }

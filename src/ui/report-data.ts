@@ -1,0 +1,175 @@
+// The report's controls: recording state and links to change it, export as a ZIP download, import
+// of an export (validated in full first), and deleting everything.
+import type { Profile } from '../core/ports.ts';
+import type { Settings } from '../core/settings.ts';
+import type { ImportData } from '../profile/import.ts';
+import { parseImport } from '../profile/import.ts';
+import { h } from './dom.ts';
+
+/** `inkreel-<profile>-<YYYY-MM-DD>.zip`, with the name reduced to characters every file system takes. */
+export function exportFileName(profileName: string, date: Date): string {
+  const slug =
+    profileName
+      .normalize('NFKD')
+      .replace(/[^\w-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .toLowerCase() || 'profile';
+  return `inkreel-${slug}-${date.toISOString().slice(0, 10)}.zip`;
+}
+
+/** Hands bytes to the browser as a download, without any network request. */
+export function downloadBytes(bytes: Uint8Array, fileName: string, type = 'application/zip'): void {
+  const blob = new Blob([bytes as BlobPart], { type });
+  const url = URL.createObjectURL(blob);
+  const a = h('a', { href: url, download: fileName, hidden: true });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Revoking at once can cancel the download in some browsers; a minute is ample.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export interface ControlsInput {
+  readonly settings: Settings;
+  /** builds the export ZIP of what the report shows */
+  readonly buildZip: () => { bytes: Uint8Array; fileName: string };
+  readonly importProfile: (data: ImportData) => Promise<Profile>;
+  readonly switchProfile: (id: string) => Promise<void>;
+  readonly deleteAll: () => void;
+  readonly hasEvents: boolean;
+  /** where import results are shown; owned by the report so a message outlives a re-render */
+  readonly importStatus: HTMLElement;
+}
+
+function recordingState(s: Settings): string {
+  if (s.incognito) return 'Incognito: nothing is stored while you play.';
+  if (s.recordingPaused)
+    return 'Paused: stories play and save your place, but no events are recorded.';
+  return 'On: choices and sessions are recorded on this device.';
+}
+
+function retentionState(s: Settings): string {
+  return s.retentionDays === null
+    ? 'Off: events are kept until you delete them.'
+    : `On: events older than ${s.retentionDays} days are deleted when inkreel starts.`;
+}
+
+export function renderControls(input: ControlsInput): HTMLElement {
+  const exportStatus = h('p', { class: 'export-status', role: 'status' });
+  const exportButton = h(
+    'button',
+    { type: 'button', class: 'export-data' },
+    'Download my data (ZIP)',
+  );
+  exportButton.addEventListener('click', () => {
+    try {
+      const { bytes, fileName } = input.buildZip();
+      downloadBytes(bytes, fileName);
+      exportStatus.textContent = `Made ${fileName} (${Math.ceil(bytes.byteLength / 1024)} KB) on this device.`;
+    } catch (error) {
+      exportStatus.textContent = `The export could not be made: ${(error as Error).message}`;
+    }
+  });
+
+  const { importStatus } = input;
+  const fileInput = h('input', {
+    type: 'file',
+    id: 'import-file',
+    accept: '.zip,.json,application/zip,application/json',
+    'aria-describedby': 'import-hint',
+  });
+  fileInput.addEventListener('change', () => {
+    const file = fileInput.files?.[0];
+    if (!file) return;
+    void (async () => {
+      importStatus.replaceChildren(h('p', {}, `Checking ${file.name}…`));
+      const result = parseImport(new Uint8Array(await file.arrayBuffer()), file.name);
+      fileInput.value = '';
+      if (!result.ok) {
+        importStatus.replaceChildren(
+          h('p', { class: 'import-error', role: 'alert' }, `Nothing was imported. ${result.error}`),
+        );
+        return;
+      }
+      try {
+        const profile = await input.importProfile(result.data);
+        const switchButton = h(
+          'button',
+          { type: 'button', class: 'switch-imported' },
+          `Switch to “${profile.name}”`,
+        );
+        switchButton.addEventListener('click', () => void input.switchProfile(profile.id));
+        importStatus.replaceChildren(
+          h(
+            'p',
+            { class: 'import-done' },
+            `Imported ${result.data.events.length} events as a new profile “${profile.name}”. `,
+            'The profile you are looking at is unchanged. ',
+          ),
+          switchButton,
+        );
+      } catch (error) {
+        importStatus.replaceChildren(
+          h(
+            'p',
+            { class: 'import-error', role: 'alert' },
+            `Nothing was imported: storing it failed (${(error as Error).message}).`,
+          ),
+        );
+      }
+    })();
+  });
+
+  const deleteAll = h(
+    'button',
+    { type: 'button', class: 'danger delete-all', disabled: !input.hasEvents },
+    'Delete everything recorded',
+  );
+  deleteAll.addEventListener('click', () => input.deleteAll());
+
+  return h(
+    'section',
+    { class: 'report-controls', 'aria-labelledby': 'controls-title' },
+    h('h2', { id: 'controls-title' }, 'Your controls'),
+    h(
+      'dl',
+      { class: 'control-states' },
+      h('dt', {}, 'Recording'),
+      h(
+        'dd',
+        {},
+        recordingState(input.settings),
+        ' ',
+        h('a', { href: '#/settings' }, 'Pause recording or play incognito'),
+      ),
+      h('dt', {}, 'Automatic deletion'),
+      h(
+        'dd',
+        {},
+        retentionState(input.settings),
+        ' ',
+        h('a', { href: '#/settings' }, 'Change it in Settings'),
+      ),
+    ),
+    h('h3', {}, 'Download your data'),
+    h(
+      'p',
+      {},
+      'One ZIP: a README explaining every file and column, profile.json (the complete profile, which can be imported again), ',
+      'choices.csv, sessions.csv, inferences.csv and InteractiveTitles.csv in a streaming service’s layout.',
+    ),
+    h('p', {}, exportButton),
+    exportStatus,
+    h('h3', {}, 'Import an export'),
+    h(
+      'p',
+      { id: 'import-hint' },
+      'An inkreel ZIP or profile.json becomes a new profile; nothing existing is changed. ',
+      'The whole file is checked first, and any fault rejects all of it.',
+    ),
+    h('p', {}, h('label', { for: 'import-file' }, 'File to import '), fileInput),
+    importStatus,
+    h('h3', {}, 'Delete everything'),
+    h('p', {}, deleteAll),
+  );
+}
