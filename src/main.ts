@@ -73,10 +73,6 @@ function entryFor(id: string): CatalogueEntry | undefined {
   return catalogue.find((e) => e.meta.id === id);
 }
 
-function titleOf(id: string): string {
-  return entryFor(id)?.meta.title ?? id;
-}
-
 function stamp(app: App, draft: EventDraft): CaptureEvent {
   return {
     ...draft,
