@@ -89,7 +89,7 @@ describe('what the ledger says about an event', () => {
         timedOut: true,
         decisionMs: 6000,
         input: 'timer',
-      } as Partial<CaptureEvent>),
+      }),
     );
     expect(line.kind).toBe('timer');
     expect(line.text).toBe('The timer chose “Let it ring”');
@@ -189,7 +189,7 @@ describe('the ledger panel', () => {
       choice('e2', '2024-01-01T00:00:09.000Z', {
         chosenIndex: 1,
         timedOut: true,
-      } as Partial<CaptureEvent>),
+      }),
     );
     expect(items(ledger)).toEqual([
       'The timer chose “Let it ring”',
