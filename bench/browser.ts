@@ -1,0 +1,305 @@
+// Chromium figures for the bench: JS before the first decision, time to first decision against the
+// bare page, pick → next beat, countdown frame intervals, ProfileStore on IndexedDB, report render.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { preview, type PreviewServer } from 'vite';
+import { gzipOfUrl } from './build.ts';
+import type { StoreBenchApi } from './pages/store/store.ts';
+import { summarize, type Summary } from './stats.ts';
+
+const CHOICES = '[role="group"][aria-label="Choices"]';
+
+/**
+ * A fresh context (empty cache and storage). tsx compiles the functions given to page.evaluate
+ * with esbuild's keepNames, which calls a `__name` helper that the page does not have.
+ */
+async function newContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext();
+  await context.addInitScript('globalThis.__name = (fn) => fn;');
+  return context;
+}
+
+export async function serve(outDir: string): Promise<{ server: PreviewServer; url: string }> {
+  const server = await preview({
+    build: { outDir },
+    preview: { port: 0, host: '127.0.0.1', strictPort: false },
+    logLevel: 'warn',
+  });
+  const url = server.resolvedUrls?.local[0]?.replace(/\/$/, '');
+  if (!url) throw new Error('the preview server did not report a URL');
+  return { server, url };
+}
+
+async function waitForState(page: Page, states: string[], timeout = 30_000): Promise<string> {
+  await page.waitForFunction(
+    (wanted) => wanted.includes(document.getElementById('app')?.dataset.state ?? ''),
+    states,
+    { timeout },
+  );
+  return page.evaluate(() => document.getElementById('app')?.dataset.state ?? '');
+}
+
+interface ColdLoad {
+  readonly firstChoiceMs: number;
+  /** script URL paths fetched before the mark */
+  readonly scripts: readonly string[];
+}
+
+/** One cold load (fresh context: empty cache and storage) until `inkreel:first-choice`. */
+async function coldLoad(browser: Browser, url: string): Promise<ColdLoad> {
+  const context = await newContext(browser);
+  try {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(url);
+    await page
+      .waitForFunction(
+        () => performance.getEntriesByName('inkreel:first-choice').length > 0,
+        undefined,
+        {
+          timeout: 60_000,
+        },
+      )
+      .catch((error: unknown) => {
+        throw new Error(`${url}: no inkreel:first-choice mark (${errors.join('; ')})`, {
+          cause: error,
+        });
+      });
+    return await page.evaluate(() => {
+      const mark = performance.getEntriesByName('inkreel:first-choice')[0]!.startTime;
+      const scripts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+        .filter((r) => r.startTime <= mark && /\.m?js(\?|$)/.test(new URL(r.name).pathname))
+        .map((r) => new URL(r.name).pathname);
+      return { firstChoiceMs: mark, scripts };
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+export interface LoadFigures {
+  readonly app: Summary;
+  readonly bare: Summary;
+  /** median of per-pair ratios (each app load next to a bare load) */
+  readonly ratio: Summary;
+  readonly jsGzip: number;
+  readonly bareJsGzip: number;
+  readonly scripts: readonly { path: string; gzip: number }[];
+}
+
+/** Alternates app and bare cold loads so both see the same machine load. */
+export async function loadFigures(
+  browser: Browser,
+  url: string,
+  outDir: string,
+  runs: number,
+): Promise<LoadFigures> {
+  const app: number[] = [];
+  const bare: number[] = [];
+  const ratios: number[] = [];
+  let appScripts: readonly string[] = [];
+  let bareScripts: readonly string[] = [];
+  // one untimed pair warms the server and the OS file cache
+  await coldLoad(browser, `${url}/#/play/night-shift`);
+  await coldLoad(browser, `${url}/__bench/bare/index.html`);
+  for (let i = 0; i < runs; i++) {
+    const a = await coldLoad(browser, `${url}/#/play/night-shift`);
+    const b = await coldLoad(browser, `${url}/__bench/bare/index.html`);
+    app.push(a.firstChoiceMs);
+    bare.push(b.firstChoiceMs);
+    ratios.push(a.firstChoiceMs / b.firstChoiceMs);
+    appScripts = a.scripts;
+    bareScripts = b.scripts;
+  }
+  const sized = (paths: readonly string[]): { path: string; gzip: number }[] =>
+    [...new Set(paths)].map((path) => ({ path, gzip: gzipOfUrl(outDir, path) }));
+  const scripts = sized(appScripts).sort((x, y) => y.gzip - x.gzip);
+  return {
+    app: summarize(app),
+    bare: summarize(bare),
+    ratio: summarize(ratios),
+    jsGzip: scripts.reduce((s, x) => s + x.gzip, 0),
+    bareJsGzip: sized(bareScripts).reduce((s, x) => s + x.gzip, 0),
+    scripts,
+  };
+}
+
+export interface PlayFigures {
+  readonly playthroughs: number;
+  readonly picks: Summary;
+  readonly frames: Summary;
+}
+
+/** rAF deltas for `ms` in the page (the countdown of the first decision is running). */
+function frameDeltas(page: Page, ms: number): Promise<number[]> {
+  return page.evaluate(
+    (duration) =>
+      new Promise<number[]>((resolve) => {
+        const deltas: number[] = [];
+        let last = -1;
+        const start = performance.now();
+        const tick = (t: number): void => {
+          if (last >= 0) deltas.push(t - last);
+          last = t;
+          if (t - start < duration) requestAnimationFrame(tick);
+          else resolve(deltas);
+        };
+        requestAnimationFrame(tick);
+      }),
+    ms,
+  );
+}
+
+/** Scripted playthroughs of night-shift: frame intervals in the first countdown, then every pick. */
+export async function playFigures(
+  browser: Browser,
+  url: string,
+  runs: number,
+  countdownMs: number,
+): Promise<PlayFigures> {
+  const picks: number[] = [];
+  const frames: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const context = await newContext(browser);
+    try {
+      const page = await context.newPage();
+      await page.goto(`${url}/#/play/night-shift`);
+      await waitForState(page, ['choosing']);
+      await page.locator(`${CHOICES} button`).first().waitFor({ state: 'attached' });
+      frames.push(...(await frameDeltas(page, countdownMs)));
+      for (let guard = 0; guard < 80; guard++) {
+        const state = await waitForState(page, ['choosing', 'ended', 'error']);
+        if (state !== 'choosing') break;
+        const button = page.locator(`${CHOICES} button:not([disabled])`).first();
+        await button.waitFor({ state: 'attached', timeout: 15_000 });
+        const before = await page.locator(`${CHOICES} button`).first().textContent();
+        await button.click();
+        await page.waitForFunction(
+          (prev) => {
+            const s = document.getElementById('app')?.dataset.state;
+            const now = document.querySelector(
+              '[role="group"][aria-label="Choices"] button',
+            )?.textContent;
+            return s === 'ended' || s === 'error' || now !== prev;
+          },
+          before,
+          { timeout: 15_000 },
+        );
+      }
+      // the last measure is taken a frame after the ending shows
+      await page.waitForTimeout(100);
+      picks.push(
+        ...(await page.evaluate(() =>
+          performance.getEntriesByName('inkreel:choice').map((m) => m.duration),
+        )),
+      );
+    } finally {
+      await context.close();
+    }
+  }
+  return { playthroughs: runs, picks: summarize(picks), frames: summarize(frames) };
+}
+
+async function storePage(
+  browser: Browser,
+  url: string,
+): Promise<{ page: Page; close: () => Promise<void> }> {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${url}/__bench/store/index.html`);
+  await page.waitForFunction(() => 'inkreelBench' in window, undefined, { timeout: 30_000 });
+  return { page, close: () => context.close() };
+}
+
+type Bench = { inkreelBench: StoreBenchApi };
+
+export interface StoreFigures {
+  readonly append: Summary;
+  readonly load: Readonly<Record<number, Summary>>;
+}
+
+export async function storeFigures(
+  browser: Browser,
+  url: string,
+  sizes: readonly number[],
+  runs: number,
+  appends: number,
+): Promise<StoreFigures> {
+  const { page, close } = await storePage(browser, url);
+  try {
+    const load: Record<number, Summary> = {};
+    let append: Summary | null = null;
+    for (const size of sizes) {
+      const name = `bench-${size}`;
+      const samples = await page.evaluate(
+        async ([n, count, r]) => {
+          const api = (window as unknown as Bench).inkreelBench;
+          await api.clear(n);
+          const id = await api.seed(n, count);
+          return { id, ms: await api.load(n, id, r) };
+        },
+        [name, size, runs] as const,
+      );
+      load[size] = summarize(samples.ms);
+      if (append === null) {
+        append = summarize(
+          await page.evaluate(
+            ([n, id, count]) =>
+              (window as unknown as Bench).inkreelBench.appendLatency(n, id, count),
+            [name, samples.id, appends] as const,
+          ),
+        );
+      }
+      await page.evaluate((n) => (window as unknown as Bench).inkreelBench.clear(n), name);
+    }
+    return { append: append ?? summarize([]), load };
+  } finally {
+    await close();
+  }
+}
+
+/** The report opened (home → #/report) on the app's own database seeded with `events` events. */
+export async function reportFigure(
+  browser: Browser,
+  url: string,
+  events: number,
+  runs: number,
+): Promise<Summary> {
+  const context = await newContext(browser);
+  try {
+    const page = await context.newPage();
+    await page.goto(`${url}/__bench/store/index.html`);
+    await page.waitForFunction(() => 'inkreelBench' in window, undefined, { timeout: 30_000 });
+    await page.evaluate(
+      (n) => (window as unknown as Bench).inkreelBench.seed('inkreel', n),
+      events,
+    );
+    await page.goto(`${url}/#/`);
+    const samples: number[] = [];
+    for (let i = 0; i <= runs; i++) {
+      await waitForState(page, ['home']);
+      const ms = await page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const app = document.getElementById('app')!;
+            const t = performance.now();
+            const check = (): void => {
+              // a frame after the report is in the DOM: it has been laid out and painted
+              if (app.dataset.state === 'report')
+                requestAnimationFrame(() => resolve(performance.now() - t));
+              else requestAnimationFrame(check);
+            };
+            location.hash = '#/report';
+            requestAnimationFrame(check);
+          }),
+      );
+      if (i > 0) samples.push(ms); // the first opening warms the code
+      await page.evaluate(() => {
+        location.hash = '#/';
+      });
+    }
+    return summarize(samples);
+  } finally {
+    await context.close();
+  }
+}

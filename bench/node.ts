@@ -1,0 +1,135 @@
+// Node figures for the bench: lookahead per decision, story compile time, inference and export.
+import { statSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { compileInk } from '../src/build/compile-ink.ts';
+import { listStoryIds } from '../src/build/story-build.ts';
+import { buildExport } from '../src/profile/export.ts';
+import { fitProfile } from '../src/profile/inference.ts';
+import { inferenceRows } from '../src/profile/inference-rows.ts';
+import { createInkRuntime } from '../src/story/ink-runtime.ts';
+import { BENCH_DIMENSIONS, syntheticEvents } from './events.ts';
+import { summarize, type Summary } from './stats.ts';
+
+/** Wall and CPU ms of `runs` calls after one warm-up call. */
+export function timeCpu(
+  runs: number,
+  fn: () => unknown,
+  warmup = 1,
+): { wall: Summary; cpu: Summary } {
+  for (let i = 0; i < warmup; i++) fn();
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    const c = process.cpuUsage();
+    fn();
+    const used = process.cpuUsage(c);
+    wall.push(performance.now() - t);
+    cpu.push((used.user + used.system) / 1000);
+  }
+  return { wall: summarize(wall), cpu: summarize(cpu) };
+}
+
+export interface LookaheadFigure {
+  readonly storyId: string;
+  readonly decisions: number;
+  readonly wall: Summary;
+  /** CPU time of the same calls: on a loaded machine wall time is partly waiting for a core */
+  readonly cpu: Summary;
+  readonly cutShort: number;
+}
+
+/** Lookahead over `plays` random playthroughs of each shipped story. */
+export function lookaheadFigures(storiesDir: string, plays: number): LookaheadFigure[] {
+  const out: LookaheadFigure[] = [];
+  for (const id of listStoryIds(storiesDir)) {
+    const { json } = compileInk(join(storiesDir, id, 'main.ink'));
+    if (json === null) throw new Error(`story ${id} does not compile`);
+    const runtime = createInkRuntime(json, { storyId: id });
+    const wall: number[] = [];
+    const cpu: number[] = [];
+    let cutShort = 0;
+    // warm the engine and its copy once, as a page does during its first decision
+    runtime.nextSync();
+    runtime.lookahead();
+    for (let play = 0; play < plays; play++) {
+      runtime.reset();
+      for (let beat = runtime.nextSync(), guard = 0; beat.decision && guard < 500; guard++) {
+        const t = performance.now();
+        const c = process.cpuUsage();
+        const results = runtime.lookahead();
+        const used = process.cpuUsage(c);
+        wall.push(performance.now() - t);
+        cpu.push((used.user + used.system) / 1000);
+        cutShort += results.filter((r) => !r.complete).length;
+        runtime.choose(Math.floor(Math.random() * beat.decision.options.length));
+        beat = runtime.nextSync();
+      }
+    }
+    out.push({
+      storyId: id,
+      decisions: wall.length,
+      wall: summarize(wall),
+      cpu: summarize(cpu),
+      cutShort,
+    });
+  }
+  return out;
+}
+
+function inkSize(dir: string): number {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.ink'))
+    .reduce((sum, f) => sum + statSync(join(dir, f)).size, 0);
+}
+
+/** Compile time of the largest shipped story (by .ink bytes). */
+export function compileFigure(
+  storiesDir: string,
+  runs: number,
+): { storyId: string; bytes: number; wall: Summary; cpu: Summary } {
+  const ids = listStoryIds(storiesDir);
+  const sized = ids.map((id) => ({ id, bytes: inkSize(join(storiesDir, id)) }));
+  sized.sort((a, b) => b.bytes - a.bytes);
+  const largest = sized[0]!;
+  const entry = join(storiesDir, largest.id, 'main.ink');
+  const times = timeCpu(runs, () => {
+    if (compileInk(entry).json === null) throw new Error(`${largest.id} does not compile`);
+  });
+  return { storyId: largest.id, bytes: largest.bytes, ...times };
+}
+
+export interface ProfileFigures {
+  readonly events: number;
+  readonly inference: { wall: Summary; cpu: Summary };
+  readonly exportMs: { wall: Summary; cpu: Summary };
+  readonly exportBytes: number;
+}
+
+/** fitProfile and buildExport (with the inference rows it carries) on a synthetic log. */
+export function profileFigures(count: number, runs: number, warmup = 1): ProfileFigures {
+  const events = syntheticEvents('bench', count);
+  const profile = { id: 'bench', name: 'Bench', createdAt: '2024-01-01T00:00:00.000Z' };
+  const inference = timeCpu(runs, () => fitProfile(events, BENCH_DIMENSIONS), warmup);
+  let bytes = 0;
+  const exportMs = timeCpu(
+    runs,
+    () => {
+      const rows = inferenceRows(fitProfile(events, BENCH_DIMENSIONS));
+      bytes = buildExport({
+        profile,
+        events,
+        quarantined: [],
+        inferences: rows,
+        stories: [{ id: 'night-shift', title: 'Night Shift' }],
+      }).length;
+    },
+    warmup,
+  );
+  return {
+    events: count,
+    inference,
+    exportMs,
+    exportBytes: bytes,
+  };
+}

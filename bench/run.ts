@@ -1,0 +1,283 @@
+// `npm run bench [-- --quick]`: builds the site into bench/results/site, measures it in headless
+// Chromium and in Node, prints each figure beside its DESIGN.md §8 budget, writes latest.json.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { launchBrowser } from '../test/e2e/browser.ts';
+import { loadFigures, playFigures, reportFigure, serve, storeFigures } from './browser.ts';
+import { buildBenchPages, buildSite, ROOT } from './build.ts';
+import { devReloadFigure } from './dev.ts';
+import { compileFigure, lookaheadFigures, profileFigures } from './node.ts';
+import type { Summary } from './stats.ts';
+
+const quick = process.argv.includes('--quick');
+const RESULTS = join(ROOT, 'bench/results');
+const SITE = join(RESULTS, 'site');
+
+const reps = quick
+  ? {
+      loads: 2,
+      plays: 1,
+      countdownMs: 1500,
+      lookaheadPlays: 2,
+      store: 2,
+      report: 2,
+      dev: 1,
+      fit10k: 2,
+      fit100k: 1,
+      compile: 1,
+      appends: 50,
+    }
+  : {
+      loads: 9,
+      plays: 3,
+      countdownMs: 3000,
+      lookaheadPlays: 20,
+      store: 5,
+      report: 5,
+      dev: 5,
+      fit10k: 9,
+      fit100k: 3,
+      compile: 5,
+      appends: 200,
+    };
+
+interface Row {
+  readonly figure: string;
+  readonly value: string;
+  /** how the repeated runs spread (IQR, range) */
+  readonly spread: string;
+  readonly budget: string;
+  /** true: met, false: not met, null: no budget (reported for context) */
+  readonly met: boolean | null;
+  readonly numeric: number;
+}
+
+const rows: Row[] = [];
+const ms = (x: number): string => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
+const spreadOf = (s: Summary): string => `IQR ${ms(s.iqr)}, ${ms(s.min)}–${ms(s.max)} ms, n=${s.n}`;
+function row(
+  figure: string,
+  value: number,
+  text: string,
+  spread: string,
+  budget: string,
+  limit: number | null,
+): void {
+  rows.push({
+    figure,
+    value: text,
+    spread,
+    budget,
+    met: limit === null ? null : value <= limit,
+    numeric: value,
+  });
+}
+
+function log(message: string): void {
+  process.stderr.write(`bench: ${message}\n`);
+}
+
+const machine = {
+  nproc: availableParallelism(),
+  cpu: cpus()[0]?.model ?? 'unknown',
+  loadAtStart: loadavg().map((x) => Number(x.toFixed(2))),
+  node: process.version,
+};
+
+async function main(): Promise<void> {
+  mkdirSync(RESULTS, { recursive: true });
+  const started = Date.now();
+  log(`building the site into ${SITE}`);
+  const site = await buildSite(SITE);
+  await buildBenchPages(SITE);
+  const raw: Record<string, unknown> = { chunks: site.chunks, modules: site.modules.slice(0, 15) };
+
+  const browser = await launchBrowser();
+  const { server, url } = await serve(SITE);
+  try {
+    log('cold loads: app vs bare page');
+    const load = await loadFigures(browser, url, SITE, reps.loads);
+    raw.load = load;
+    row(
+      'JS before first decision (gzip)',
+      load.jsGzip,
+      `${(load.jsGzip / 1000).toFixed(1)} KB`,
+      `${load.scripts.length} scripts; bare page ${(load.bareJsGzip / 1000).toFixed(1)} KB`,
+      '≤ 250 KB',
+      250_000,
+    );
+    row(
+      'Time to first decision / bare page',
+      load.ratio.median,
+      `${load.ratio.median.toFixed(2)}×`,
+      `app ${ms(load.app.median)} ms (IQR ${ms(load.app.iqr)}), bare ${ms(load.bare.median)} ms (IQR ${ms(load.bare.iqr)}); ratio IQR ${load.ratio.iqr.toFixed(2)}`,
+      '≤ 1.3×',
+      1.3,
+    );
+
+    log('scripted playthroughs');
+    const play = await playFigures(browser, url, reps.plays, reps.countdownMs);
+    raw.play = play;
+    row(
+      'Pick → next beat drawn, p95',
+      play.picks.p95,
+      `${ms(play.picks.p95)} ms`,
+      `median ${ms(play.picks.median)}; ${spreadOf(play.picks)}`,
+      '< 16.7 ms',
+      16.7,
+    );
+    row(
+      'Countdown frame interval, p95',
+      play.frames.p95,
+      `${ms(play.frames.p95)} ms`,
+      `median ${ms(play.frames.median)}; ${spreadOf(play.frames)}`,
+      '< 20 ms',
+      20,
+    );
+
+    log('ProfileStore on IndexedDB');
+    const store = await storeFigures(browser, url, [10_000, 100_000], reps.store, reps.appends);
+    raw.store = store;
+    row(
+      'ProfileStore append, p95',
+      store.append.p95,
+      `${ms(store.append.p95)} ms`,
+      `median ${ms(store.append.median)}; ${spreadOf(store.append)}`,
+      '—',
+      null,
+    );
+    for (const [size, s] of Object.entries(store.load)) {
+      const n = Number(size);
+      row(
+        `ProfileStore load, ${n.toLocaleString('en')} events`,
+        s.median,
+        `${ms(s.median)} ms`,
+        spreadOf(s),
+        n === 10_000 ? '< 300 ms' : '—',
+        n === 10_000 ? 300 : null,
+      );
+    }
+
+    log('report at 10 000 events');
+    const report = await reportFigure(browser, url, 10_000, reps.report);
+    raw.report = report;
+    row(
+      'Report render, 10,000 events',
+      report.median,
+      `${ms(report.median)} ms`,
+      spreadOf(report),
+      '—',
+      null,
+    );
+
+    log('dev edit loop');
+    const dev = await devReloadFigure(browser, reps.dev, join(RESULTS, 'vite-cache'));
+    raw.dev = dev;
+    row(
+      'Save .ink → browser shows it (dev)',
+      dev.median,
+      `${ms(dev.median)} ms`,
+      spreadOf(dev),
+      '—',
+      null,
+    );
+  } finally {
+    await server.close();
+    await browser.close();
+  }
+
+  log('lookahead (Node)');
+  const look = lookaheadFigures(join(ROOT, 'stories'), reps.lookaheadPlays);
+  raw.lookahead = look;
+  for (const f of look) {
+    row(
+      `Lookahead p95, ${f.storyId} (CPU)`,
+      f.cpu.p95,
+      `${ms(f.cpu.p95)} ms`,
+      `p50 ${ms(f.cpu.median)}; wall p50 ${ms(f.wall.median)} p95 ${ms(f.wall.p95)}; ${f.decisions} decisions, ${f.cutShort} cut short`,
+      '< 5 ms',
+      5,
+    );
+  }
+
+  log('inference and export (Node)');
+  for (const [size, runs, warm] of [
+    [10_000, reps.fit10k, 1],
+    [100_000, reps.fit100k, 0],
+  ] as const) {
+    const p = profileFigures(size, runs, warm);
+    raw[`profile${size}`] = p;
+    const label = size.toLocaleString('en');
+    const at10k = size === 10_000;
+    row(
+      `Inference, ${label} events (CPU)`,
+      p.inference.cpu.median,
+      `${ms(p.inference.cpu.median)} ms`,
+      `wall ${ms(p.inference.wall.median)}; ${spreadOf(p.inference.cpu)}`,
+      at10k ? '< 50 ms' : '—',
+      at10k ? 50 : null,
+    );
+    row(
+      `Export, ${label} events (CPU)`,
+      p.exportMs.cpu.median,
+      `${ms(p.exportMs.cpu.median)} ms`,
+      `wall ${ms(p.exportMs.wall.median)}; ${(p.exportBytes / 1e6).toFixed(1)} MB ZIP; ${spreadOf(p.exportMs.cpu)}`,
+      at10k ? '< 1000 ms' : '—',
+      at10k ? 1000 : null,
+    );
+  }
+
+  log('compile (Node)');
+  const compile = compileFigure(join(ROOT, 'stories'), reps.compile);
+  raw.compile = compile;
+  row(
+    `Compile largest story (${compile.storyId}, CPU)`,
+    compile.cpu.median,
+    `${ms(compile.cpu.median)} ms`,
+    `wall ${ms(compile.wall.median)}; ${(compile.bytes / 1000).toFixed(1)} KB of ink; ${spreadOf(compile.cpu)}`,
+    '—',
+    null,
+  );
+
+  const modules = site.modules.slice(0, 8).map((m) => `${m.id} ${(m.bytes / 1000).toFixed(0)} KB`);
+  const result = {
+    date: new Date().toISOString(),
+    quick,
+    machine: { ...machine, loadAtEnd: loadavg().map((x) => Number(x.toFixed(2))) },
+    seconds: Math.round((Date.now() - started) / 1000),
+    rows,
+    largestModules: site.modules.slice(0, 15),
+    chunks: site.chunks,
+    raw,
+  };
+  writeFileSync(
+    join(RESULTS, quick ? 'latest-quick.json' : 'latest.json'),
+    `${JSON.stringify(result, null, 2)}\n`,
+  );
+
+  const status = (r: Row): string => (r.met === null ? '' : r.met ? 'met' : 'NOT MET');
+  const head = ['Figure', 'Value', 'Budget', 'Status', 'Spread'];
+  const table = rows.map((r) => [r.figure, r.value, r.budget, status(r), r.spread]);
+  const widths = head.map((h, i) => Math.max(h.length, ...table.map((t) => t[i]!.length)));
+  const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ');
+  console.log(
+    `inkreel bench${quick ? ' (quick)' : ''}: ${machine.nproc} × ${machine.cpu}, load ${result.machine.loadAtStart.join(' ')} → ${result.machine.loadAtEnd.join(' ')}, ${result.seconds} s`,
+  );
+  console.log(line(head));
+  console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+  for (const t of table) console.log(line(t));
+  console.log(`Largest modules (minified, whole bundle): ${modules.join(', ')}`);
+  const missed = rows.filter((r) => r.met === false).length;
+  console.log(
+    `${rows.filter((r) => r.met === true).length} budgets met, ${missed} not met (a missed budget does not fail the bench)`,
+  );
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
