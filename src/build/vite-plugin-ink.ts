@@ -11,6 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
 import type { InkDiagnostic } from './compile-ink.ts';
+import { storyMapOf } from './map.ts';
 import { buildStory, listStoryIds } from './story-build.ts';
 import type { StoryBuild } from './story-build.ts';
 
@@ -21,6 +22,9 @@ export interface InkStoriesOptions {
 
 export const CATALOGUE_ID = 'virtual:inkreel/catalogue';
 const RESOLVED_CATALOGUE = '\0' + CATALOGUE_ID;
+/** `virtual:inkreel/map/<id>`: one story's map, computed here so the browser needs no compiler */
+export const MAP_PREFIX = 'virtual:inkreel/map/';
+const RESOLVED_MAP_PREFIX = '\0' + MAP_PREFIX;
 
 /** A few lines of `source` around `line` with a caret under `column` (both 1-based). */
 export function codeFrame(source: string, line: number, column = 1): string {
@@ -109,8 +113,9 @@ export function inkStories(options: InkStoriesOptions): Plugin {
       const load = dev
         ? `() => (stamps[${JSON.stringify(s.id)}] ? import(/* @vite-ignore */ ${JSON.stringify(url + '?import&t=')} + stamps[${JSON.stringify(s.id)}]) : import(${JSON.stringify(url)})).then((m) => m.default)`
         : `() => import(${JSON.stringify(url)}).then((m) => m.default)`;
+      const loadMap = `() => import(${JSON.stringify(MAP_PREFIX + s.id)}).then((m) => m.default)`;
       entries.push(
-        `  { meta: ${JSON.stringify(s.meta)}, load: ${load}, assets: { ${assets.join(', ')} } },`,
+        `  { meta: ${JSON.stringify(s.meta)}, load: ${load}, loadMap: ${loadMap}, assets: { ${assets.join(', ')} } },`,
       );
     });
     const head = [...imports, 'const stamps = {};', 'export const catalogue = ['];
@@ -153,6 +158,7 @@ if (import.meta.hot) {
     },
     resolveId(source, importer) {
       if (source === CATALOGUE_ID) return RESOLVED_CATALOGUE;
+      if (source.startsWith(MAP_PREFIX)) return '\0' + source;
       const path = stripQuery(source);
       if (!path.endsWith('.ink')) return null;
       if (isAbsolute(path) && existsSync(path)) return path;
@@ -187,6 +193,15 @@ if (import.meta.hot) {
         }
         return { code: catalogueCode(stories), moduleType: 'js' };
       }
+      if (id.startsWith(RESOLVED_MAP_PREFIX)) {
+        const storyId = id.slice(RESOLVED_MAP_PREFIX.length);
+        const s = compiled(storyId);
+        for (const file of s.compile.files) this.addWatchFile(file);
+        if (s.compile.json === null)
+          this.error({ message: `ink: ${storyId} does not compile`, id });
+        const map = storyMapOf(storyId, s.compile.json, { exclude: s.scan.functions });
+        return { code: `export default ${JSON.stringify(map)};\n`, moduleType: 'js' };
+      }
       const path = stripQuery(id);
       if (!path.endsWith('.ink')) return null;
       const storyId = storyOf(path);
@@ -220,6 +235,8 @@ if (import.meta.hot) {
       const before = builds.get(storyId);
       builds.delete(storyId);
       for (const mod of graph.getModulesByFile(entryOf(storyId)) ?? []) graph.invalidateModule(mod);
+      const mapModule = graph.getModuleById(RESOLVED_MAP_PREFIX + storyId);
+      if (mapModule) graph.invalidateModule(mapModule);
 
       const structural =
         update.type !== 'update' || !existsSync(entryOf(storyId)) || before === undefined;

@@ -1,5 +1,6 @@
 // The story model the engine plays: beats of lines, decisions of options, and story metadata.
 import type { Directive, Pole, TasteVector } from './directives.ts';
+import type { StoryMapData } from './story-map.ts';
 
 export interface Line {
   readonly text: string;
@@ -69,6 +70,8 @@ export interface CatalogueEntry {
   readonly load: () => Promise<string>;
   /** asset path (as written in tags, relative to the story folder) → URL */
   readonly assets: Readonly<Record<string, string>>;
+  /** resolves the story's map, computed at build time (a lazy import, like `load`) */
+  readonly loadMap?: () => Promise<StoryMapData>;
 }
 
 /** What running one option of a decision ahead (on a copy of the ink state) found. */
