@@ -20,6 +20,11 @@ import {
 
 /** How long the options take to appear before the player is "selecting" (the window already runs). */
 export const SHOW_MS = 300;
+/**
+ * Lookahead waits this long after a decision is shown, so its cost lands after the decision's
+ * first frame (and outside the pick → next beat measure) rather than in front of it.
+ */
+export const LOOKAHEAD_AFTER_MS = 50;
 /** A `pause:` tag never holds the story longer than this, whatever the author wrote. */
 export const MAX_HOLD_MS = 10_000;
 
@@ -258,6 +263,7 @@ export const playerMachine = setup({
   },
   delays: {
     showDelay: SHOW_MS,
+    lookaheadDelay: LOOKAHEAD_AFTER_MS,
     pauseHold: ({ context }) => context.holdMs,
     windowLeft: ({ context }) =>
       context.current === null
@@ -618,7 +624,7 @@ export const playerMachine = setup({
       },
     },
     choosing: {
-      entry: ['beginDecision', 'autosave', 'lookahead'],
+      entry: ['beginDecision', 'autosave'],
       initial: 'shown',
       states: {
         shown: {
@@ -626,7 +632,7 @@ export const playerMachine = setup({
             PICK: { guard: 'validPick', target: 'picked', actions: 'assignPick' },
             ...rewindEvents,
           },
-          after: { showDelay: 'selecting' },
+          after: { lookaheadDelay: { actions: 'lookahead' }, showDelay: 'selecting' },
         },
         selecting: {
           initial: 'arm',

@@ -161,6 +161,20 @@ describe('playback in Chromium', () => {
     expect(picks).toBeGreaterThanOrEqual(9);
     await expect.poll(() => page.getByRole('region', { name: 'Ending' }).isVisible()).toBe(true);
     expect(await logText(page)).toContain('THE END');
+    // every decision was run ahead and its cost measured for the benchmark
+    const measures = await page.evaluate(() =>
+      performance.getEntriesByName('inkreel:lookahead', 'measure').map((m) => ({
+        duration: m.duration,
+        options: (m as PerformanceMeasure).detail?.options as number,
+      })),
+    );
+    expect(measures).toHaveLength(picks);
+    for (const m of measures) expect(m.options).toBeGreaterThanOrEqual(2);
+    if (process.env.INKREEL_REPORT_LOOKAHEAD) {
+      const sorted = measures.map((m) => m.duration).sort((a, b) => a - b);
+      const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+      console.log(`lookahead in Chromium: p50 ${at(0.5)} ms, p95 ${at(0.95)} ms`, sorted);
+    }
 
     expect(await choiceRows(page, baseUrl)).toBe(picks);
     await page.goto(`${baseUrl}/#/`);

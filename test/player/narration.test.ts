@@ -1,7 +1,12 @@
 // Beats on screen: pause holds, CLEAR, speakers, backdrops, ambience, and the pure selectView.
 import { describe, expect, it } from 'vitest';
 import { createActor, SimulatedClock } from 'xstate';
-import { playerMachine, MAX_HOLD_MS } from '../../src/player/machine.ts';
+import {
+  LOOKAHEAD_AFTER_MS,
+  MAX_HOLD_MS,
+  playerMachine,
+  SHOW_MS,
+} from '../../src/player/machine.ts';
 import { selectView } from '../../src/player/select-view.ts';
 import { harness } from './harness.ts';
 import { FakeRuntime, line, twoDecisions, type FakeScript } from './fake-runtime.ts';
@@ -180,7 +185,7 @@ describe('selectView', () => {
 });
 
 describe('lookahead', () => {
-  it('hands each shown decision its lookahead to preload, and survives a lookahead that throws', async () => {
+  it('hands each shown decision its lookahead to preload just after it is drawn, and survives a lookahead that throws', async () => {
     const runtime = new FakeRuntime(twoDecisions);
     const seen: string[][] = [];
     runtime.lookahead = () => {
@@ -199,10 +204,33 @@ describe('lookahead', () => {
       runtime,
       preload: (results) => seen.push(results.flatMap((r) => r.assets)),
     });
+    // the decision is drawn first; the lookahead runs once it is on screen
+    expect(seen).toEqual([]);
+    await h.advance(LOOKAHEAD_AFTER_MS - 1);
+    expect(seen).toEqual([]);
+    await h.advance(1);
     expect(seen).toEqual([['assets/k.png']]);
+    await h.advance(SHOW_MS);
     h.player.send({ type: 'PICK', index: 0, input: 'pointer' });
     await h.flush();
     expect(h.view().decision).toMatchObject({ turn: 2 });
+    await h.advance(LOOKAHEAD_AFTER_MS);
     expect(seen).toHaveLength(1);
+    expect(h.view()).toMatchObject({ state: 'choosing', decision: { turn: 2 }, error: null });
+  });
+
+  it('runs no lookahead for a decision that was picked before it was due', async () => {
+    const runtime = new FakeRuntime(twoDecisions);
+    let runs = 0;
+    runtime.lookahead = () => {
+      runs++;
+      return [];
+    };
+    const h = await harness(twoDecisions, { runtime, preload: () => undefined });
+    h.player.send({ type: 'PICK', index: 0, input: 'pointer' });
+    await h.flush();
+    await h.advance(LOOKAHEAD_AFTER_MS - 1);
+    expect(h.view().decision).toMatchObject({ turn: 2 });
+    expect(runs).toBe(0);
   });
 });
