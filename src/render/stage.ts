@@ -188,6 +188,9 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
       backdrop.fading ||
       (d !== null && d !== undefined && d.runningSince !== null && acceptsPicks(d));
     app.ticker.maxFPS = moving ? 0 : IDLE_FPS;
+    // Browser tests read whether text is still revealing (reduced motion, Enter to skip) here.
+    const revealing = text.revealing ? 'true' : 'false';
+    if (canvas.dataset.revealing !== revealing) canvas.dataset.revealing = revealing;
   };
   app.ticker.add(frame);
   relayout();

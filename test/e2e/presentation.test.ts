@@ -1,0 +1,216 @@
+// The play view as people see it in Chromium: phone to 4K screenshots, markup as text, Inky's tags,
+// reduced motion, Enter finishing the reveal, and no canvas left behind by route changes.
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { collectErrors, launchBrowser, trackRequests } from './browser.ts';
+import { CHOICES, distinctColours, waitForChoices, waitForState } from './present-helpers.ts';
+
+const SHOTS = 'test-results/screenshots';
+const VIEWPORTS = [
+  { width: 360, height: 640 },
+  { width: 1280, height: 720 },
+  { width: 2560, height: 1440 },
+] as const;
+
+async function logText(page: Page): Promise<string> {
+  return (await page.getByRole('log').textContent()) ?? '';
+}
+
+async function insideViewport(page: Page, selector: string): Promise<boolean> {
+  const box = await page.locator(selector).first().boundingBox();
+  const size = page.viewportSize();
+  if (!box || !size) return false;
+  return (
+    box.x >= 0 &&
+    box.y >= 0 &&
+    box.x + box.width <= size.width + 1 &&
+    box.y + box.height <= size.height + 1 &&
+    box.width > 0
+  );
+}
+
+describe('presentation in Chromium', () => {
+  const baseUrl = inject('baseUrl');
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    mkdirSync(SHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  for (const viewport of VIEWPORTS) {
+    const name = `${viewport.width}x${viewport.height}`;
+    it(`shows home, a drawn play scene with its text and reachable choices, and the report at ${name}`, async () => {
+      const context = await browser.newContext({ viewport });
+      const page = await context.newPage();
+      const errors = collectErrors(page);
+
+      await page.goto(`${baseUrl}/#/`);
+      await waitForState(page, ['home']);
+      const link = page.getByRole('link', { name: /Night Shift/ });
+      await link.waitFor();
+      await page.screenshot({ path: `${SHOTS}/home-${name}.png` });
+      // Cards further down the list are a scroll away; scrolled to, each fits the screen.
+      await link.scrollIntoViewIfNeeded();
+      expect(await insideViewport(page, 'a[href="#/play/night-shift"]')).toBe(true);
+
+      await page.goto(`${baseUrl}/#/play/night-shift`);
+      await waitForChoices(page);
+      await page.locator('canvas[data-inkreel="stage"]').waitFor();
+      await page.screenshot({ path: `${SHOTS}/play-${name}.png` });
+      expect(await distinctColours(page, 'canvas[data-inkreel="stage"]')).toBeGreaterThan(12);
+      expect(await logText(page)).toContain('desk phone rings');
+      const buttons = page.locator(`${CHOICES} button`);
+      const count = await buttons.count();
+      expect(count).toBeGreaterThan(1);
+      for (let i = 0; i < count; i++) {
+        expect(await insideViewport(page, `${CHOICES} button >> nth=${i}`)).toBe(true);
+      }
+
+      await page.goto(`${baseUrl}/#/report`);
+      await waitForState(page, ['report']);
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      await page.screenshot({ path: `${SHOTS}/report-${name}.png` });
+      expect(await distinctColours(page, 'body')).toBeGreaterThan(2);
+
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
+
+  it('shows HTML and script in story text, speakers, choices and titles as text and runs none of it', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const requests = trackRequests(page);
+    const errors = collectErrors(page);
+    await page.goto(`${baseUrl}/#/`);
+    await waitForState(page, ['home']);
+    expect(await page.locator('#app').textContent()).toContain('<b>Markup</b>');
+
+    await page.goto(`${baseUrl}/#/play/markup`);
+    await waitForChoices(page);
+    const log = await logText(page);
+    expect(log).toContain('<img src=x onerror=window.__xss=1> and <script>window.__xss=1</script>');
+    expect(log).toContain('<a href="javascript:window.__xss=1">link</a>');
+    expect(
+      await page.locator('[role="log"] img, [role="log"] script, [role="log"] b').count(),
+    ).toBe(0);
+    const open = page.locator(`${CHOICES} button`).first();
+    expect(await open.textContent()).toContain('<img src=x onerror=window.__xss=1> Open it');
+    await open.click();
+    await waitForState(page, ['ended']);
+    expect(await logText(page)).toContain('You opened <script>window.__xss=1</script>.');
+    expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
+    expect(requests.map((r) => r.url()).filter((u) => /\/x$/.test(u))).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("plays a story written with Inky's tags only (BACKGROUND, IMAGE, CLASS, CLEAR, AUDIO, AUDIOLOOP, RESTART, theme) to its end without errors", async () => {
+    const context = await browser.newContext({ colorScheme: 'light' });
+    const page = await context.newPage();
+    const requests = trackRequests(page);
+    const errors = collectErrors(page);
+    await page.goto(`${baseUrl}/#/play/inky-tags`);
+    await waitForChoices(page);
+    // The story's `theme: dark` dresses the page although the system prefers light.
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(await logText(page)).toContain('The room hums.');
+    expect(await page.locator('[role="log"] .line-italic').count()).toBe(1);
+    const pick = async (name: string): Promise<void> => {
+      await page.getByRole('group', { name: 'Choices' }).getByRole('button', { name }).click();
+    };
+    await pick('Look closer');
+    await page.getByRole('button', { name: 'Step back' }).waitFor();
+    const cleared = await logText(page);
+    expect(cleared).not.toContain('The room hums.');
+    expect(cleared).toContain('You lean in');
+    await pick('Step back');
+    await pick('Start again');
+    // RESTART: the story begins again from the top.
+    await page.getByRole('button', { name: 'Look closer' }).waitFor();
+    expect(await logText(page)).toContain('The room hums.');
+    await pick('Walk away');
+    await pick('Finish');
+    await waitForState(page, ['ended']);
+    expect(await distinctColours(page, 'canvas[data-inkreel="stage"]')).toBeGreaterThan(2);
+    const fetched = requests.map((r) => r.url());
+    expect(fetched.some((u) => /bg[^/]*\.png/.test(u))).toBe(true);
+    expect(fetched.some((u) => /pic[^/]*\.png/.test(u))).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the text at once with reduced motion, and play still works', async () => {
+    const context = await browser.newContext({ reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(`${baseUrl}/#/play/night-shift`);
+    await waitForChoices(page);
+    const canvas = page.locator('canvas[data-inkreel="stage"]');
+    await page.waitForFunction(() =>
+      document.querySelector('canvas[data-inkreel="stage"]')?.hasAttribute('data-revealing'),
+    );
+    expect(await canvas.getAttribute('data-revealing')).toBe('false');
+    const before = await logText(page);
+    await page.locator(`${CHOICES} button`).first().click();
+    await page.waitForFunction(
+      (old) => document.querySelector('[role="log"]')?.textContent !== old,
+      before,
+    );
+    expect(await canvas.getAttribute('data-revealing')).toBe('false');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('reveals text gradually with full motion, and Enter away from the choices shows it all at once', async () => {
+    const context = await browser.newContext({ reducedMotion: 'no-preference' });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/#/play/night-shift`);
+    await waitForState(page, ['narrating', 'choosing']);
+    await page.waitForFunction(
+      () =>
+        document.querySelector('canvas[data-inkreel="stage"]')?.getAttribute('data-revealing') ===
+        'true',
+    );
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      () =>
+        document.querySelector('canvas[data-inkreel="stage"]')?.getAttribute('data-revealing') ===
+        'false',
+    );
+    // Enter skipped the text; it picked nothing.
+    await waitForChoices(page);
+    expect(await page.evaluate(() => document.getElementById('app')?.dataset.state)).toBe(
+      'choosing',
+    );
+    await context.close();
+  });
+
+  it('leaves one canvas and no extra WebGL context after going play → home → play many times', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const warnings: string[] = [];
+    page.on('console', (m) => {
+      if (/WebGL|context/i.test(m.text())) warnings.push(m.text());
+    });
+    const errors = collectErrors(page);
+    for (let round = 0; round < 12; round++) {
+      await page.goto(`${baseUrl}/#/play/night-shift`);
+      await waitForChoices(page);
+      await page.locator('canvas[data-inkreel="stage"]').waitFor();
+      expect(await page.locator('canvas').count()).toBe(1);
+      await page.goto(`${baseUrl}/#/`);
+      await waitForState(page, ['home']);
+      expect(await page.locator('canvas[data-inkreel="stage"]').count()).toBe(0);
+    }
+    expect(warnings.filter((w) => /too many active webgl contexts/i.test(w))).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
