@@ -29,6 +29,18 @@ export function downloadBytes(bytes: Uint8Array, fileName: string, type = 'appli
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
+/** The file's bytes; FileReader where Blob.arrayBuffer is missing (older engines, jsdom). */
+function readBytes(file: File): Promise<Uint8Array> {
+  if (typeof file.arrayBuffer === 'function')
+    return file.arrayBuffer().then((b) => new Uint8Array(b));
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error ?? new Error('the file could not be read'));
+    reader.readAsArrayBuffer(file);
+  });
+}
+
 export interface ControlsInput {
   readonly settings: Settings;
   /** builds the export ZIP of what the report shows */
@@ -83,7 +95,20 @@ export function renderControls(input: ControlsInput): HTMLElement {
     if (!file) return;
     void (async () => {
       importStatus.replaceChildren(h('p', {}, `Checking ${file.name}…`));
-      const result = parseImport(new Uint8Array(await file.arrayBuffer()), file.name);
+      let bytes: Uint8Array;
+      try {
+        bytes = await readBytes(file);
+      } catch (error) {
+        importStatus.replaceChildren(
+          h(
+            'p',
+            { class: 'import-error', role: 'alert' },
+            `Nothing was imported: ${file.name} could not be read (${(error as Error).message}).`,
+          ),
+        );
+        return;
+      }
+      const result = parseImport(bytes, file.name);
       fileInput.value = '';
       if (!result.ok) {
         importStatus.replaceChildren(

@@ -1,0 +1,252 @@
+// The transparency report in jsdom: what it suggests with evidence, deletion with a preview, filters, import errors.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { CaptureEvent, OfferedOption } from '../../src/core/events.ts';
+import type { StoryMeta } from '../../src/core/model.ts';
+import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
+import type { DeletionTarget } from '../../src/profile/retention.ts';
+import { createReport } from '../../src/ui/report.ts';
+import type { ReportActions, ReportModel } from '../../src/ui/report.ts';
+
+const profile = { id: 'p1', name: 'Ada', createdAt: '2024-01-01T00:00:00.000Z' };
+const story: StoryMeta = {
+  id: 'heist',
+  title: 'The Heist',
+  author: 'x',
+  dimensions: [{ id: 'risk', positive: 'Thrill-seeking', negative: 'Caution' }],
+  timerSeconds: 10,
+  posters: [
+    { path: 'assets/p.png', when: null },
+    { path: 'assets/risk.png', when: { dimension: 'risk', pole: '+' } },
+  ],
+  theme: null,
+  version: 'h',
+};
+const other: StoryMeta = { ...story, id: 'tide', title: 'Low Tide', posters: [] };
+
+const bold: OfferedOption = { text: 'Jump the gap', taste: { risk: 1 } };
+const safe: OfferedOption = { text: 'Take the stairs', taste: { risk: -1 } };
+
+function choice(id: string, sessionId: string, storyId: string, minute: number): CaptureEvent {
+  return {
+    v: 1,
+    id,
+    profileId: 'p1',
+    sessionId,
+    storyId,
+    storyVersion: 'h',
+    at: `2024-01-02T10:${String(minute).padStart(2, '0')}:00.000Z`,
+    type: 'choice.made',
+    decisionId: `d${id}`,
+    knot: 'roof',
+    options: [bold, safe],
+    chosenIndex: 0,
+    decisionMs: 2000,
+    windowMs: 10000,
+    timedOut: false,
+    input: 'pointer',
+  };
+}
+
+const events: CaptureEvent[] = [
+  ...Array.from({ length: 6 }, (_, i) => choice(`c${i}`, 's1', 'heist', i)),
+  choice('t1', 's2', 'tide', 20),
+  {
+    v: 1,
+    id: 'del1',
+    profileId: 'p1',
+    sessionId: '',
+    storyId: '',
+    storyVersion: '',
+    at: '2024-01-02T11:00:00.000Z',
+    type: 'data.deleted',
+    scope: 'event',
+    count: 3,
+  },
+];
+
+function model(over: Partial<ReportModel> = {}): ReportModel {
+  return {
+    profile,
+    events,
+    quarantined: [],
+    settings: DEFAULT_SETTINGS,
+    stories: [story, other],
+    storageNotice: null,
+    ...over,
+  };
+}
+
+function actions(over: Partial<ReportActions> = {}): ReportActions {
+  return {
+    deleteData: vi.fn(() => Promise.resolve(1)),
+    importProfile: vi.fn(() => Promise.resolve(profile)),
+    switchProfile: vi.fn(() => Promise.resolve(undefined)),
+    ...over,
+  };
+}
+
+function mount(m = model(), a = actions()) {
+  const report = createReport(m, a);
+  document.body.append(report.root);
+  return { report, root: report.root, actions: a };
+}
+
+afterEach(() => {
+  document.body.replaceChildren();
+  vi.restoreAllMocks();
+});
+
+describe('the report’s summary', () => {
+  it('names the profile, counts events and choices, the records kept aside, the storage notice and past deletions', () => {
+    const { root } = mount(
+      model({
+        quarantined: [
+          { key: 'a', reason: 'bad', raw: 1 },
+          { key: 'b', reason: 'bad', raw: 2 },
+        ],
+        storageNotice: 'Storage is full: nothing is being kept.',
+      }),
+    );
+    const text = root.querySelector('.report-summary')?.textContent ?? '';
+    expect(text).toContain('Ada');
+    expect(text).toContain('8 events');
+    expect(text).toContain('7 choices');
+    expect(text).toContain('2 stored records could not be read and were kept aside');
+    expect(text).toContain('nothing is being kept');
+    expect(text).toContain('You deleted 3 items in 1 deletion');
+  });
+});
+
+describe('what the choices suggest', () => {
+  it('draws each dimension as an SVG image with a text alternative, in words, with its chance and evidence', () => {
+    const { root } = mount();
+    const card = root.querySelector('[data-dimension="risk"]')!;
+    expect(card.querySelector('h3')?.textContent).toBe('Thrill-seeking / Caution');
+    const chart = card.querySelector('svg[role="img"]')!;
+    expect(chart.getAttribute('aria-label')).toMatch(/estimate .*90% interval from/);
+    expect(card.querySelector('.dimension-words')?.textContent).toMatch(/toward Thrill-seeking/);
+    expect(card.textContent).toMatch(/Chance you lean toward Thrill-seeking: 9\d%/);
+    expect(root.querySelector('table.inference-table caption')).not.toBeNull();
+  });
+
+  it('links each piece of evidence to its row in the recorded list, and following a link focuses that row even when a filter hid it', () => {
+    const { root } = mount();
+    const links = [...root.querySelectorAll<HTMLAnchorElement>('a.evidence-link')];
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) {
+      const id = link.getAttribute('data-event-id')!;
+      expect(link.getAttribute('href')).toBe(`#event-${id}`);
+      expect(root.querySelector(`[id="event-${id}"]`)?.getAttribute('data-type')).toBe(
+        'choice.made',
+      );
+    }
+    const story = root.querySelector<HTMLSelectElement>('select[name="story"]')!;
+    story.value = 'tide';
+    story.dispatchEvent(new Event('change'));
+    const link = root.querySelector<HTMLAnchorElement>('a.evidence-link[data-event-id^="c"]')!;
+    const id = link.getAttribute('data-event-id')!;
+    expect(root.querySelector(`[id="event-${id}"]`)).toBeNull();
+    link.click();
+    const row = root.querySelector<HTMLElement>(`[id="event-${id}"]`)!;
+    expect(document.activeElement).toBe(row);
+    expect(row.classList.contains('targeted')).toBe(true);
+  });
+
+  it('says which poster each story shows and why, and how stories are ordered', () => {
+    const { root } = mount();
+    const usage = root.querySelector('.report-usage')!;
+    const heist = usage.querySelector('[data-story-id="heist"]')!;
+    expect(heist.textContent).toContain('Thrill-seeking variant (assets/risk.png)');
+    expect(usage.textContent).toContain('Stories are ordered by fit');
+    const off = mount(model({ settings: { ...DEFAULT_SETTINGS, personalisation: false } }));
+    expect(off.root.querySelector('.report-usage')?.textContent).toContain(
+      'Personalisation is off',
+    );
+  });
+});
+
+describe('deleting from the report', () => {
+  it('previews what deleting a choice would change in an in-page dialog and deletes only when confirmed', async () => {
+    const confirm = vi.spyOn(window, 'confirm');
+    const deleteData = vi.fn((_: DeletionTarget) => Promise.resolve(1));
+    const { root } = mount(model(), actions({ deleteData }));
+    const row = root.querySelector('[id="event-c0"]')!;
+    row.querySelector<HTMLButtonElement>('button.delete-event')!.click();
+    const dialog = root.querySelector('dialog')!;
+    expect(dialog.hasAttribute('open')).toBe(true);
+    expect(dialog.querySelector('h2')?.textContent).toBe('Delete this event?');
+    const change = dialog.querySelector('.preview-changes [data-dimension="risk"]');
+    expect(change?.textContent).toMatch(/Thrill-seeking \/ Caution: .*1 choice fewer/);
+    dialog.querySelector<HTMLButtonElement>('button.cancel')!.click();
+    expect(deleteData).not.toHaveBeenCalled();
+    expect(dialog.hasAttribute('open')).toBe(false);
+
+    row.querySelector<HTMLButtonElement>('button.delete-event')!.click();
+    dialog.querySelector<HTMLButtonElement>('button.confirm')!.click();
+    expect(deleteData).toHaveBeenCalledWith({ scope: 'event', eventId: 'c0' });
+    await vi.waitFor(() => expect(dialog.hasAttribute('open')).toBe(false));
+    expect(confirm).not.toHaveBeenCalled();
+  });
+
+  it('refits at once when the data changes: deleting the bold choices moves the lean back', () => {
+    const { root, report } = mount();
+    const before = root.querySelector('[data-dimension="risk"] .dimension-words')?.textContent;
+    expect(before).toMatch(/Thrill-seeking/);
+    report.update(model({ events: events.filter((e) => e.type !== 'choice.made') }));
+    expect(root.querySelector('[data-dimension="risk"]')).toBeNull();
+    expect(root.querySelector('.dimension-silent')?.textContent).toContain('Thrill-seeking');
+  });
+
+  it('filters by story and by session, and offers to delete the story’s data or the session', () => {
+    const deleteData = vi.fn((_: DeletionTarget) => Promise.resolve(1));
+    const { root } = mount(model(), actions({ deleteData }));
+    const story = root.querySelector<HTMLSelectElement>('select[name="story"]')!;
+    story.value = 'heist';
+    story.dispatchEvent(new Event('change'));
+    expect(root.querySelectorAll('.event-list li')).toHaveLength(6);
+    root.querySelector<HTMLButtonElement>('button.delete-story')!.click();
+    root.querySelector<HTMLButtonElement>('dialog button.confirm')!.click();
+    expect(deleteData).toHaveBeenLastCalledWith({ scope: 'story', storyId: 'heist' });
+
+    const session = root.querySelector<HTMLSelectElement>('select[name="session"]')!;
+    session.value = 's1';
+    session.dispatchEvent(new Event('change'));
+    expect(root.querySelectorAll('.event-list li')).toHaveLength(6);
+    expect(root.querySelector('button.delete-session')?.textContent).toContain('6 events');
+  });
+
+  it('asks before deleting everything, in the page', () => {
+    const deleteData = vi.fn((_: DeletionTarget) => Promise.resolve(8));
+    const { root } = mount(model(), actions({ deleteData }));
+    root.querySelector<HTMLButtonElement>('button.delete-all')!.click();
+    const dialog = root.querySelector('dialog')!;
+    expect(dialog.textContent).toContain('8 recorded events');
+    dialog.querySelector<HTMLButtonElement>('button.confirm')!.click();
+    expect(deleteData).toHaveBeenCalledWith({ scope: 'all' });
+  });
+});
+
+describe('import from the report', () => {
+  it('shows what is wrong with a malformed file and imports nothing', async () => {
+    const importProfile = vi.fn(() => Promise.resolve(profile));
+    const { root } = mount(model(), actions({ importProfile }));
+    const input = root.querySelector<HTMLInputElement>('input[type="file"]')!;
+    const file = new File(['{ not json'], 'profile.json', { type: 'application/json' });
+    Object.defineProperty(input, 'files', { value: [file], configurable: true });
+    input.dispatchEvent(new Event('change'));
+    await vi.waitFor(() => expect(root.querySelector('.import-error')).not.toBeNull());
+    expect(root.querySelector('.import-error')?.textContent).toMatch(/^Nothing was imported\./);
+    expect(importProfile).not.toHaveBeenCalled();
+  });
+});
+
+describe('the side by side', () => {
+  it('sets a streaming service’s data download against what inkreel stores, row by row', () => {
+    const { root } = mount();
+    const rows = [...root.querySelectorAll('.compare-table tbody th')].map((th) => th.textContent);
+    expect(rows).toEqual(
+      expect.arrayContaining(['Your devices', 'Where you are', 'Interactive choices']),
+    );
+    expect(root.querySelector('.compare-table')?.textContent).toContain('InteractiveTitles.csv');
+  });
+});
