@@ -132,6 +132,37 @@ describe('the live ledger and the home screen in Chromium', () => {
     await context.close();
   });
 
+  it('with site storage blocked the play view says nothing is saved, and the ledger says so too', async () => {
+    const context = await browser.newContext();
+    await context.addInitScript(() => {
+      // As when a browser blocks site storage: no IndexedDB, and localStorage (localforage's
+      // other driver) throws.
+      Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
+      Object.defineProperty(window, 'localStorage', {
+        configurable: true,
+        get() {
+          throw new DOMException('blocked', 'SecurityError');
+        },
+      });
+    });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/#/play/night-shift`);
+    expect(await waitForState(page, ['choosing'])).toBe('choosing');
+    expect(await page.locator('.play-profile').textContent()).toBe(
+      'Not saved: storage unavailable',
+    );
+    const notice = page.locator('.play-storage-notice');
+    expect(await notice.isVisible()).toBe(true);
+    expect(await notice.textContent()).toMatch(/nothing is being kept/);
+    await page.getByRole('button', { name: 'What’s being recorded' }).click();
+    const dialog = page.getByRole('dialog', { name: 'What’s being recorded' });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect(await dialog.locator('.ledger-notice').textContent()).toMatch(/nothing is being kept/);
+    // Play goes on in memory, so the session is still listed for this tab.
+    expect(await dialog.textContent()).toContain('Session started');
+    await context.close();
+  });
+
   it('the home screen shows every shipped story’s poster, a variant with its reason once the profile leans, and the defaults when personalisation is off', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
