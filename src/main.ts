@@ -14,7 +14,6 @@ import { personalise } from './profile/personalise.ts';
 import { createStage, type Stage } from './render/stage.ts';
 import type { ThemeName } from './render/theme.ts';
 import { applyRetention, deleteData } from './storage/controls.ts';
-import { applyImport } from './storage/import-apply.ts';
 import { openProfileStore } from './storage/open-store.ts';
 import { createInkRuntime } from './story/ink-runtime.ts';
 import { StoryAudio } from './ui/audio.ts';
@@ -23,8 +22,7 @@ import { progressOf, renderHome, type StoryCard } from './ui/home.ts';
 import { lookaheadPreloader } from './ui/lookahead-preload.ts';
 import { LedgerPanel, recordingLabel, recordingModeOf } from './ui/ledger.ts';
 import { PlayMirror } from './ui/play-mirror.ts';
-import { createReport, type ReportModel } from './ui/report.ts';
-import { renderSettings } from './ui/settings.ts';
+import type { ReportModel } from './ui/report.ts';
 import { parseRoute, type Route } from './ui/routes.ts';
 
 interface App {
@@ -143,6 +141,11 @@ async function showHome(app: App): Promise<() => void> {
 }
 
 async function showReport(app: App): Promise<() => void> {
+  // Loaded on demand: the report, its export (fflate, papaparse) and import stay out of play's JS.
+  const [{ createReport }, { applyImport }] = await Promise.all([
+    import('./ui/report.ts'),
+    import('./storage/import-apply.ts'),
+  ]);
   const load = async (): Promise<ReportModel> => {
     const [events, quarantined] = await Promise.all([
       app.store.events(app.profile.id),
@@ -394,6 +397,7 @@ async function switchTo(app: App, profile: Profile): Promise<void> {
 }
 
 async function showSettings(app: App): Promise<() => void> {
+  const { renderSettings } = await import('./ui/settings.ts');
   const render = async (): Promise<void> => {
     const profiles = await app.store.listProfiles();
     app.root.replaceChildren(
