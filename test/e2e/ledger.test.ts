@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { collectErrors, launchBrowser } from './browser.ts';
+import { axeViolations } from './present-helpers.ts';
 
 const CHOICES = '[role="group"][aria-label="Choices"]';
 const STORIES = resolve(import.meta.dirname, '../../stories');
@@ -78,7 +79,8 @@ describe('the live ledger and the home screen in Chromium', () => {
   });
 
   it('opening the ledger pauses the window, and it lists the timer’s and the player’s choices as they are recorded', async () => {
-    const context = await browser.newContext();
+    // bypassCSP only lets axe-core be injected; the CSP itself has its own test.
+    const context = await browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
     const errors = collectErrors(page);
     await page.goto(`${baseUrl}/#/play/night-shift`);
@@ -126,6 +128,7 @@ describe('the live ledger and the home screen in Chromium', () => {
     await expect.poll(() => dialog.isVisible()).toBe(true);
     await expect.poll(() => firstLedgerItem(page)).toContain(`You chose “${text}”`);
     expect(await page.locator('dialog.ledger a[href="#/report"]').count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.isVisible()).toBe(false);
     expect(errors).toEqual([]);
@@ -164,7 +167,7 @@ describe('the live ledger and the home screen in Chromium', () => {
   });
 
   it('the home screen shows every shipped story’s poster, a variant with its reason once the profile leans, and the defaults when personalisation is off', async () => {
-    const context = await browser.newContext();
+    const context = await browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
     const errors = collectErrors(page);
 
@@ -218,6 +221,7 @@ describe('the live ledger and the home screen in Chromium', () => {
     expect(why).toContain('Why this poster: Shown because your choices lean toward Warmth');
     expect(why).toContain('Why here:');
     expect(await card.locator('.story-progress').textContent()).toBe('Finished');
+    expect(await axeViolations(page)).toEqual([]);
 
     // One switch in the settings turns it off: the default poster, and the home says so.
     await page.goto(`${baseUrl}/#/settings`);
