@@ -1,0 +1,80 @@
+// Helpers for the report's browser tests: untimed play, picking by a tag's value, waiting on state.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+
+export const CHOICES = '[role="group"][aria-label="Choices"]';
+
+export async function waitForState(page: Page, states: string[]): Promise<string> {
+  await page.waitForFunction(
+    (wanted) => wanted.includes(document.getElementById('app')?.dataset.state ?? ''),
+    states,
+    { timeout: 60_000 },
+  );
+  return page.evaluate(() => document.getElementById('app')?.dataset.state ?? '');
+}
+
+/** Option text → its weight on `dimension`, read from the story's ink source (0 when untagged). */
+export function tasteTable(storyId: string, dimension: string): Map<string, number> {
+  const source = readFileSync(resolve('stories', storyId, 'main.ink'), 'utf8');
+  const table = new Map<string, number>();
+  for (const m of source.matchAll(/^\s*[*+]+\s*\[([^\]#]*)([^\]]*)\]/gm)) {
+    const text = (m[1] ?? '').trim();
+    const tags = m[2] ?? '';
+    const found = new RegExp(`\\b${dimension}([+-]\\d*(?:\\.\\d+)?)`).exec(tags);
+    table.set(text, found?.[1] ? Number(found[1]) : 0);
+  }
+  return table;
+}
+
+/** Turns the timer off for the active profile, so no choice in the test is left to the timer. */
+export async function untimed(page: Page, baseUrl: string): Promise<void> {
+  await page.goto(`${baseUrl}/#/settings`);
+  await waitForState(page, ['settings']);
+  await page.getByLabel('No timer: wait for me').check();
+  await page.waitForFunction(
+    () =>
+      document.querySelector<HTMLInputElement>('input[type="radio"][value="off"]')?.checked ===
+      true,
+    undefined,
+    { timeout: 30_000 },
+  );
+}
+
+export function optionText(raw: string | null): string {
+  return (raw ?? '').replace(/^\s*\d+\s*/, '').trim();
+}
+
+/** Clicks one option of the current decision and waits until the story has moved on. */
+export async function pick(page: Page, choose: (texts: string[]) => number): Promise<string> {
+  const buttons = page.locator(`${CHOICES} button:not([disabled])`);
+  await buttons.first().waitFor({ state: 'attached', timeout: 60_000 });
+  const texts = (await buttons.allTextContents()).map(optionText);
+  const index = choose(texts);
+  const before = await page.locator(`${CHOICES} button`).allTextContents();
+  await buttons.nth(index).click();
+  await page.waitForFunction(
+    (prev) => {
+      const state = document.getElementById('app')?.dataset.state;
+      if (state === 'ended' || state === 'error') return true;
+      const now = [
+        ...document.querySelectorAll('[role="group"][aria-label="Choices"] button:not([disabled])'),
+      ].map((b) => b.textContent);
+      return now.length > 0 && now.join('\n') !== prev.join('\n');
+    },
+    before,
+    { timeout: 60_000 },
+  );
+  return texts[index] ?? '';
+}
+
+/** Index of the option with the largest weight in `table` (the first of equals). */
+export function highest(table: Map<string, number>): (texts: string[]) => number {
+  return (texts) => {
+    let best = 0;
+    texts.forEach((t, i) => {
+      if ((table.get(t) ?? 0) > (table.get(texts[best] ?? '') ?? 0)) best = i;
+    });
+    return best;
+  };
+}
