@@ -23,6 +23,8 @@ import { lookaheadPreloader } from './ui/lookahead-preload.ts';
 import { LedgerPanel, recordingLabel, recordingModeOf } from './ui/ledger.ts';
 import { PlayMirror } from './ui/play-mirror.ts';
 import type { ReportModel } from './ui/report.ts';
+import { renderStoryMap } from './ui/story-map.ts';
+import { progressOnMap } from './core/story-map.ts';
 import { parseRoute, type Route } from './ui/routes.ts';
 
 interface App {
@@ -173,6 +175,29 @@ async function showReport(app: App): Promise<() => void> {
       report.update(await load());
     },
   });
+  // each story's map, beside the report rather than inside it (the report's files stay its own)
+  report.root.append(
+    h(
+      'nav',
+      { class: 'story-map-links', 'aria-label': 'Story maps' },
+      h('h2', {}, 'Story maps'),
+      h(
+        'ul',
+        {},
+        ...catalogue.map((e) =>
+          h(
+            'li',
+            {},
+            h(
+              'a',
+              { href: `#/map/${encodeURIComponent(e.meta.id)}` },
+              `Story map: ${e.meta.title}`,
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
   app.root.replaceChildren(report.root);
   setState(app, 'report');
   const refresh = (): void => void load().then((model) => report.update(model));
@@ -229,6 +254,7 @@ async function showPlay(app: App, storyId: string): Promise<() => void> {
       ? `${app.profile.name} (incognito: nothing is kept)`
       : app.profile.name,
     title: entry.meta.title,
+    mapHref: entry.loadMap ? `#/map/${encodeURIComponent(storyId)}` : undefined,
     completeReveal: () => stage?.completeReveal() ?? false,
     sound: hasSound
       ? {
@@ -384,6 +410,34 @@ async function showPlay(app: App, storyId: string): Promise<() => void> {
   };
 }
 
+async function showMap(app: App, storyId: string): Promise<() => void> {
+  const entry = entryFor(storyId);
+  setState(app, 'loading');
+  const map = await entry?.loadMap?.();
+  if (!entry || !map) {
+    app.root.replaceChildren(
+      h(
+        'section',
+        {},
+        h('h1', {}, 'No map'),
+        h('p', {}, `There is no map for "${storyId}". `, h('a', { href: '#/' }, 'All stories')),
+      ),
+    );
+    setState(app, 'error');
+    return () => undefined;
+  }
+  const render = async (): Promise<void> => {
+    const events = await app.store.events(app.profile.id);
+    app.root.replaceChildren(
+      renderStoryMap({ title: entry.meta.title, map, progress: progressOnMap(map, events) }),
+    );
+    setState(app, 'map');
+  };
+  await render();
+  const off = app.store.onExternalChange?.(() => void render());
+  return () => off?.();
+}
+
 function applyDisplay(settings: Settings): void {
   if (settings.theme === 'system') delete document.documentElement.dataset.theme;
   else document.documentElement.dataset.theme = settings.theme;
@@ -473,6 +527,8 @@ async function show(app: App, route: Route): Promise<() => void> {
       return showReport(app);
     case 'settings':
       return showSettings(app);
+    case 'map':
+      return showMap(app, route.storyId);
     case 'not-found':
       app.root.replaceChildren(
         h('section', {}, h('h1', {}, 'Page not found'), h('a', { href: '#/' }, 'All stories')),

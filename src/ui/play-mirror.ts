@@ -21,6 +21,8 @@ export interface MirrorOptions {
   /** the active profile, shown while playing */
   readonly profileName: string;
   readonly title: string;
+  /** the story's map (#/map/<id>), linked from the ending screen when there is one */
+  readonly mapHref?: string;
   /** finishes the canvas text reveal; true when some text was still revealing */
   readonly completeReveal?: () => boolean;
   /** the story's sound, when it has any: a mute toggle joins the play controls */
@@ -375,6 +377,10 @@ export class PlayMirror {
             {},
             h('a', { href: '#/report' }, 'See what your choices recorded'),
             ' · ',
+            this.options.mapHref
+              ? h('a', { href: this.options.mapHref }, 'Story map: endings found and branches left')
+              : null,
+            this.options.mapHref ? ' · ' : null,
             h('a', { href: '#/' }, 'All stories'),
           ),
         ),

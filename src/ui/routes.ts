@@ -4,6 +4,7 @@ export type Route =
   | { readonly name: 'play'; readonly storyId: string }
   | { readonly name: 'report' }
   | { readonly name: 'settings' }
+  | { readonly name: 'map'; readonly storyId: string }
   | { readonly name: 'not-found'; readonly path: string };
 
 export function parseRoute(hash: string): Route {
@@ -13,6 +14,8 @@ export function parseRoute(hash: string): Route {
   if (path === '/settings') return { name: 'settings' };
   const play = /^\/play\/([^/?#]+)$/.exec(path);
   if (play?.[1]) return { name: 'play', storyId: decodeURIComponent(play[1]) };
+  const map = /^\/map\/([^/?#]+)$/.exec(path);
+  if (map?.[1]) return { name: 'map', storyId: decodeURIComponent(map[1]) };
   return { name: 'not-found', path };
 }
 
@@ -26,6 +29,8 @@ export function hrefFor(route: Route): string {
       return '#/report';
     case 'settings':
       return '#/settings';
+    case 'map':
+      return `#/map/${encodeURIComponent(route.storyId)}`;
     case 'not-found':
       return `#${route.path}`;
   }
