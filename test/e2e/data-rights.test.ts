@@ -1,0 +1,154 @@
+// Data rights in Chromium with real IndexedDB: two tabs on one profile lose and duplicate nothing,
+// a tab closed right after a choice keeps it, and a malformed import changes nothing.
+import { strToU8, zipSync } from 'fflate';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from './browser.ts';
+import { pick, untimed, waitForState } from './report-helpers.ts';
+
+async function recorded(page: Page): Promise<{ id: string; session: string; type: string }[]> {
+  return page.locator('.event-list li').evaluateAll((rows) =>
+    rows.map((r) => ({
+      id: r.getAttribute('data-event-id') ?? '',
+      session: r.getAttribute('data-session-id') ?? '',
+      type: r.getAttribute('data-type') ?? '',
+    })),
+  );
+}
+
+async function openReport(page: Page, baseUrl: string): Promise<void> {
+  await page.goto(`${baseUrl}/#/report`);
+  await waitForState(page, ['report']);
+}
+
+describe('data rights in a real browser', () => {
+  const baseUrl = inject('baseUrl');
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function freshContext(): Promise<BrowserContext> {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await untimed(page, baseUrl);
+    await page.close();
+    return context;
+  }
+
+  it('two pages on one profile making choices at the same time lose no event and duplicate none', async () => {
+    const context = await freshContext();
+    const [a, b] = await Promise.all([context.newPage(), context.newPage()]);
+    await Promise.all([
+      a.goto(`${baseUrl}/#/play/night-shift`),
+      b.goto(`${baseUrl}/#/play/tapeloop`),
+    ]);
+    await Promise.all([waitForState(a, ['choosing']), waitForState(b, ['choosing'])]);
+    const picks = { a: 0, b: 0 };
+    for (let round = 0; round < 4; round++) {
+      await Promise.all(
+        (
+          [
+            [a, 'a'],
+            [b, 'b'],
+          ] as const
+        ).map(async ([page, key]) => {
+          if ((await waitForState(page, ['choosing', 'ended'])) !== 'choosing') return;
+          await pick(page, () => 0);
+          picks[key]++;
+        }),
+      );
+    }
+    await b.close();
+    await openReport(a, baseUrl);
+    const events = await recorded(a);
+    expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
+    const perSession = new Map<string, number>();
+    for (const e of events.filter((e) => e.type === 'choice.made'))
+      perSession.set(e.session, (perSession.get(e.session) ?? 0) + 1);
+    expect([...perSession.values()].sort()).toEqual([picks.a, picks.b].sort());
+    expect(picks.a + picks.b).toBeGreaterThanOrEqual(6);
+    await context.close();
+  });
+
+  it('keeps a choice when the page is closed right after it', async () => {
+    const context = await freshContext();
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/#/play/night-shift`);
+    await waitForState(page, ['choosing']);
+    const chosen = await pick(page, () => 0);
+    await page.close({ runBeforeUnload: false });
+    const report = await context.newPage();
+    await openReport(report, baseUrl);
+    const choice = report.locator('[data-type="choice.made"]');
+    expect(await choice.count()).toBe(1);
+    expect(await choice.textContent()).toContain(chosen);
+    await context.close();
+  });
+
+  it('refuses a malformed import with a message naming the fault and leaves the profile as it was', async () => {
+    const context = await freshContext();
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/#/play/night-shift`);
+    await waitForState(page, ['choosing']);
+    await pick(page, () => 0);
+    await openReport(page, baseUrl);
+    const summary = await page.locator('.summary-counts').textContent();
+    const before = await recorded(page);
+    const profilesBefore = await profileCount(page, baseUrl);
+    await openReport(page, baseUrl);
+
+    const badEvent = {
+      format: 'inkreel-profile',
+      version: 1,
+      exportedAt: '2024-01-01T00:00:00.000Z',
+      profile: { id: 'x', name: 'Evil', createdAt: '2024-01-01T00:00:00.000Z' },
+      settings: null,
+      events: [{ v: 1, id: 'e1', type: 'choice.made', chosenIndex: 'first' }],
+      quarantined: [],
+    };
+    const files = [
+      {
+        name: 'profile.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from('{ not json'),
+        fault: /profile\.json is not valid JSON/,
+      },
+      {
+        name: 'export.zip',
+        mimeType: 'application/zip',
+        buffer: Buffer.from(zipSync({ 'profile.json': strToU8(JSON.stringify(badEvent)) })),
+        fault: /profile\.json is invalid: events\.0/,
+      },
+      {
+        name: 'holiday.zip',
+        mimeType: 'application/zip',
+        buffer: Buffer.from('not a zip at all'),
+        fault: /holiday\.zip is neither an inkreel ZIP export nor a profile\.json/,
+      },
+    ];
+    for (const { fault, ...file } of files) {
+      await page.locator('input[type="file"]').setInputFiles(file);
+      const error = page.locator('.import-error');
+      await error.waitFor({ timeout: 30_000 });
+      const message = (await error.textContent()) ?? '';
+      expect(message).toMatch(/^Nothing was imported/);
+      expect(message).toMatch(fault);
+      expect(await page.locator('.switch-imported').count()).toBe(0);
+    }
+    expect(await page.locator('.summary-counts').textContent()).toBe(summary);
+    expect(await recorded(page)).toEqual(before);
+    expect(await profileCount(page, baseUrl)).toBe(profilesBefore);
+    await context.close();
+  });
+});
+
+async function profileCount(page: Page, baseUrl: string): Promise<number> {
+  await page.goto(`${baseUrl}/#/settings`);
+  await waitForState(page, ['settings']);
+  return page.locator('ul.profiles > li').count();
+}
