@@ -128,6 +128,8 @@ export interface PlayFigures {
   readonly playthroughs: number;
   readonly picks: Summary;
   readonly frames: Summary;
+  /** rAF intervals on the idle bare page for as long: what this machine gives any page */
+  readonly bareFrames: Summary;
 }
 
 /** rAF deltas for `ms` in the page (the countdown of the first decision is running). */
@@ -197,7 +199,26 @@ export async function playFigures(
       await context.close();
     }
   }
-  return { playthroughs: runs, picks: summarize(picks), frames: summarize(frames) };
+  const bareFrames: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const context = await newContext(browser);
+    try {
+      const page = await context.newPage();
+      await page.goto(`${url}/__bench/bare/index.html`);
+      await page.waitForFunction(
+        () => performance.getEntriesByName('inkreel:first-choice').length > 0,
+      );
+      bareFrames.push(...(await frameDeltas(page, countdownMs)));
+    } finally {
+      await context.close();
+    }
+  }
+  return {
+    playthroughs: runs,
+    picks: summarize(picks),
+    frames: summarize(frames),
+    bareFrames: summarize(bareFrames),
+  };
 }
 
 async function storePage(

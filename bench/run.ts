@@ -131,7 +131,7 @@ async function main(): Promise<void> {
       'Countdown frame interval, p95',
       play.frames.p95,
       `${ms(play.frames.p95)} ms`,
-      `median ${ms(play.frames.median)}; ${spreadOf(play.frames)}`,
+      `median ${ms(play.frames.median)}; ${spreadOf(play.frames)}; idle bare page p95 ${ms(play.bareFrames.p95)}`,
       '< 20 ms',
       20,
     );

@@ -2,6 +2,7 @@
 // with seeding and timing functions on `window.inkreelBench` for bench/browser.ts to call.
 import { openProfileStore } from '../../../src/storage/open-store.ts';
 import { itemKey } from '../../../src/storage/kv-store.ts';
+import { restoreRecords } from '../../../src/profile/restore.ts';
 import { syntheticEvents } from '../../events.ts';
 
 function request<T>(req: IDBRequest<T>): Promise<T> {
@@ -83,7 +84,33 @@ async function clear(name: string): Promise<void> {
   });
 }
 
-const api = { seed, load, appendLatency, clear };
+/** Where a load's time goes: IndexedDB's getAll of the profile's range, then checking and sorting. */
+async function breakdown(
+  name: string,
+  profileId: string,
+): Promise<{ read: number; restore: number }> {
+  const db = await request(indexedDB.open(name));
+  try {
+    const t0 = performance.now();
+    const store = db.transaction('events', 'readonly').objectStore('events');
+    const prefix = itemKey(profileId, '');
+    const range = IDBKeyRange.bound(prefix, `${prefix}\uffff`);
+    const [keys, values] = await Promise.all([
+      request(store.getAllKeys(range)),
+      request<unknown[]>(store.getAll(range)),
+    ]);
+    const t1 = performance.now();
+    restoreRecords(
+      keys.map((key, i) => ({ key: typeof key === 'string' ? key : '', raw: values[i] })),
+      { profileId },
+    );
+    return { read: t1 - t0, restore: performance.now() - t1 };
+  } finally {
+    db.close();
+  }
+}
+
+const api = { seed, load, appendLatency, clear, breakdown };
 (window as unknown as { inkreelBench: typeof api }).inkreelBench = api;
 export type StoreBenchApi = typeof api;
 document.title = 'bench: profile store ready';
