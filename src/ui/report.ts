@@ -257,6 +257,10 @@ export function createReport(initial: ReportModel, actions: ReportActions): Repo
     }
   };
 
+  // Attribute selector rather than CSS.escape, which not every DOM implementation has.
+  const byId = (id: string): HTMLElement | null =>
+    root.querySelector<HTMLElement>(`[id="${id.replace(/["\\]/g, '\\$&')}"]`);
+
   // In-page links (#event-…, #suggests-title) would be read as routes by the hash router, so they
   // scroll and move focus here instead of changing the address.
   root.addEventListener('click', (event) => {
@@ -266,12 +270,12 @@ export function createReport(initial: ReportModel, actions: ReportActions): Repo
     const targetId = eventId ? eventAnchor(eventId) : link.getAttribute('data-target');
     if (!targetId) return;
     event.preventDefault();
-    let target = root.querySelector<HTMLElement>(`[id="${CSS.escape(targetId)}"]`);
+    let target = byId(targetId);
     if (!target && eventId) {
       filter = NO_FILTER;
       flash = null;
       render();
-      target = root.querySelector<HTMLElement>(`[id="${CSS.escape(targetId)}"]`);
+      target = byId(targetId);
     }
     if (!target) return;
     if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
