@@ -1,0 +1,94 @@
+// The flagship story (stories/tapeloop) played to each of its endings in Chromium, by clicking
+// the Choices buttons along the explorer's shortest path to each ending; then the story map
+// counts every ending found.
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { compileInk } from '../../src/build/compile-ink.ts';
+import { exploreJson } from '../../src/build/explore.ts';
+import { scanStory } from '../../src/build/story-build.ts';
+import { collectErrors, launchBrowser } from './browser.ts';
+
+const CHOICES = '[role="group"][aria-label="Choices"]';
+const entry = join(resolve(import.meta.dirname, '../..'), 'stories/tapeloop/main.ink');
+
+function shortestPaths() {
+  const compiled = compileInk(entry, { countAllVisits: true });
+  if (compiled.json === null) throw new Error('tapeloop does not compile');
+  return exploreJson(compiled.json, {
+    seed: 1,
+    runs: 200,
+    exclude: scanStory(entry, compiled.files).functions,
+  }).endings;
+}
+
+const stateOf = (page: Page) =>
+  page.evaluate(() => document.getElementById('app')?.dataset.state ?? '');
+
+/** Clicks option `index` of the decision on screen and waits for the next one (or the end). */
+async function pick(page: Page, index: number): Promise<void> {
+  await page.waitForFunction(
+    (sel) =>
+      document.getElementById('app')?.dataset.state === 'choosing' &&
+      document.querySelector(`${sel} button:not([disabled])`) !== null,
+    CHOICES,
+    { timeout: 20_000 },
+  );
+  const before = await page.evaluate(() => performance.getEntriesByName('inkreel:choice').length);
+  await page.locator(`${CHOICES} button[data-index="${index}"]`).click();
+  await page.waitForFunction(
+    (n) =>
+      performance.getEntriesByName('inkreel:choice').length > n &&
+      ['choosing', 'ended', 'error'].includes(document.getElementById('app')?.dataset.state ?? ''),
+    before,
+    { timeout: 20_000 },
+  );
+}
+
+describe('the flagship story in Chromium', () => {
+  const baseUrl = inject('baseUrl');
+  const endings = shortestPaths();
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('plays to every ending the explorer finds, and the story map counts them all', async () => {
+    expect(endings.length).toBeGreaterThanOrEqual(5);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+
+    // untimed, so no window runs out while the test reads the screen
+    await page.goto(`${baseUrl}/#/settings`);
+    await page.getByLabel('No timer: wait for me').check();
+    await page.goto(`${baseUrl}/#/play/tapeloop`);
+
+    const reached: string[] = [];
+    for (const [n, ending] of endings.entries()) {
+      if (n > 0) {
+        await page
+          .getByRole('region', { name: 'Ending' })
+          .getByRole('button', { name: 'Start over' })
+          .click();
+      }
+      for (const index of ending.choices) await pick(page, index);
+      expect(await stateOf(page), `after the path to ${ending.path}`).toBe('ended');
+      await expect.poll(() => page.getByRole('region', { name: 'Ending' }).isVisible()).toBe(true);
+      reached.push(ending.path);
+    }
+    expect(reached).toEqual(endings.map((e) => e.path));
+
+    await page.getByRole('link', { name: /Story map/ }).click();
+    await page.waitForFunction(() => document.getElementById('app')?.dataset.state === 'map');
+    expect(await page.locator('.story-map-summary').textContent()).toContain(
+      `Endings found: ${endings.length} of ${endings.length}.`,
+    );
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 600_000);
+});
