@@ -48,7 +48,6 @@ export class TextView {
   private readonly seen = new Set<number>();
   private revealIds: number[] = [];
   private revealStart = 0;
-  private revealTotal = 0;
   private nodes: LineNode[] = [];
   private layout: PlayLayout | null = null;
   private palette: Palette | null = null;
@@ -83,10 +82,6 @@ export class TextView {
         ...this.revealIds.filter((id) => lines.some((l) => l.id === id)),
         ...fresh.map((l) => l.id),
       ];
-      this.revealTotal = this.revealIds.reduce(
-        (n, id) => n + (lines.find((l) => l.id === id)?.text.length ?? 0),
-        0,
-      );
     }
     this.rebuild();
     this.applyReveal(now);
@@ -108,7 +103,6 @@ export class TextView {
   completeReveal(): boolean {
     if (this.revealIds.length === 0) return false;
     this.revealIds = [];
-    this.revealTotal = 0;
     for (const node of this.nodes) node.body.text = node.line.text;
     return true;
   }
@@ -125,9 +119,16 @@ export class TextView {
 
   private applyReveal(now: number): void {
     if (this.revealIds.length === 0) return;
-    let budget = revealedChars(this.revealTotal, now - this.revealStart);
-    const done = budget >= this.revealTotal;
-    for (const id of this.revealIds) {
+    // Only lines still in the box reveal: on a small screen the oldest of a long beat have dropped
+    // off the top, and spending the pace on them would leave the visible box blank for seconds.
+    const shownIds = this.revealIds.filter((id) => this.nodes.some((n) => n.line.id === id));
+    const total = shownIds.reduce(
+      (sum, id) => sum + (this.lines.find((l) => l.id === id)?.text.length ?? 0),
+      0,
+    );
+    let budget = revealedChars(total, now - this.revealStart);
+    const done = budget >= total;
+    for (const id of shownIds) {
       const node = this.nodes.find((n) => n.line.id === id);
       const text = this.lines.find((l) => l.id === id)?.text ?? '';
       const shown = Math.min(text.length, budget);
@@ -139,7 +140,6 @@ export class TextView {
     }
     if (done) {
       this.revealIds = [];
-      this.revealTotal = 0;
     }
   }
 
