@@ -67,8 +67,15 @@ describe('presentation in Chromium', () => {
       const buttons = page.locator(`${CHOICES} button`);
       const count = await buttons.count();
       expect(count).toBeGreaterThan(1);
+      const stageBox = await page.locator('canvas[data-inkreel="stage"]').boundingBox();
       for (let i = 0; i < count; i++) {
         expect(await insideViewport(page, `${CHOICES} button >> nth=${i}`)).toBe(true);
+        // the focusable button lies over its card on the canvas, not beside it
+        const box = await buttons.nth(i).boundingBox();
+        expect(box && stageBox && box.y >= stageBox.y - 1).toBe(true);
+        expect(box && stageBox && box.y + box.height <= stageBox.y + stageBox.height + 1).toBe(
+          true,
+        );
       }
 
       await page.goto(`${baseUrl}/#/report`);
@@ -138,6 +145,10 @@ describe('presentation in Chromium', () => {
     await pick('Finish');
     await waitForState(page, ['ended']);
     expect(await distinctColours(page, 'canvas[data-inkreel="stage"]')).toBeGreaterThan(2);
+    // The ending screen sits over the stage and leaves the play controls below it uncovered.
+    const ending = await page.locator('.play-screen').boundingBox();
+    const controls = await page.locator('.play-controls').boundingBox();
+    expect(ending && controls && ending.y + ending.height <= controls.y + 1).toBe(true);
     const fetched = requests.map((r) => r.url());
     expect(fetched.some((u) => /bg[^/]*\.png/.test(u))).toBe(true);
     expect(fetched.some((u) => /pic[^/]*\.png/.test(u))).toBe(true);
