@@ -9,8 +9,6 @@ import type { CatalogueEntry, DimensionDecl } from './core/model.ts';
 import type { Clock, Profile, ProfileStore } from './core/ports.ts';
 import type { Settings } from './core/settings.ts';
 import { startPlayer, type Player } from './player/player.ts';
-import { fitProfile } from './profile/inference.ts';
-import { personalise } from './profile/personalise.ts';
 import { createStage, type Stage } from './render/stage.ts';
 import type { ThemeName } from './render/theme.ts';
 import { applyRetention, deleteData } from './storage/controls.ts';
@@ -18,7 +16,7 @@ import { openProfileStore } from './storage/open-store.ts';
 import { createInkRuntime } from './story/ink-runtime.ts';
 import { StoryAudio } from './ui/audio.ts';
 import { h } from './ui/dom.ts';
-import { progressOf, renderHome, type StoryCard } from './ui/home.ts';
+import type { StoryCard } from './ui/home.ts';
 import { lookaheadPreloader } from './ui/lookahead-preload.ts';
 import { LedgerPanel, recordingLabel, recordingModeOf } from './ui/ledger.ts';
 import { PlayMirror } from './ui/play-mirror.ts';
@@ -104,6 +102,12 @@ function catalogueDimensions(): DimensionDecl[] {
 }
 
 async function showHome(app: App): Promise<() => void> {
+  // Loaded on demand, like the report: the fit and the home view stay out of play's JS.
+  const [{ fitProfile }, { personalise }, { progressOf, renderHome }] = await Promise.all([
+    import('./profile/inference.ts'),
+    import('./profile/personalise.ts'),
+    import('./ui/home.ts'),
+  ]);
   // One read and one fit per visit: the home never refits while it is shown.
   const events = await app.store.events(app.profile.id);
   const enabled = app.settings.personalisation;
