@@ -118,6 +118,8 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
   const canvas = app.canvas;
   canvas.setAttribute('aria-hidden', 'true');
   canvas.setAttribute('data-inkreel', 'stage');
+  // Which palette is drawn, for browser tests and for anyone inspecting the page.
+  canvas.dataset.theme = options.theme;
   canvas.style.display = 'block';
   host.appendChild(canvas);
 
@@ -231,6 +233,7 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
     setTheme(theme) {
       if (destroyed) return;
       palette = paletteFor(theme);
+      canvas.dataset.theme = theme;
       app.ticker.maxFPS = 0;
       app.renderer.background.color = palette.background;
       backdrop.setPalette(palette);

@@ -30,6 +30,13 @@ async function insideViewport(page: Page, selector: string): Promise<boolean> {
   );
 }
 
+/** Lets the stage draw two frames, so its data-revealing reflects the newest lines. */
+async function twoFrames(page: Page): Promise<void> {
+  await page.evaluate(
+    () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))),
+  );
+}
+
 describe('presentation in Chromium', () => {
   const baseUrl = inject('baseUrl');
   let browser: Browser;
@@ -166,6 +173,7 @@ describe('presentation in Chromium', () => {
     await page.waitForFunction(() =>
       document.querySelector('canvas[data-inkreel="stage"]')?.hasAttribute('data-revealing'),
     );
+    await twoFrames(page);
     expect(await canvas.getAttribute('data-revealing')).toBe('false');
     const before = await logText(page);
     await page.locator(`${CHOICES} button`).first().click();
@@ -173,6 +181,7 @@ describe('presentation in Chromium', () => {
       (old) => document.querySelector('[role="log"]')?.textContent !== old,
       before,
     );
+    await twoFrames(page);
     expect(await canvas.getAttribute('data-revealing')).toBe('false');
     expect(errors).toEqual([]);
     await context.close();
@@ -221,6 +230,47 @@ describe('presentation in Chromium', () => {
       expect(await page.locator('canvas[data-inkreel="stage"]').count()).toBe(0);
     }
     expect(warnings.filter((w) => /too many active webgl contexts/i.test(w))).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('system preferences applied live in Chromium', () => {
+  const baseUrl = inject('baseUrl');
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('follows a change of the system colour scheme and of reduced motion while a story without its own theme plays', async () => {
+    const context = await browser.newContext({
+      colorScheme: 'dark',
+      reducedMotion: 'no-preference',
+    });
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(`${baseUrl}/#/play/low-tide`);
+    await waitForState(page, ['narrating', 'choosing']);
+    const canvas = page.locator('canvas[data-inkreel="stage"]');
+    await canvas.waitFor();
+    expect(await canvas.getAttribute('data-theme')).toBe('dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.waitForFunction(
+      () =>
+        document.querySelector('canvas[data-inkreel="stage"]')?.getAttribute('data-theme') ===
+        'light',
+    );
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await waitForChoices(page);
+    await page.locator(`${CHOICES} button`).first().click();
+    await page.waitForFunction(() =>
+      ['choosing', 'ended'].includes(document.getElementById('app')?.dataset.state ?? ''),
+    );
+    await twoFrames(page);
+    expect(await canvas.getAttribute('data-revealing')).toBe('false');
     expect(errors).toEqual([]);
     await context.close();
   });
