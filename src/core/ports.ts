@@ -73,6 +73,11 @@ export interface SavedPlay {
   readonly lines?: readonly Line[];
   /** per decision, same length as `snapshots`: where the transcript stood and what was chosen */
   readonly turns?: readonly SavedTurn[];
+  /**
+   * ms left in the window of the decision the save stands at, when play was left mid-window (the
+   * report or settings opened, the story closed); absent means a fresh window on resume
+   */
+  readonly remainingMs?: number;
 }
 
 /** What a save remembers of one decision besides its ink state. */

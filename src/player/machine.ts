@@ -99,6 +99,8 @@ export interface PlayerContext {
   readonly error: { readonly message: string } | null;
   readonly recordFailures: number;
   readonly resume: SavedPlay | null;
+  /** time left in the resumed decision's window, used once by the first decision after a resume */
+  readonly resumeRemainingMs: number | null;
 }
 
 interface ContinueInput {
@@ -372,7 +374,13 @@ export const playerMachine = setup({
           timedOut: i === last ? false : (t?.timedOut ?? false),
         };
       });
-      return { transcript, nextLineId: transcript.length + 1, turns };
+      const left = save.remainingMs;
+      return {
+        transcript,
+        nextLineId: transcript.length + 1,
+        turns,
+        resumeRemainingMs: typeof left === 'number' && left >= 0 ? left : null,
+      };
     }),
     noteRecordFailure: assign(({ context }) => ({ recordFailures: context.recordFailures + 1 })),
     revealLines: assign(({ context }) => {
@@ -416,11 +424,19 @@ export const playerMachine = setup({
       const decision = context.pendingDecision;
       if (decision === null) return {};
       const window = windowMs(decision, context.deps.runtime.meta, context.timeScale);
+      const opened = openCountdown(window, context.deps.clock.now(), context.pauses.length > 0);
+      // play left mid-window goes on with the time that was left, not a fresh window
+      const left = context.resumeRemainingMs;
+      const countdown =
+        left !== null && opened.remainingMs !== null
+          ? { ...opened, remainingMs: Math.min(left, opened.remainingMs) }
+          : opened;
       return {
+        resumeRemainingMs: null,
         current: {
           decision,
           turn: context.turns.length,
-          countdown: openCountdown(window, context.deps.clock.now(), context.pauses.length > 0),
+          countdown,
           chosen: null,
           timedOut: false,
           input: null,
@@ -556,6 +572,7 @@ export const playerMachine = setup({
     error: null,
     recordFailures: 0,
     resume: input.resume ?? null,
+    resumeRemainingMs: null,
   }),
   initial: 'starting',
   on: {

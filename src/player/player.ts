@@ -5,7 +5,8 @@ import type { EventDraft } from '../core/events.ts';
 import type { Clock, SavedPlay, StoryRuntime } from '../core/ports.ts';
 import type { TimeScale } from '../core/timing.ts';
 import type { PlayView } from '../core/view.ts';
-import { playerMachine, type PlayerDeps } from './machine.ts';
+import { msLeft } from './countdown.ts';
+import { playerMachine, savedPlayOf, type PlayerDeps } from './machine.ts';
 import { selectView } from './select-view.ts';
 
 export interface PlayerOptions {
@@ -93,6 +94,16 @@ export function startPlayer(options: PlayerOptions): Player {
       if (stopped) return;
       stopped = true;
       const snapshot = actor.getSnapshot();
+      const live = snapshot.context.current;
+      if (snapshot.matches('choosing') && live !== null && live.chosen === null) {
+        // leaving mid-window (report, settings, another story): the save keeps the time that was left
+        const left = msLeft(live.countdown, options.clock.now());
+        if (left !== null) {
+          options
+            .save({ ...savedPlayOf(snapshot.context, new Date().toISOString()), remainingMs: left })
+            .catch(() => undefined);
+        }
+      }
       if (!snapshot.matches('ended')) {
         const { sessionId, storyId, storyVersion } = snapshot.context;
         options

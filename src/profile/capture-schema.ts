@@ -120,6 +120,7 @@ export const savedPlaySchema = v.strictObject({
       }),
     ),
   ),
+  remainingMs: v.optional(v.pipe(v.number(), v.minValue(0))),
 });
 
 /** One valibot issue as a person reads it: `options.0.taste.risk: Invalid type: …`. */
