@@ -129,8 +129,15 @@ describe('presentation in Chromium', () => {
     const page = await context.newPage();
     const requests = trackRequests(page);
     const errors = collectErrors(page);
+    const warnings: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'warning') warnings.push(m.text());
+    });
     await page.goto(`${baseUrl}/#/play/inky-tags`);
     await waitForChoices(page);
+    expect(
+      await page.getByRole('button', { name: 'Mute sound' }).getAttribute('aria-pressed'),
+    ).toBe('false');
     // The story's `theme: dark` dresses the page although the system prefers light.
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     expect(await logText(page)).toContain('The room hums.');
@@ -159,6 +166,9 @@ describe('presentation in Chromium', () => {
     const fetched = requests.map((r) => r.url());
     expect(fetched.some((u) => /bg[^/]*\.png/.test(u))).toBe(true);
     expect(fetched.some((u) => /pic[^/]*\.png/.test(u))).toBe(true);
+    expect(fetched.some((u) => /hum[^/]*\.wav/.test(u))).toBe(true);
+    expect(fetched.some((u) => /ding[^/]*\.wav/.test(u))).toBe(true);
+    expect(warnings.filter((w) => /sound|asset|image/i.test(w))).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   });
