@@ -352,7 +352,8 @@ async function showPlay(app: App, storyId: string): Promise<() => void> {
   let announcedResume = resume === null;
   let lastState = '';
   const unsubscribe = player.subscribe((view) => {
-    setState(app, view.state);
+    // A play left while it was still loading must not relabel the page that replaced it.
+    if (mirror.root.isConnected) setState(app, view.state);
     mirror.update(view);
     stage?.update(view);
     audio.update(view);
@@ -377,7 +378,7 @@ async function showPlay(app: App, storyId: string): Promise<() => void> {
     }
   });
   const current = player.getView();
-  setState(app, current.state);
+  if (mirror.root.isConnected) setState(app, current.state);
   mirror.update(current);
   stage?.update(current);
   audio.update(current);

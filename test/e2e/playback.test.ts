@@ -245,6 +245,33 @@ describe('playback in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('holds the window while the report is open and goes on with the time left on return', async () => {
+    const { page, errors } = await freshPage();
+    await open(page, baseUrl, 'night-shift');
+    await openDecision(page);
+    await page.waitForFunction(
+      () => {
+        const bar = document.querySelector('[role="progressbar"]');
+        return Number(bar?.getAttribute('aria-valuenow')) < 80;
+      },
+      undefined,
+      LONG,
+    );
+    await page.getByRole('link', { name: 'Report' }).first().click();
+    await waitForState(page, ['report']);
+    // away for longer than the whole 6 s window
+    await page.waitForTimeout(7_000);
+    await page.goto(`${baseUrl}/#/play/night-shift`);
+    await openDecision(page);
+    expect(await logText(page)).not.toContain('Seven rings');
+    const left = await valueNow(page);
+    expect(left).toBeLessThan(85);
+    expect(left).toBeGreaterThan(0);
+    expect(await page.locator('.resume-notice').textContent()).toContain('decision 1');
+    await waitForLog(page, 'Seven rings');
+    expect(errors).toEqual([]);
+  });
+
   it('pauses on Escape and resumes on Escape again', async () => {
     const { page, errors } = await freshPage();
     await open(page, baseUrl, 'night-shift');
