@@ -239,6 +239,17 @@ describe('presentation in Chromium', () => {
       await waitForState(page, ['home']);
       expect(await page.locator('canvas[data-inkreel="stage"]').count()).toBe(0);
     }
+    // Leaving before the story has even loaded leaves nothing behind either.
+    for (let round = 0; round < 6; round++) {
+      await page.goto(`${baseUrl}/#/play/night-shift`);
+      await page.goto(`${baseUrl}/#/`);
+    }
+    await waitForState(page, ['home']);
+    await page.getByRole('link', { name: /Night Shift/ }).waitFor();
+    // a grace period for any play still loading in the background to finish and tear down
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 500)));
+    expect(await page.evaluate(() => document.getElementById('app')?.dataset.state)).toBe('home');
+    expect(await page.locator('canvas[data-inkreel="stage"]').count()).toBe(0);
     expect(warnings.filter((w) => /too many active webgl contexts/i.test(w))).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
