@@ -414,14 +414,21 @@ describe('playback in Chromium', () => {
     expect(await logText(page)).toContain('Safe ending.');
   });
 
-  it('records one choice for a double click on an option', async () => {
+  it('records one choice for a double click on an option, and one for a held key', async () => {
     const { page, errors } = await freshPage();
     await open(page, baseUrl, 'night-shift');
     const before = await openDecision(page);
     await page.locator(OPEN_CHOICE).first().dblclick();
-    await waitPast(page, before);
+    const second = await openDecision(page);
+    expect(second).not.toBe(before);
     expect(await logText(page)).toContain('Hotel Alcyone, night desk.');
-    expect(await choiceRows(page, baseUrl)).toBe(1);
+    // a held key repeats: only its first press picks
+    await page.keyboard.down('1');
+    await page.keyboard.down('1');
+    await page.keyboard.down('1');
+    await page.keyboard.up('1');
+    expect(await waitPast(page, second)).toBe('choosing');
+    expect(await choiceRows(page, baseUrl)).toBe(2);
     expect(errors).toEqual([]);
   });
 });
