@@ -78,7 +78,7 @@ function stamp(app: App, draft: EventDraft): CaptureEvent {
     id: crypto.randomUUID(),
     profileId: app.profile.id,
     at: new Date().toISOString(),
-  } as CaptureEvent;
+  };
 }
 
 async function record(app: App, draft: EventDraft): Promise<void> {
@@ -252,7 +252,7 @@ async function showPlay(app: App, storyId: string): Promise<() => void> {
   };
   const mirror = new PlayMirror({
     send,
-    now: clock.now,
+    now: () => clock.now(),
     resolveAsset,
     profileName: app.settings.incognito
       ? `${app.profile.name} (incognito: nothing is kept)`
@@ -320,7 +320,7 @@ async function showPlay(app: App, storyId: string): Promise<() => void> {
   try {
     stage = await createStage(mirror.stageHost, {
       resolveAsset,
-      now: clock.now,
+      now: () => clock.now(),
       onPick: (index, input) => send({ type: 'PICK', index, input }),
       onChoiceRects: (rects) => mirror.setChoiceRects(rects),
       reducedMotion:
