@@ -4,7 +4,13 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { collectErrors, launchBrowser, trackRequests } from './browser.ts';
-import { CHOICES, distinctColours, waitForChoices, waitForState } from './present-helpers.ts';
+import {
+  axeViolations,
+  CHOICES,
+  distinctColours,
+  waitForChoices,
+  waitForState,
+} from './present-helpers.ts';
 
 const SHOTS = 'test-results/screenshots';
 const VIEWPORTS = [
@@ -292,6 +298,46 @@ describe('system preferences applied live in Chromium', () => {
     );
     await twoFrames(page);
     expect(await canvas.getAttribute('data-revealing')).toBe('false');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('display settings reach the stage in Chromium', () => {
+  const baseUrl = inject('baseUrl');
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("draws a story in the player's chosen theme over the story's own theme tag, and with reduced motion when chosen", async () => {
+    // bypassCSP lets axe-core in as an inline script
+    const context = await browser.newContext({
+      colorScheme: 'dark',
+      reducedMotion: 'no-preference',
+      bypassCSP: true,
+    });
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(`${baseUrl}/#/settings`);
+    await waitForState(page, ['settings']);
+    await page.getByRole('radio', { name: 'Light' }).check();
+    await page.getByRole('radio', { name: 'Reduce motion' }).check();
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'light');
+    // night-shift says `theme: dark`; the player's explicit choice wins.
+    await page.goto(`${baseUrl}/#/play/night-shift`);
+    await waitForChoices(page);
+    const canvas = page.locator('canvas[data-inkreel="stage"]');
+    await canvas.waitFor();
+    expect(await canvas.getAttribute('data-theme')).toBe('light');
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+    await twoFrames(page);
+    expect(await canvas.getAttribute('data-revealing')).toBe('false');
+    // the light page over a light canvas passes axe too (contrast of the play controls and ledger)
+    expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   });
