@@ -48,6 +48,141 @@ function isPlainRecord(raw: unknown): raw is Record<string, unknown> {
   return typeof raw === 'object' && raw !== null && !Array.isArray(raw);
 }
 
+// The fast path of restore. Nearly every stored record is a valid current-version event, and
+// valibot builds a fresh copy of each while checking it, a cost that doubles a long profile's load.
+// This check accepts exactly what captureEventSchema accepts for the shapes it knows and returns
+// the record itself; anything it is unsure of (a failure, a taste named like a prototype key, an
+// object of another prototype) goes to the full schema, so reasons and quarantine are unchanged.
+// test/profile/restore.test.ts holds the two to agreement on arbitrary input.
+
+const BASE_KEYS = ['v', 'id', 'profileId', 'sessionId', 'storyId', 'storyVersion', 'at', 'type'];
+const KEYS_BY_TYPE: ReadonlyMap<unknown, ReadonlySet<string>> = new Map(
+  (
+    [
+      ['session.started', []],
+      [
+        'choice.made',
+        [
+          'decisionId',
+          'knot',
+          'options',
+          'chosenIndex',
+          'decisionMs',
+          'windowMs',
+          'timedOut',
+          'input',
+        ],
+      ],
+      ['decision.rewound', ['toDecisionId', 'toTurn', 'fromTurn']],
+      ['story.ended', ['endingPath', 'decisions']],
+      ['session.ended', ['reason']],
+      ['settings.changed', ['key', 'value']],
+      ['data.deleted', ['scope', 'count']],
+    ] as const
+  ).map(([type, keys]) => [type, new Set([...BASE_KEYS, ...keys])]),
+);
+
+function isPlain(value: unknown): value is Record<string, unknown> {
+  return (
+    typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype
+  );
+}
+
+/** exactly the keys in `allowed`, all enumerable and own (the strictObject rule) */
+function hasExactKeys(record: Record<string, unknown>, allowed: ReadonlySet<string>): boolean {
+  let n = 0;
+  for (const key in record) {
+    if (!Object.hasOwn(record, key) || !allowed.has(key)) return false;
+    n += 1;
+  }
+  return n === allowed.size;
+}
+
+const isString = (x: unknown): x is string => typeof x === 'string';
+const isCount = (x: unknown): boolean => Number.isInteger(x) && (x as number) >= 0;
+const isNonNegative = (x: unknown): boolean => Number.isFinite(x) && (x as number) >= 0;
+const TEXT_TASTE: ReadonlySet<string> = new Set(['text', 'taste']);
+
+function isTaste(taste: unknown): boolean {
+  if (!isPlain(taste)) return false;
+  for (const key in taste) {
+    // valibot's record drops these names from its output: let the full schema decide
+    if (key === '__proto__' || key === 'prototype' || key === 'constructor') return false;
+    if (!Object.hasOwn(taste, key) || !Number.isFinite(taste[key])) return false;
+  }
+  return true;
+}
+
+function isOptions(options: unknown): boolean {
+  if (!Array.isArray(options)) return false;
+  for (let i = 0; i < options.length; i += 1) {
+    const option: unknown = options[i];
+    if (!isPlain(option) || !hasExactKeys(option, TEXT_TASTE)) return false;
+    if (!isString(option['text']) || !isTaste(option['taste'])) return false;
+  }
+  return true;
+}
+
+/** true only when captureEventSchema would accept `r` and output a deep copy of it */
+export function isCurrentEvent(r: unknown): r is CaptureEvent {
+  if (!isPlain(r) || r['v'] !== SCHEMA_VERSION) return false;
+  const keys = KEYS_BY_TYPE.get(r['type']);
+  if (keys === undefined || !hasExactKeys(r, keys)) return false;
+  const { id, profileId, at } = r;
+  if (!isString(id) || id === '' || !isString(profileId) || profileId === '') return false;
+  if (!isString(r['sessionId']) || !isString(r['storyId']) || !isString(r['storyVersion'])) {
+    return false;
+  }
+  if (!isString(at) || !Number.isFinite(Date.parse(at))) return false;
+  switch (r['type']) {
+    case 'session.started':
+      return true;
+    case 'choice.made': {
+      const { input, windowMs } = r;
+      return (
+        isString(r['decisionId']) &&
+        isString(r['knot']) &&
+        isCount(r['chosenIndex']) &&
+        isNonNegative(r['decisionMs']) &&
+        (windowMs === null || isNonNegative(windowMs)) &&
+        typeof r['timedOut'] === 'boolean' &&
+        (input === 'pointer' || input === 'touch' || input === 'keyboard' || input === 'timer') &&
+        isOptions(r['options'])
+      );
+    }
+    case 'decision.rewound':
+      return (
+        (r['toDecisionId'] === null || isString(r['toDecisionId'])) &&
+        isCount(r['toTurn']) &&
+        isCount(r['fromTurn'])
+      );
+    case 'story.ended':
+      return isString(r['endingPath']) && isCount(r['decisions']);
+    case 'session.ended':
+      return r['reason'] === 'ended' || r['reason'] === 'left' || r['reason'] === 'restarted';
+    case 'settings.changed': {
+      const value = r['value'];
+      return (
+        isString(r['key']) &&
+        (value === null || isString(value) || typeof value === 'boolean' || Number.isFinite(value))
+      );
+    }
+    case 'data.deleted': {
+      const scope = r['scope'];
+      return (
+        (scope === 'event' ||
+          scope === 'session' ||
+          scope === 'story' ||
+          scope === 'all' ||
+          scope === 'expired') &&
+        isCount(r['count'])
+      );
+    }
+    default:
+      return false;
+  }
+}
+
 export function restoreEvent(
   raw: unknown,
   migrations: Readonly<Record<number, Migration>> = MIGRATIONS,
@@ -82,6 +217,7 @@ export function restoreEvent(
         };
       }
     }
+    if (!migrated && isCurrentEvent(record)) return { ok: true, event: record, migrated };
     const parsed = v.safeParse(captureEventSchema, record);
     if (!parsed.success) return { ok: false, reason: describeIssues(parsed.issues), future: false };
     return { ok: true, event: parsed.output, migrated };
@@ -107,14 +243,26 @@ export function compareEvents(a: CaptureEvent, b: CaptureEvent): number {
 
 /** Sorted copy, oldest first (compareEvents), with each timestamp parsed once: logs are long. */
 export function sortEvents(events: readonly CaptureEvent[]): CaptureEvent[] {
-  const keyed = events.map((event) => ({
-    event,
-    t: Date.parse(event.at),
-    r: TYPE_RANK[event.type],
-  }));
-  // Array.prototype.sort is stable, so ties keep the order the store gave them.
-  keyed.sort((a, b) => a.t - b.t || a.r - b.r);
-  return keyed.map((k) => k.event);
+  // Times and ranks in typed arrays and indices sorted, instead of an object per event; an
+  // ordered log (the memory store's) is not sorted again.
+  const n = events.length;
+  const time = new Float64Array(n);
+  const rank = new Uint8Array(n);
+  let sorted = true;
+  for (let i = 0; i < n; i += 1) {
+    const event = events[i]!;
+    time[i] = Date.parse(event.at);
+    rank[i] = TYPE_RANK[event.type];
+    if (i > 0 && (time[i]! - time[i - 1]! || rank[i]! - rank[i - 1]!) < 0) sorted = false;
+  }
+  if (sorted) return events.slice();
+  const index = new Uint32Array(n);
+  for (let i = 0; i < n; i += 1) index[i] = i;
+  // ties keep the order the store gave them (by index), as a stable sort would
+  index.sort((a, b) => time[a]! - time[b]! || rank[a]! - rank[b]! || a - b);
+  const out = new Array<CaptureEvent>(n);
+  for (let i = 0; i < n; i += 1) out[i] = events[index[i]!]!;
+  return out;
 }
 
 export function restoreRecords(

@@ -1,8 +1,10 @@
 // The restore step: migrates, validates, quarantines what it cannot read, and never throws.
 import fc from 'fast-check';
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
+import { captureEventSchema } from '../../src/profile/capture-schema.ts';
 import type { StoredRecord } from '../../src/profile/restore.ts';
-import { restoreEvent, restoreRecords } from '../../src/profile/restore.ts';
+import { isCurrentEvent, restoreEvent, restoreRecords } from '../../src/profile/restore.ts';
 import { eventArb } from './arbitraries.ts';
 
 describe('restoreRecords', () => {
@@ -89,5 +91,74 @@ describe('restoreEvent', () => {
       },
     );
     expect(result).toMatchObject({ ok: false, reason: expect.stringMatching(/bad/) });
+  });
+});
+
+describe('isCurrentEvent (the fast path of restore)', () => {
+  /** a valid event with one field (possibly nested) replaced, added or removed */
+  const nearMiss = fc
+    .tuple(eventArb('p1'), fc.nat(), fc.anything(), fc.constantFrom('set', 'delete', 'option'))
+    .map(([event, pick, value, how]) => {
+      const copy = structuredClone(event) as unknown as Record<string, unknown>;
+      const keys = [...Object.keys(copy), 'extra'];
+      const key = keys[pick % keys.length]!;
+      const options = copy['options'];
+      if (how === 'option' && Array.isArray(options) && options.length > 0) {
+        const option = options[pick % options.length] as Record<string, unknown>;
+        const taste = option['taste'] as Record<string, unknown>;
+        if (pick % 3 === 0) option['text'] = value;
+        else if (pick % 3 === 1) taste[String(value)] = value;
+        else option['taste'] = value;
+      } else if (how === 'delete') delete copy[key];
+      else copy[key] = value;
+      return copy;
+    });
+
+  it('accepts only what the full schema accepts, and the schema returns the same value', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.anything(), nearMiss, eventArb('p1')), (raw) => {
+        const parsed = v.safeParse(captureEventSchema, raw);
+        if (isCurrentEvent(raw)) {
+          expect(parsed.success).toBe(true);
+          expect(parsed.output).toStrictEqual(raw);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('takes every valid current event (so the common case never reaches valibot)', () => {
+    fc.assert(
+      fc.property(eventArb('p1'), (event) => {
+        expect(isCurrentEvent(structuredClone(event))).toBe(true);
+      }),
+    );
+  });
+
+  it('orders the loaded events as before: by time, a session opening first and closing last', () => {
+    fc.assert(
+      fc.property(fc.array(eventArb('p1'), { maxLength: 30 }), (events) => {
+        const unique = [...new Map(events.map((e) => [e.id, e])).values()];
+        const result = restoreRecords(unique.map((raw, i) => ({ key: `k${i}`, raw })));
+        const rank = (type: string): number =>
+          type === 'session.started'
+            ? 0
+            : type === 'story.ended'
+              ? 2
+              : type === 'session.ended'
+                ? 3
+                : 1;
+        const expected = unique
+          .map((event, i) => ({ event, i }))
+          .sort(
+            (a, b) =>
+              Date.parse(a.event.at) - Date.parse(b.event.at) ||
+              rank(a.event.type) - rank(b.event.type) ||
+              a.i - b.i,
+          )
+          .map((x) => x.event);
+        expect(result.events).toEqual(expected);
+      }),
+    );
   });
 });
