@@ -136,6 +136,8 @@ interface Comparison {
   readonly chosen: number;
   /** the weight of one event (1, or the timed-out weight) */
   readonly weight: number;
+  /** how many of its events the timer made (kept here so the summary need not revisit events) */
+  timedOut: number;
   /** where its m dimension indices (ascending) start in the flat dimension list */
   readonly dimOffset: number;
   /** where its k × m tastes (option j, local dimension l at j * m + l) start in the flat taste list */
@@ -202,7 +204,7 @@ function addComparison(b: Builder, e: ChoiceEvent): boolean {
   // report lists every id a story used) and note the non-zero entries
   const k = e.options.length;
   for (let j = 0; j < k; j++) {
-    const taste = e.options[j]?.taste ?? {};
+    const taste = e.options[j]?.taste;
     for (const id in taste) {
       const v = tasteValue(taste[id]);
       if (v === 0) continue;
@@ -271,6 +273,7 @@ function addComparison(b: Builder, e: ChoiceEvent): boolean {
         }
       }
       c.events.push(e);
+      if (e.timedOut) c.timedOut++;
       return true;
     }
   }
@@ -280,6 +283,7 @@ function addComparison(b: Builder, e: ChoiceEvent): boolean {
     m,
     chosen: e.chosenIndex,
     weight,
+    timedOut: e.timedOut ? 1 : 0,
     dimOffset: b.dims.length,
     xOffset: b.x.length,
   };
@@ -481,17 +485,17 @@ export function fitProfile(
   const timedOutWeight = options.timedOutWeight ?? DEFAULT_TIMED_OUT_WEIGHT;
   const maxEvidence = options.maxEvidence ?? DEFAULT_MAX_EVIDENCE;
   const seen = new Set<string>();
-  const choices: ChoiceEvent[] = [];
+  const builder = newBuilder(dimensions, timedOutWeight);
+  const { comparisons } = builder;
+  let choices = 0;
+  let used = 0;
+  let timedOutUsed = 0;
+  // one pass over the log: reading a long log's events from memory costs more than the fit, so
+  // each event is visited once (deduplicated, then folded into its comparison)
   for (const e of events) {
     if (!isChoice(e) || seen.has(e.id)) continue;
     seen.add(e.id);
-    choices.push(e);
-  }
-  const builder = newBuilder(dimensions, timedOutWeight);
-  const { comparisons } = builder;
-  let used = 0;
-  let timedOutUsed = 0;
-  for (const e of choices) {
+    choices++;
     if (addComparison(builder, e)) {
       used++;
       if (e.timedOut) timedOutUsed++;
@@ -573,7 +577,7 @@ export function fitProfile(
       const n = c.events.length;
       const a = Math.abs(pl[r] ?? 0);
       decisions += n;
-      if (c.events[0]?.timedOut) timedOutDecisions += n;
+      timedOutDecisions += c.timedOut;
       total += a * n;
       if (a === 0 || limit === 0) continue;
       if (covered >= limit && a <= Math.abs(pl[top[top.length - 1] ?? 0] ?? 0)) continue;
@@ -631,7 +635,7 @@ export function fitProfile(
     dimensions: result,
     covariance,
     decisionsUsed: used,
-    decisionsWithoutInformation: choices.length - used,
+    decisionsWithoutInformation: choices - used,
     timedOutUsed,
     timedOutWeight,
     iterations,
