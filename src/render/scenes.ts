@@ -44,12 +44,16 @@ export interface SceneOptions {
 
 type Stop = readonly [offset: number, color: string];
 
+/** Marks a layer the animation step moves or fades; every other layer is drawn once, then cached. */
+const MOVES = 'moves';
+
 /** What a scene painter draws with; gradients are tracked so the scene can free their textures. */
 interface Painter {
   readonly w: number;
   readonly h: number;
   readonly rand: () => number;
-  layer(label: string): Graphics;
+  /** a new layer on top; `MOVES` for one the animation step changes (position or alpha only) */
+  layer(label: string, moves?: typeof MOVES): Graphics;
   vertical(stops: readonly Stop[]): FillGradient;
   horizontal(stops: readonly Stop[]): FillGradient;
   radial(stops: readonly Stop[]): FillGradient;
@@ -165,7 +169,7 @@ const nightStreet: SceneDraw = (p) => {
   const lamp = p.layer('lamp');
   lamp.rect(lampX - w * 0.004, h * 0.3, w * 0.008, h * 0.45).fill(0x111114);
   lamp.rect(lampX - w * 0.03, h * 0.29, w * 0.06, h * 0.015).fill(0x1a1a1f);
-  const glow = p.layer('lamp-glow');
+  const glow = p.layer('lamp-glow', MOVES);
   const r = Math.max(w, h) * 0.28;
   glow.circle(lampX, h * 0.31, r).fill(
     p.radial([
@@ -174,9 +178,9 @@ const nightStreet: SceneDraw = (p) => {
       [1, 'rgba(255,180,90,0)'],
     ]),
   );
-  const rainBack = p.layer('rain-back');
+  const rainBack = p.layer('rain-back', MOVES);
   drawRain(rainBack, p, 90, 0.22);
-  const rainFront = p.layer('rain-front');
+  const rainFront = p.layer('rain-front', MOVES);
   drawRain(rainFront, p, 60, 0.38);
   return (t) => {
     rainBack.y = -h + (((t * h) / 1400) % h);
@@ -235,14 +239,14 @@ const office: SceneDraw = (p) => {
   }
   desk.rect(w * 0.12, h * 0.64, w * 0.16, h * 0.06).fill(0xe8e2d0);
   desk.rect(w * 0.13, h * 0.62, w * 0.14, h * 0.03).fill(0xd9d2bd);
-  const screenGlow = p.layer('screen-glow');
+  const screenGlow = p.layer('screen-glow', MOVES);
   screenGlow.circle(w * 0.67, h * 0.5, Math.max(w, h) * 0.3).fill(
     p.radial([
       [0, 'rgba(90,190,230,0.28)'],
       [1, 'rgba(90,190,230,0)'],
     ]),
   );
-  const tube = p.layer('fluorescent');
+  const tube = p.layer('fluorescent', MOVES);
   tube.rect(w * 0.3, 0, w * 0.4, h * 0.025).fill(0xf2fbff);
   tube.rect(0, 0, w, h * 0.5).fill(
     p.vertical([
@@ -297,7 +301,7 @@ const forest: SceneDraw = (p) => {
         [1, 'rgba(200,220,210,0)'],
       ]),
     );
-  const flies = p.layer('fireflies');
+  const flies = p.layer('fireflies', MOVES);
   const spots = Array.from({ length: 24 }, () => ({
     x: p.rand() * w,
     y: h * (0.55 + p.rand() * 0.4),
@@ -347,7 +351,7 @@ const bedroom: SceneDraw = (p) => {
   bed.rect(w * 0.05, h * 0.5, w * 0.02, h * 0.32).fill(0x2a2138);
   bed.rect(w * 0.64, h * 0.62, w * 0.1, h * 0.18).fill(0x2a2138);
   bed.rect(w * 0.675, h * 0.55, w * 0.03, h * 0.07).fill(0xd9c79a);
-  const glow = p.layer('lamp-glow');
+  const glow = p.layer('lamp-glow', MOVES);
   glow.circle(w * 0.69, h * 0.56, Math.max(w, h) * 0.2).fill(
     p.radial([
       [0, 'rgba(255,200,130,0.5)'],
@@ -383,7 +387,7 @@ const train: SceneDraw = (p) => {
     );
   }
   // Passing lights live in a masked strip twice the screen wide so they loop.
-  const lights = p.layer('passing-lights');
+  const lights = p.layer('passing-lights', MOVES);
   for (let i = 0; i < 18; i++) {
     const x = p.rand() * w;
     const y = wy + wh * (0.2 + p.rand() * 0.7);
@@ -397,7 +401,7 @@ const train: SceneDraw = (p) => {
     mask.roundRect(i * paneW + paneW * 0.08, wy, paneW * 0.84, wh, 14).fill(0xffffff);
   lights.parent?.addChild(mask);
   lights.mask = mask;
-  const cabin = p.layer('cabin');
+  const cabin = p.layer('cabin', MOVES);
   cabin.rect(0, h * 0.11, w, h * 0.012).fill(0x9aa0a8);
   for (let i = 0; i < 7; i++)
     cabin.rect(w * (0.05 + i * 0.15), h * 0.11, w * 0.004, h * 0.05).fill(0x9aa0a8);
@@ -429,7 +433,7 @@ const rooftop: SceneDraw = (p) => {
         [1, '#3d2a4a'],
       ]),
     );
-  const stars = p.layer('stars');
+  const stars = p.layer('stars', MOVES);
   for (let i = 0; i < 140; i++) {
     stars
       .circle(p.rand() * w, p.rand() * h * 0.55, Math.max(0.8, p.rand() * 1.8))
@@ -486,7 +490,7 @@ const diner: SceneDraw = (p) => {
     counter.rect(x - w * 0.005, h * 0.78, w * 0.01, h * 0.14).fill(0xb8b8b8);
     counter.ellipse(x, h * 0.77, w * 0.035, h * 0.02).fill(0xc2283a);
   }
-  const neon = p.layer('neon');
+  const neon = p.layer('neon', MOVES);
   neon
     .roundRect(w * 0.62, h * 0.16, w * 0.26, h * 0.1, 16)
     .stroke({ width: Math.max(3, w * 0.004), color: 0xff4fa0 });
@@ -515,7 +519,7 @@ const arcade: SceneDraw = (p) => {
   for (let y = h * 0.78; y < h; y += h * 0.04) floor.moveTo(0, y).lineTo(w, y);
   floor.stroke({ width: 1.5, color: 0xb14cff, alpha: 0.45 });
   const cabinets = p.layer('cabinets');
-  const screens = p.layer('screens');
+  const screens = p.layer('screens', MOVES);
   const colors = [0x35f0ff, 0xff3fa4, 0x7dff6b, 0xffd23f];
   const n = 6;
   for (let i = 0; i < n; i++) {
@@ -562,12 +566,12 @@ const beach: SceneDraw = (p) => {
         [1, '#1d3a5f'],
       ]),
     );
-  const glitter = p.layer('glitter');
+  const glitter = p.layer('glitter', MOVES);
   for (let i = 0; i < 30; i++)
     glitter
       .rect(w * (0.4 + p.rand() * 0.2), h * (0.61 + p.rand() * 0.18), w * 0.02, 2)
       .fill({ color: 0xffe2a0, alpha: 0.6 });
-  const waves = p.layer('waves');
+  const waves = p.layer('waves', MOVES);
   for (let k = 0; k < 3; k++) {
     const y = h * (0.8 + k * 0.015);
     waves.moveTo(-w * 0.1, y);
@@ -600,7 +604,7 @@ const voidScene: SceneDraw = (p) => {
         [1, 'rgba(2,2,3,0)'],
       ]),
     );
-  const dust = p.layer('dust');
+  const dust = p.layer('dust', MOVES);
   for (let i = 0; i < 80; i++) {
     const x = p.rand() * w;
     const y = p.rand() * h;
@@ -625,7 +629,7 @@ const title: SceneDraw = (p) => {
         [1, '#2a0f18'],
       ]),
     );
-  const beams = p.layer('beams');
+  const beams = p.layer('beams', MOVES);
   for (let i = 0; i < 5; i++) {
     const x = w * (0.1 + i * 0.2);
     beams
@@ -696,6 +700,19 @@ export function buildScene(
     label = 'scene:fallback';
   }
   const container = new Container({ label });
+  const stills: Container[] = [];
+  // A moving layer sits in a holder of its own: the step moves the Graphics, `follow` hands that
+  // to the holder (cached as a texture; moving or fading a cached container needs no repaint).
+  const movers: { g: Graphics; holder: Container }[] = [];
+  const follow = (): void => {
+    // Every step sets absolute values, so the holder takes them over and the Graphics goes back.
+    for (const { g, holder } of movers) {
+      holder.position.copyFrom(g.position);
+      holder.alpha = g.alpha;
+      g.position.set(0, 0);
+      g.alpha = 1;
+    }
+  };
   const gradients: FillGradient[] = [];
   const make = (options: GradientOptions): FillGradient => {
     const g = new FillGradient(options);
@@ -706,9 +723,24 @@ export function buildScene(
     w: Math.max(1, width),
     h: Math.max(1, height),
     rand: seeded(hashName(key)),
-    layer(layerLabel) {
+    layer(layerLabel, moves) {
       const g = new Graphics({ label: layerLabel });
-      container.addChild(g);
+      if (moves) {
+        const holder = new Container({ label: layerLabel });
+        holder.addChild(g);
+        container.addChild(holder);
+        movers.push({ g, holder });
+      } else {
+        // Still layers stacked between two moving ones share one group, cached as one texture.
+        const top = container.children[container.children.length - 1];
+        let group = top && stills.includes(top) ? top : null;
+        if (!group) {
+          group = new Container({ label: 'still' });
+          stills.push(group);
+          container.addChild(group);
+        }
+        group.addChild(g);
+      }
       return g;
     },
     vertical: (s) =>
@@ -739,18 +771,31 @@ export function buildScene(
       }),
   };
   const step = draw(painter);
-  step?.(0);
+  // On the 2D canvas renderer (software WebGL) repainting every path and gradient each frame cost
+  // 30-60 ms; as textures, a frame is a few image draws. Moving layers only change their own
+  // position or alpha, which a cached texture keeps.
+  for (const group of stills) group.cacheAsTexture(true);
+  // A masked layer (the train's lights) slides under a still mask beside it in its holder: it stays
+  // a live Graphics that the step moves itself.
+  for (let i = movers.length - 1; i >= 0; i--) if (movers[i]?.g.mask) movers.splice(i, 1);
+  for (const { holder } of movers) holder.cacheAsTexture(true);
+  const run = (t: number): void => {
+    if (!step) return;
+    step(t);
+    follow();
+  };
+  run(0);
   let reduced = options.reducedMotion;
   return {
     name: key,
     container,
     tick(t) {
-      if (!reduced && step) step(t);
+      if (!reduced) run(t);
     },
     setReducedMotion(value) {
       reduced = value;
       // A still frame, not a frozen mid-flicker one.
-      if (value) step?.(0);
+      if (value) run(0);
     },
     destroy() {
       container.destroy({ children: true });
