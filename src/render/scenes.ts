@@ -44,8 +44,11 @@ export interface SceneOptions {
 
 type Stop = readonly [offset: number, color: string];
 
-/** Marks a layer the animation step moves or fades; every other layer is drawn once, then cached. */
-const MOVES = 'moves';
+/**
+ * Marks a layer the animation step moves or fades; every other layer is drawn once, then cached.
+ * Exported because the production bundler dropped the module-local constant and left its uses.
+ */
+export const MOVES = 'moves';
 
 /** What a scene painter draws with; gradients are tracked so the scene can free their textures. */
 interface Painter {
