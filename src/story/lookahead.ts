@@ -49,16 +49,28 @@ export function assetsOf(directives: readonly Directive[]): string[] {
   return out;
 }
 
+/** How many decision states keep their branches (each is a few KB of state JSON). */
+const KNOWN_STATES = 64;
+const SEED = /"storySeed":-?\d+,"previousRandom":-?\d+/;
+
 /** A private copy of a story for running ahead. Create one per runtime and reuse it. */
 export class LookaheadEngine {
   readonly #json: string;
   readonly #externals: readonly string[];
   #story: Story | null = null;
   #errors: string[] = [];
+  /** complete results by the exact state they ran from (and maxSteps), newest last */
+  readonly #known = new Map<string, Map<number, LookaheadResult>>();
+
+  /** the story never draws a random number (RANDOM, shuffles, SEED_RANDOM): the seed cannot matter */
+  readonly #seedFree: boolean;
 
   constructor(json: string) {
     this.#json = json;
     this.#externals = externalCallsOf(JSON.parse(json));
+    // ink's random commands are the bare strings "rnd", "srnd" and "seq" in a container's list;
+    // text is "^…" and names are keys or paths, so a miss here means no randomness at all
+    this.#seedFree = !/"(?:rnd|srnd|seq)"\s*[,\]]/.test(json);
   }
 
   #copy(): Story {
@@ -82,9 +94,35 @@ export class LookaheadEngine {
     options: readonly Option[],
     opts: LookaheadOptions = {},
   ): LookaheadResult[] {
-    // parsed once for all options; ink builds fresh runtime objects from it on every load
-    const state = JSON.parse(stateJson) as Record<string, unknown>;
-    return options.map((option) => this.#runOne(state, option, opts));
+    // A run is a pure function of the saved state (randomness included) and the option: a
+    // decision met again from the same state (a rewind, a replay, a resumed save) reuses the
+    // branches already run. Cut-short results depend on the clock, so they are never kept.
+    // A replay starts with a fresh seed; without randomness it changes nothing, so it is no part of the key.
+    const state0 = this.#seedFree ? stateJson.replace(SEED, '') : stateJson;
+    const key = `${opts.maxSteps ?? 200}\n${state0}`;
+    let known = this.#known.get(key);
+    if (known) {
+      this.#known.delete(key);
+      this.#known.set(key, known);
+    } else {
+      known = new Map();
+      this.#known.set(key, known);
+      if (this.#known.size > KNOWN_STATES) {
+        const oldest = this.#known.keys().next();
+        if (!oldest.done) this.#known.delete(oldest.value);
+      }
+    }
+    // parsed once for all options, and only when one has to run; ink builds fresh runtime
+    // objects from it on every load
+    let state: Record<string, unknown> | null = null;
+    return options.map((option) => {
+      const hit = known.get(option.index);
+      if (hit) return { ...hit, assets: [...hit.assets] };
+      state ??= JSON.parse(stateJson) as Record<string, unknown>;
+      const result = this.#runOne(state, option, opts);
+      if (result.complete) known.set(option.index, { ...result, assets: [...result.assets] });
+      return result;
+    });
   }
 
   #runOne(state: Record<string, unknown>, option: Option, opts: LookaheadOptions): LookaheadResult {

@@ -130,6 +130,42 @@ describe('lookahead', () => {
     expect(viaEngine).toEqual(rt.lookahead(AMPLE));
   });
 
+  it('reuses the branches of a state met before (a replay) without running them again', () => {
+    const json = compiled('replay.ink');
+    const engine = new LookaheadEngine(json);
+    let clockReads = 0;
+    const counting = { ...AMPLE, now: () => (clockReads++, 0) };
+    const rt = createInkRuntime(json, { storyId: 'replay' });
+    const options = rt.nextSync().decision!.options;
+    const first = engine.run(rt.saveState(), options, counting);
+    expect(clockReads).toBeGreaterThan(0);
+    // a restart draws a new random seed; a story that never draws a number ignores it
+    rt.reset();
+    const again = rt.nextSync().decision!.options;
+    clockReads = 0;
+    expect(engine.run(rt.saveState(), again, counting)).toEqual(first);
+    expect(clockReads).toBe(0);
+    expect(first.map((r) => r.assets)).toEqual([['assets/walk.png'], ['assets/wait.ogg']]);
+  });
+
+  it('runs again from a state whose random seed differs when the story draws numbers', () => {
+    const engine = new LookaheadEngine(RANDOM);
+    let clockReads = 0;
+    const counting = { ...AMPLE, now: () => (clockReads++, 0) };
+    const rt = createInkRuntime(RANDOM, { storyId: 'r', externals: { ping: () => 0 } });
+    const options = rt.nextSync().decision!.options;
+    const state = rt.saveState();
+    const first = engine.run(state, options, counting);
+    clockReads = 0;
+    // the very same state (seed included) is known
+    expect(engine.run(state, options, counting)).toEqual(first);
+    expect(clockReads).toBe(0);
+    const reseeded = state.replace(/"storySeed":-?\d+/, '"storySeed":12345');
+    expect(reseeded).not.toBe(state);
+    engine.run(reseeded, options, counting);
+    expect(clockReads).toBeGreaterThan(0);
+  });
+
   it('collects asset paths from backdrops, images and sounds only', () => {
     const directives: Directive[] = parseTags([
       'BACKGROUND: assets/a.jpg',
