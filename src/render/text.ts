@@ -85,6 +85,7 @@ export class TextView {
     }
     this.rebuild();
     this.applyReveal(now);
+    this.syncCache();
   }
 
   setLayout(layout: PlayLayout, palette: Palette): void {
@@ -92,6 +93,7 @@ export class TextView {
     this.palette = palette;
     this.rebuild();
     this.applyReveal(this.lastNow);
+    this.syncCache();
   }
 
   setReducedMotion(reduced: boolean): void {
@@ -104,7 +106,23 @@ export class TextView {
     if (this.revealIds.length === 0) return false;
     this.revealIds = [];
     for (const node of this.nodes) node.body.text = node.line.text;
+    this.syncCache();
     return true;
+  }
+
+  /**
+   * Text at rest is cached as one texture: on the 2D canvas renderer the scrim and every line cost a
+   * draw each frame, and a countdown runs with nothing here changing. Revealing text draws live.
+   */
+  private syncCache(): void {
+    if (this.container.destroyed) return;
+    if (this.revealIds.length > 0) {
+      if (this.container.isCachedAsTexture) this.container.cacheAsTexture(false);
+    } else if (this.container.isCachedAsTexture) {
+      this.container.updateCacheTexture();
+    } else {
+      this.container.cacheAsTexture(true);
+    }
   }
 
   tick(now: number): void {
@@ -140,6 +158,7 @@ export class TextView {
     }
     if (done) {
       this.revealIds = [];
+      this.syncCache();
     }
   }
 
@@ -261,6 +280,7 @@ export class TextView {
         this.textures.set(path, texture);
         this.rebuild();
         this.applyReveal(this.lastNow);
+        this.syncCache();
       });
     }
     return holder;
