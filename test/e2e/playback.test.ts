@@ -145,6 +145,13 @@ describe('playback in Chromium', () => {
     let picks = 0;
     for (let guard = 0; guard < 30; guard++) {
       const before = await openDecision(page);
+      // The lookahead runs shortly after a decision is shown; a faster pick skips it by design,
+      // so wait for this decision's measure to make the count below exact.
+      await page.waitForFunction(
+        (n) => performance.getEntriesByName('inkreel:lookahead', 'measure').length >= n,
+        picks + 1,
+        LONG,
+      );
       if (picks % 2 === 0) {
         await page.keyboard.press('1');
       } else {
