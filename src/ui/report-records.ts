@@ -15,6 +15,18 @@ export interface RecordFilter {
 
 export const NO_FILTER: RecordFilter = { story: null, session: null };
 
+/**
+ * How many rows the list shows at first and adds per "Show more". A long profile has tens of
+ * thousands of events; a row for each made opening the report take over a second, and nobody
+ * reads past the newest few hundred without filtering first.
+ */
+export const RECORDS_PAGE = 200;
+
+/** How many rows to show so that the event at `index` (newest first, 0-based) is among them. */
+export function limitToShow(index: number, limit: number): number {
+  return index < limit ? limit : Math.ceil((index + 1) / RECORDS_PAGE) * RECORDS_PAGE;
+}
+
 export function describeEvent(event: CaptureEvent, title: (id: string) => string): string {
   switch (event.type) {
     case 'choice.made': {
@@ -94,6 +106,10 @@ export interface RecordsInput {
   readonly storyTitle: (id: string) => string;
   readonly filter: RecordFilter;
   readonly onFilter: (filter: RecordFilter) => void;
+  /** how many of the matching events to list, newest first (filters apply to all of them) */
+  readonly limit: number;
+  /** asks for a longer list (Number.POSITIVE_INFINITY for all) */
+  readonly onLimit: (limit: number) => void;
   /** asks for a deletion; the report confirms it in the page first */
   readonly onDelete: (target: DeletionTarget, what: string) => void;
 }
@@ -170,10 +186,13 @@ export function renderRecords(input: RecordsInput): HTMLElement {
   );
 
   const shown = events.filter((e) => matchesFilter(e, filter));
+  const listed = Math.min(shown.length, Math.max(0, input.limit));
   const bulk = h(
     'p',
     { class: 'record-bulk' },
-    `Showing ${shown.length} of ${events.length} events. `,
+    listed < shown.length
+      ? `Showing the newest ${listed} of ${shown.length} matching events (${events.length} in all). `
+      : `Showing ${shown.length} of ${events.length} events. `,
   );
   if (filter.session !== null) {
     const session = filter.session;
@@ -209,7 +228,8 @@ export function renderRecords(input: RecordsInput): HTMLElement {
   section.append(bulk);
 
   const list = h('ol', { class: 'event-list', 'aria-label': 'Recorded events' });
-  for (const event of [...shown].reverse()) {
+  for (let i = shown.length - 1; i >= shown.length - listed; i--) {
+    const event = shown[i]!;
     const text = describeEvent(event, storyTitle);
     list.append(
       h(
@@ -240,6 +260,35 @@ export function renderRecords(input: RecordsInput): HTMLElement {
     );
   }
   section.append(list);
+  if (listed < shown.length) {
+    const more = Math.min(RECORDS_PAGE, shown.length - listed);
+    section.append(
+      h(
+        'p',
+        { class: 'record-more' },
+        `${shown.length - listed} older event${shown.length - listed === 1 ? ' is' : 's are'} not listed. `,
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'show-more',
+            onclick: () => input.onLimit(listed + RECORDS_PAGE),
+          },
+          `Show ${more} more`,
+        ),
+        ' ',
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'show-all',
+            onclick: () => input.onLimit(Number.POSITIVE_INFINITY),
+          },
+          `Show all ${shown.length}`,
+        ),
+      ),
+    );
+  }
   return section;
 }
 

@@ -18,7 +18,14 @@ import { renderComparison } from './report-compare.ts';
 import { exportFileName, renderControls } from './report-data.ts';
 import { eventAnchor, renderSuggestions } from './report-insights.ts';
 import type { RecordFilter } from './report-records.ts';
-import { NO_FILTER, matchesFilter, renderPreview, renderRecords } from './report-records.ts';
+import {
+  NO_FILTER,
+  RECORDS_PAGE,
+  limitToShow,
+  matchesFilter,
+  renderPreview,
+  renderRecords,
+} from './report-records.ts';
 import { renderUsage } from './report-usage.ts';
 
 export interface ReportModel {
@@ -109,6 +116,8 @@ export function createReport(initial: ReportModel, actions: ReportActions): Repo
   const root = h('section', { class: 'report', 'aria-labelledby': 'report-title' });
   let model = initial;
   let filter: RecordFilter = NO_FILTER;
+  /** rows of "What was recorded" listed; a new filter starts again from one page */
+  let limit = RECORDS_PAGE;
   let flash: string | null = null;
   let focusFlash = false;
   let dialogOpen = false;
@@ -242,8 +251,18 @@ export function createReport(initial: ReportModel, actions: ReportActions): Repo
         filter,
         onFilter: (next) => {
           filter = next;
+          limit = RECORDS_PAGE;
           flash = null;
           render();
+        },
+        limit,
+        onLimit: (next) => {
+          const first = root.querySelectorAll('.event-list li').length;
+          limit = next;
+          flash = null;
+          render();
+          // keyboard focus goes on to the first row just added, not back to the page's top
+          root.querySelectorAll<HTMLElement>('.event-list li')[first]?.focus();
         },
         onDelete: askDelete,
       }),
@@ -272,7 +291,13 @@ export function createReport(initial: ReportModel, actions: ReportActions): Repo
     event.preventDefault();
     let target = byId(targetId);
     if (!target && eventId) {
-      filter = NO_FILTER;
+      // evidence may point at an event filtered out or older than the rows listed: list it
+      if (!model.events.some((e) => e.id === eventId && matchesFilter(e, filter))) {
+        filter = NO_FILTER;
+      }
+      const matching = model.events.filter((e) => matchesFilter(e, filter));
+      const index = matching.findIndex((e) => e.id === eventId);
+      if (index >= 0) limit = limitToShow(matching.length - 1 - index, limit);
       flash = null;
       render();
       target = byId(targetId);

@@ -226,6 +226,58 @@ describe('deleting from the report', () => {
   });
 });
 
+describe('a long record list', () => {
+  const at = (second: number): string =>
+    new Date(Date.UTC(2024, 0, 3) + second * 1000).toISOString();
+  // old choices that inform the lean, then newer ones without tastes: the evidence is old
+  const long: CaptureEvent[] = [
+    ...Array.from({ length: 300 }, (_, i) => ({ ...choice(`h${i}`, 'sh', 'heist', 0), at: at(i) })),
+    ...Array.from({ length: 250 }, (_, i) => ({
+      ...choice(`t${i}`, 'st', 'tide', 0),
+      at: at(1000 + i),
+      options: [
+        { text: 'Left', taste: {} },
+        { text: 'Right', taste: {} },
+      ],
+    })),
+  ];
+  const rows = (root: HTMLElement): string[] =>
+    [...root.querySelectorAll('.event-list li')].map((li) => li.getAttribute('data-event-id')!);
+
+  it('lists the newest page first, then more, then all', () => {
+    const { root } = mount(model({ events: long }), actions());
+    expect(rows(root)).toHaveLength(200);
+    expect(rows(root)[0]).toBe('t249');
+    expect(root.querySelector('.record-bulk')?.textContent).toContain('newest 200 of 550');
+    root.querySelector<HTMLButtonElement>('button.show-more')!.click();
+    expect(rows(root)).toHaveLength(400);
+    expect(document.activeElement?.getAttribute('data-event-id')).toBe(rows(root)[200]);
+    root.querySelector<HTMLButtonElement>('button.show-all')!.click();
+    expect(rows(root)).toHaveLength(550);
+    expect(root.querySelector('button.show-more')).toBeNull();
+  });
+
+  it('filters every event, not only the rows listed', () => {
+    const { root } = mount(model({ events: long }), actions());
+    const story = root.querySelector<HTMLSelectElement>('select[name="story"]')!;
+    story.value = 'heist';
+    story.dispatchEvent(new Event('change'));
+    expect(rows(root)).toHaveLength(200);
+    expect(rows(root)[0]).toBe('h299');
+    expect(root.querySelector('.record-bulk')?.textContent).toContain('newest 200 of 300');
+  });
+
+  it('lists and focuses an evidence event older than the rows shown', () => {
+    const { root } = mount(model({ events: long }), actions());
+    const link = root.querySelector<HTMLAnchorElement>('a.evidence-link')!;
+    const id = link.getAttribute('data-event-id')!;
+    expect(rows(root)).not.toContain(id);
+    link.click();
+    expect(rows(root)).toContain(id);
+    expect(document.activeElement?.getAttribute('data-event-id')).toBe(id);
+  });
+});
+
 describe('import from the report', () => {
   it('shows what is wrong with a malformed file and imports nothing', async () => {
     const importProfile = vi.fn(() => Promise.resolve(profile));
