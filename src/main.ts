@@ -135,8 +135,9 @@ async function showHome(app: App): Promise<() => void> {
       posterUrl: story.poster ? (entry.assets[story.poster.path] ?? null) : null,
       posterVariant: when ? `${when.dimension}${when.pole}` : null,
       progress: progressOf(saves[i] ?? null, lastEnded.get(story.storyId) ?? null),
-      whyPoster: plan.enabled ? story.reason : null,
-      whyHere: plan.enabled ? story.orderReason : null,
+      // The card explains only what personalisation changed; the report explains every story.
+      whyPoster: plan.enabled && story.isVariant ? story.reason : null,
+      whyHere: plan.enabled && story.score > 0 ? story.orderReason : null,
     });
   });
   app.root.replaceChildren(

@@ -115,7 +115,7 @@ export function renderHome(model: HomeModel): HTMLElement {
       'p',
       { class: 'home-personalisation' },
       model.personalised
-        ? 'Posters and order follow what your choices suggest; each story says why. '
+        ? 'Posters and order follow what your choices suggest; a story says why when that changed its poster or place (the report explains them all). '
         : 'Personalisation is off: every story shows its default poster, in catalogue order. ',
       h(
         'a',
