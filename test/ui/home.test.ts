@@ -76,7 +76,7 @@ describe('the home screen', () => {
     expect(why).toContain('Why this poster: Shown because your choices lean toward Warmth');
     expect(why).toContain('Why here: Fit 1.20');
     expect(home.querySelector('.home-personalisation')?.textContent).toContain(
-      'each story says why',
+      'says why when that changed its poster or place',
     );
   });
 
