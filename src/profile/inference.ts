@@ -128,8 +128,14 @@ function declaredDimensions(declared: readonly DimensionDecl[]): DimensionMeta[]
  * builder's flat arrays, at the offsets given.
  */
 interface Comparison {
-  /** the events folded into this comparison, in log order */
-  readonly events: ChoiceEvent[];
+  /** the first event folded into this comparison */
+  readonly first: ChoiceEvent;
+  /** the later ones, in log order; null while there is one (most decisions never repeat) */
+  more: ChoiceEvent[] | null;
+  /** how many events are folded in */
+  count: number;
+  /** the next comparison with the same hash (a chain instead of an array per bucket) */
+  next: Comparison | null;
   readonly k: number;
   /** how many dimensions the options differ on */
   readonly m: number;
@@ -156,7 +162,7 @@ interface Builder {
   readonly comparisons: Comparison[];
   readonly dims: number[];
   readonly x: number[];
-  readonly buckets: Map<number, Comparison[]>;
+  readonly buckets: Map<number, Comparison>;
   readonly touched: number[];
   readonly keep: number[];
   /** the current event's non-zero tastes as (option, dimension, value) triples */
@@ -263,7 +269,7 @@ function addComparison(b: Builder, e: ChoiceEvent): boolean {
     for (const l of keep) h = hashStep(h, Math.round((all[j * m0 + l] ?? 0) * 1e6) | 0);
   const bucket = b.buckets.get(h);
   if (bucket) {
-    search: for (const c of bucket) {
+    search: for (let c: Comparison | null = bucket; c !== null; c = c.next) {
       if (c.weight !== weight || c.chosen !== e.chosenIndex || c.k !== k || c.m !== m) continue;
       for (let l = 0; l < m; l++)
         if (b.dims[c.dimOffset + l] !== touched[keep[l] ?? 0]) continue search;
@@ -272,13 +278,18 @@ function addComparison(b: Builder, e: ChoiceEvent): boolean {
           if (b.x[c.xOffset + j * m + l] !== all[j * m0 + (keep[l] ?? 0)]) continue search;
         }
       }
-      c.events.push(e);
+      if (c.more) c.more.push(e);
+      else c.more = [e];
+      c.count++;
       if (e.timedOut) c.timedOut++;
       return true;
     }
   }
   const c: Comparison = {
-    events: [e],
+    first: e,
+    more: null,
+    count: 1,
+    next: bucket ?? null,
     k,
     m,
     chosen: e.chosenIndex,
@@ -289,8 +300,7 @@ function addComparison(b: Builder, e: ChoiceEvent): boolean {
   };
   for (const l of keep) b.dims.push(touched[l] ?? 0);
   for (let j = 0; j < k; j++) for (const l of keep) b.x.push(all[j * m0 + l] ?? 0);
-  if (bucket) bucket.push(c);
-  else b.buckets.set(h, [c]);
+  b.buckets.set(h, c);
   b.comparisons.push(c);
   return true;
 }
@@ -342,7 +352,7 @@ function pack(b: Builder): Packed {
     packed.k[i] = c.k;
     packed.m[i] = c.m;
     packed.chosen[i] = c.chosen;
-    packed.weight[i] = c.weight * c.events.length;
+    packed.weight[i] = c.weight * c.count;
     packed.dimOffset[i] = c.dimOffset;
     packed.xOffset[i] = c.xOffset;
     maxK = Math.max(maxK, c.k);
@@ -547,15 +557,22 @@ export function fitProfile(
     covariance.push(row);
   }
 
-  // per dimension: the comparisons bearing on it (by index) and their per-event pull
-  const bearingIdx: number[][] = metas.map(() => []);
-  const bearingPull: number[][] = metas.map(() => []);
+  // per dimension: the comparisons bearing on it (by index) and their per-event pull, grouped by
+  // dimension in two flat arrays (counted first) rather than a growing array per dimension
+  const start = new Int32Array(dims + 1);
+  for (let e = 0; e < packed.dims.length; e++) start[(packed.dims[e] ?? 0) + 1]++;
+  for (let d = 0; d < dims; d++) start[d + 1] = (start[d + 1] ?? 0) + (start[d] ?? 0);
+  const fill = start.slice(0, dims);
+  const flatIdx = new Int32Array(packed.dims.length);
+  const flatPull = new Float64Array(packed.dims.length);
   for (let i = 0; i < comparisons.length; i++) {
     const c = comparisons[i] as Comparison;
     for (let l = 0; l < c.m; l++) {
       const d = packed.dims[c.dimOffset + l] ?? 0;
-      bearingIdx[d]?.push(i);
-      bearingPull[d]?.push(c.weight * (pulls[c.dimOffset + l] ?? 0));
+      const at = fill[d] ?? 0;
+      fill[d] = at + 1;
+      flatIdx[at] = i;
+      flatPull[at] = c.weight * (pulls[c.dimOffset + l] ?? 0);
     }
   }
   const limit = Math.max(0, maxEvidence);
@@ -564,8 +581,8 @@ export function fitProfile(
     const estimate = w[d] ?? 0;
     const sd = Math.sqrt(Math.max(cov.data[d * dims + d] ?? 1, 0));
     const pPositive = sd > 0 ? normalCdf(estimate / sd) : estimate > 0 ? 1 : estimate < 0 ? 0 : 0.5;
-    const idx = bearingIdx[d] ?? [];
-    const pl = bearingPull[d] ?? [];
+    const idx = flatIdx.subarray(start[d] ?? 0, start[d + 1] ?? 0);
+    const pl = flatPull.subarray(start[d] ?? 0, start[d + 1] ?? 0);
     let decisions = 0;
     let timedOutDecisions = 0;
     let total = 0;
@@ -574,7 +591,7 @@ export function fitProfile(
     let covered = 0;
     for (let r = 0; r < idx.length; r++) {
       const c = comparisons[idx[r] ?? 0] as Comparison;
-      const n = c.events.length;
+      const n = c.count;
       const a = Math.abs(pl[r] ?? 0);
       decisions += n;
       timedOutDecisions += c.timedOut;
@@ -588,7 +605,7 @@ export function fitProfile(
       // drop entries no longer needed to fill the limit
       while (top.length > 1) {
         const last = top[top.length - 1] ?? 0;
-        const lastN = (comparisons[idx[last] ?? 0] as Comparison).events.length;
+        const lastN = (comparisons[idx[last] ?? 0] as Comparison).count;
         if (covered - lastN < limit) break;
         top.pop();
         covered -= lastN;
@@ -598,8 +615,8 @@ export function fitProfile(
     for (const r of top) {
       const c = comparisons[idx[r] ?? 0] as Comparison;
       const pull = pl[r] ?? 0;
-      for (const e of c.events) {
-        if (evidence.length >= limit) break;
+      for (let q = 0; q < c.count && evidence.length < limit; q++) {
+        const e = q === 0 ? c.first : (c.more?.[q - 1] ?? c.first);
         evidence.push({
           eventId: e.id,
           storyId: e.storyId,
