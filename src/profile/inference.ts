@@ -560,7 +560,10 @@ export function fitProfile(
   // per dimension: the comparisons bearing on it (by index) and their per-event pull, grouped by
   // dimension in two flat arrays (counted first) rather than a growing array per dimension
   const start = new Int32Array(dims + 1);
-  for (let e = 0; e < packed.dims.length; e++) start[(packed.dims[e] ?? 0) + 1]++;
+  for (let e = 0; e < packed.dims.length; e++) {
+    const at = (packed.dims[e] ?? 0) + 1;
+    start[at] = (start[at] ?? 0) + 1;
+  }
   for (let d = 0; d < dims; d++) start[d + 1] = (start[d + 1] ?? 0) + (start[d] ?? 0);
   const fill = start.slice(0, dims);
   const flatIdx = new Int32Array(packed.dims.length);
