@@ -273,9 +273,24 @@ async function showPlay(app: App, storyId: string): Promise<() => void> {
   });
   app.root.replaceChildren(mirror.root);
 
-  const json = await entry.load();
+  // The stage, the story and the save do not depend on each other: start all three at once.
+  const stageReady = createStage(mirror.stageHost, {
+    resolveAsset,
+    now: () => clock.now(),
+    onPick: (index, input) => send({ type: 'PICK', index, input }),
+    onChoiceRects: (rects) => mirror.setChoiceRects(rects),
+    reducedMotion:
+      app.settings.reducedMotion ?? matchMedia('(prefers-reduced-motion: reduce)').matches,
+    theme: stageTheme(app.settings, entry.meta.theme),
+  }).catch((error: unknown) => {
+    console.warn('inkreel: drawing the scene is not possible here; showing the text view.', error);
+    return null;
+  });
+  const [json, saved] = await Promise.all([
+    entry.load(),
+    app.settings.incognito ? null : app.store.getSave(app.profile.id, storyId),
+  ]);
   const runtime = createInkRuntime(json, { storyId, version: entry.meta.version });
-  const saved = app.settings.incognito ? null : await app.store.getSave(app.profile.id, storyId);
   const resume = saved && saved.storyVersion === runtime.meta.version ? saved : null;
   const sessionId = resume?.sessionId ?? crypto.randomUUID();
 
@@ -318,21 +333,8 @@ async function showPlay(app: App, storyId: string): Promise<() => void> {
       .catch((error: unknown) => console.warn('inkreel: the ledger could not load', error));
   }
 
-  try {
-    stage = await createStage(mirror.stageHost, {
-      resolveAsset,
-      now: () => clock.now(),
-      onPick: (index, input) => send({ type: 'PICK', index, input }),
-      onChoiceRects: (rects) => mirror.setChoiceRects(rects),
-      reducedMotion:
-        app.settings.reducedMotion ?? matchMedia('(prefers-reduced-motion: reduce)').matches,
-      theme: stageTheme(app.settings, entry.meta.theme),
-    });
-    mirror.setCanvasMode(true);
-  } catch (error) {
-    console.warn('inkreel: drawing the scene is not possible here; showing the text view.', error);
-    mirror.setCanvasMode(false);
-  }
+  stage = await stageReady;
+  mirror.setCanvasMode(stage !== null);
 
   player = startPlayer({
     runtime,

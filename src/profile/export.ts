@@ -150,7 +150,8 @@ export function sessionsCsv(input: ExportInput, title: (id: string) => string): 
   }
   const sessions = new Map<string, Row>();
   for (const e of input.events) {
-    if (e.sessionId === '') continue;
+    // settings changes and deletions belong to no story, so to no play session
+    if (e.sessionId === '' || e.storyId === '') continue;
     const row = sessions.get(e.sessionId) ?? {
       storyId: e.storyId,
       started: e.at,
