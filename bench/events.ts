@@ -2,6 +2,7 @@
 // stories with tastes on each option, a tenth timed out, like a long-time player's log.
 import type { CaptureEvent } from '../src/core/events.ts';
 import type { DimensionDecl } from '../src/core/model.ts';
+import { seededRandom } from '../src/core/random.ts';
 
 export const BENCH_DIMENSIONS: readonly DimensionDecl[] = [
   { id: 'risk', positive: 'bold', negative: 'careful' },
@@ -10,20 +11,9 @@ export const BENCH_DIMENSIONS: readonly DimensionDecl[] = [
   { id: 'horror', positive: 'dark', negative: 'light' },
 ];
 
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** `count` events for `profileId`: session.started, ~20 choice.made, story.ended, session.ended. */
 export function syntheticEvents(profileId: string, count: number, seed = 1): CaptureEvent[] {
-  const rand = prng(seed);
+  const rand = seededRandom(seed);
   const stories = ['night-shift', 'tapeloop', 'low-tide'];
   const out: CaptureEvent[] = [];
   const start = Date.UTC(2024, 0, 1);

@@ -2,6 +2,7 @@
 // seeded random walks and a bounded breadth-first search over choices — to find what a reader
 // can reach: endings, knots never visited, runtime errors, and loops with no way out.
 import { Story } from 'inkjs';
+import { seededRandom } from '../core/random.ts';
 
 export interface ExploreOptions {
   /** seeds the walks and ink's own RANDOM/shuffles; the same seed gives the same report */
@@ -41,18 +42,6 @@ export interface ExploreReport {
   readonly decisions: { readonly min: number; readonly median: number; readonly max: number };
   readonly errors: readonly ExploreProblem[];
   readonly loops: readonly ExploreProblem[];
-}
-
-/** mulberry32: small, seedable, and the same in every Node version */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 type JsonContainer = readonly unknown[];

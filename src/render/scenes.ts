@@ -2,6 +2,7 @@
 import type { GradientOptions } from 'pixi.js';
 import { Container, FillGradient, Graphics } from 'pixi.js';
 import { warnOnce } from './warn.ts';
+import { seededRandom } from '../core/random.ts';
 
 export const SCENE_NAMES = [
   'night-street',
@@ -64,18 +65,6 @@ interface Painter {
 
 /** Draws the still frame; returns the animation step (called with ms) or null for a still scene. */
 type SceneDraw = (p: Painter) => ((t: number) => void) | null;
-
-// A fixed seed: the same scene looks the same every time (and in every screenshot).
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function hashName(name: string): number {
   let h = 2166136261;
@@ -725,7 +714,8 @@ export function buildScene(
   const painter: Painter = {
     w: Math.max(1, width),
     h: Math.max(1, height),
-    rand: seeded(hashName(key)),
+    // A fixed seed: the same scene looks the same every time (and in every screenshot).
+    rand: seededRandom(hashName(key)),
     layer(layerLabel, moves) {
       const g = new Graphics({ label: layerLabel });
       if (moves) {

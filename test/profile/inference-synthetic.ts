@@ -1,17 +1,7 @@
 // Synthetic players for the inference tests: a seeded PRNG, generated decisions and rank statistics.
 import type { CaptureEvent, EventOf } from '../../src/core/events.ts';
 
-/** mulberry32: small, fast and deterministic for a given seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom as prng } from '../../src/core/random.ts';
 
 export function normal(rand: () => number): number {
   const u = 1 - rand();
