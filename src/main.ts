@@ -243,11 +243,19 @@ async function showPlay(app: App, storyId: string): Promise<() => void> {
   if (app.settings.theme === 'system' && isTheme(entry.meta.theme))
     document.documentElement.dataset.theme = entry.meta.theme;
   let player: Player | null = null;
-  let pickMarked = false;
+  // `inkreel:choice` runs from a pick to the next beat drawn (DESIGN §7): the turn picked from is
+  // remembered, and the measure is taken on the first frame that shows a later turn or an end.
+  let pickedTurn: number | null = null;
   const send = (command: PlayerCommand): void => {
-    if (command.type === 'PICK') {
+    const open = player?.getView().decision;
+    if (
+      command.type === 'PICK' &&
+      pickedTurn === null &&
+      open &&
+      (open.phase === 'shown' || open.phase === 'selecting')
+    ) {
       performance.mark('inkreel:pick');
-      pickMarked = true;
+      pickedTurn = open.turn;
     }
     player?.send(command);
   };
@@ -371,12 +379,12 @@ async function showPlay(app: App, storyId: string): Promise<() => void> {
         .catch((error: unknown) => console.warn('inkreel: the save could not be cleared', error));
     }
     lastState = view.state;
-    if (
-      pickMarked &&
-      (view.state === 'choosing' || view.state === 'ended') &&
-      view.decision?.phase !== 'hide'
-    ) {
-      pickMarked = false;
+    const nextBeat =
+      view.state === 'ended' ||
+      view.state === 'error' ||
+      (view.state === 'choosing' && view.decision !== null && view.decision.turn !== pickedTurn);
+    if (pickedTurn !== null && nextBeat) {
+      pickedTurn = null;
       requestAnimationFrame(() => performance.measure('inkreel:choice', 'inkreel:pick'));
     }
   });

@@ -298,7 +298,12 @@ export class PlayMirror {
           ' ',
           option.text,
         );
-        button.addEventListener('click', (e) => this.pick(option.index, inputOf(e)));
+        button.addEventListener('click', (e) => {
+          // The second click of a double click (detail 2+) may land on the next decision's
+          // button, which can appear within a frame of the first pick: it never picks.
+          if (e.detail > 1) return;
+          this.pick(option.index, inputOf(e));
+        });
         this.choices.append(button);
       }
       this.placeChoices();

@@ -48,3 +48,22 @@ export function collectErrors(page: Page): string[] {
   });
   return errors;
 }
+
+/** The app root's `data-state` (DESIGN.md §7). */
+export async function appState(page: Page): Promise<string> {
+  return page.evaluate(() => document.getElementById('app')?.dataset.state ?? '');
+}
+
+/** Waits until the app root's `data-state` is one of `states`, and returns it. */
+export async function waitForState(
+  page: Page,
+  states: readonly string[],
+  timeout = 30_000,
+): Promise<string> {
+  await page.waitForFunction(
+    (wanted) => wanted.includes(document.getElementById('app')?.dataset.state ?? ''),
+    [...states],
+    { timeout },
+  );
+  return appState(page);
+}

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { collectErrors, launchBrowser } from './browser.ts';
+import { collectErrors, launchBrowser, waitForState } from './browser.ts';
 import { axeViolations } from './present-helpers.ts';
 
 const CHOICES = '[role="group"][aria-label="Choices"]';
@@ -25,15 +25,6 @@ function tasteWeights(storyId: string, dimension: string): Map<string, number> {
 
 async function state(page: Page): Promise<string> {
   return page.evaluate(() => document.getElementById('app')?.dataset.state ?? '');
-}
-
-async function waitForState(page: Page, states: string[]): Promise<string> {
-  await page.waitForFunction(
-    (wanted) => wanted.includes(document.getElementById('app')?.dataset.state ?? ''),
-    states,
-    { timeout: 30_000 },
-  );
-  return state(page);
 }
 
 async function barValue(page: Page): Promise<number> {

@@ -1,18 +1,15 @@
 // The foundation in a real Chromium: home → play the sample story to an ending → the report.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { collectErrors, foreignRequests, launchBrowser, trackRequests } from './browser.ts';
+import type { Browser } from 'playwright-core';
+import {
+  collectErrors,
+  foreignRequests,
+  launchBrowser,
+  trackRequests,
+  waitForState,
+} from './browser.ts';
 
 const CHOICES = '[role="group"][aria-label="Choices"]';
-
-async function waitForState(page: Page, states: string[]): Promise<string> {
-  await page.waitForFunction(
-    (wanted) => wanted.includes(document.getElementById('app')?.dataset.state ?? ''),
-    states,
-    { timeout: 30_000 },
-  );
-  return page.evaluate(() => document.getElementById('app')?.dataset.state ?? '');
-}
 
 describe('playing the sample story in Chromium', () => {
   const baseUrl = inject('baseUrl');

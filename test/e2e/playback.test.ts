@@ -2,7 +2,7 @@
 // rewind to another ending, resume after a reload, fault stories, and a double click.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { collectErrors, launchBrowser } from './browser.ts';
+import { collectErrors, launchBrowser, appState, waitForState } from './browser.ts';
 
 const CHOICES = '[role="group"][aria-label="Choices"]';
 const OPEN_CHOICE = `${CHOICES} button:not([disabled])`;
@@ -12,19 +12,6 @@ const LONG = { timeout: 30_000 };
 // both begin by letting the phone ring, and part at the second decision.
 const TO_MORNING = [1, 0, 1, 2, 2, 0, 1, 2, 0];
 const TO_ROOM_SEVEN = [1, 2, 0, 2, 2, 0, 0, 2, 1];
-
-async function appState(page: Page): Promise<string> {
-  return page.evaluate(() => document.getElementById('app')?.dataset.state ?? '');
-}
-
-async function waitForState(page: Page, states: string[], timeout = 30_000): Promise<string> {
-  await page.waitForFunction(
-    (wanted) => wanted.includes(document.getElementById('app')?.dataset.state ?? ''),
-    states,
-    { timeout },
-  );
-  return appState(page);
-}
 
 async function logText(page: Page): Promise<string> {
   return (await page.locator('[role="log"]').textContent()) ?? '';

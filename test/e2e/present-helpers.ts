@@ -2,17 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
+import { waitForState } from './browser.ts';
+
+export { waitForState };
 
 export const CHOICES = '[role="group"][aria-label="Choices"]';
-
-export async function waitForState(page: Page, states: readonly string[]): Promise<string> {
-  await page.waitForFunction(
-    (wanted) => wanted.includes(document.getElementById('app')?.dataset.state ?? ''),
-    [...states],
-    { timeout: 30_000 },
-  );
-  return page.evaluate(() => document.getElementById('app')?.dataset.state ?? '');
-}
 
 /** Waits until the enabled choice buttons are there and the canvas has laid its cards out. */
 export async function waitForChoices(page: Page): Promise<void> {

@@ -2,16 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import { waitForState as waitForAppState } from './browser.ts';
 
 export const CHOICES = '[role="group"][aria-label="Choices"]';
 
-export async function waitForState(page: Page, states: string[]): Promise<string> {
-  await page.waitForFunction(
-    (wanted) => wanted.includes(document.getElementById('app')?.dataset.state ?? ''),
-    states,
-    { timeout: 60_000 },
-  );
-  return page.evaluate(() => document.getElementById('app')?.dataset.state ?? '');
+/** The report's pages can take long on a loaded machine: a minute, not the default half. */
+export async function waitForState(page: Page, states: readonly string[]): Promise<string> {
+  return waitForAppState(page, states, 60_000);
 }
 
 /** Option text → its weight on `dimension`, read from the story's ink source (0 when untagged). */

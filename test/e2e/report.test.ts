@@ -106,8 +106,9 @@ describe('the report after a risk-seeking playthrough of night-shift', () => {
     expect(choiceRows.every((r) => r.timed_out === 'false')).toBe(true);
 
     const sessions = csv(files['sessions.csv']!);
+    // play sessions only: settings changes and deletions belong to no story
     const sessionIds = new Set(
-      doc.events.filter((e) => e.sessionId !== '').map((e) => e.sessionId),
+      doc.events.filter((e) => e.sessionId !== '' && e.storyId !== '').map((e) => e.sessionId),
     );
     expect(new Set(sessions.map((r) => r.session_id))).toEqual(sessionIds);
     expect(sessions.reduce((n, r) => n + Number(r.choices), 0)).toBe(choices.length);

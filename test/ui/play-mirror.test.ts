@@ -159,3 +159,19 @@ describe('PlayMirror', () => {
     expect(sent).toEqual([{ type: 'REWIND', turn: 2 }]);
   });
 });
+
+describe('PlayMirror and double clicks', () => {
+  it('ignores the second click of a double click, even on a new decision', () => {
+    const { sent, mirror } = mount();
+    mirror.update(view());
+    const first = document.querySelector<HTMLButtonElement>('.choice');
+    first?.dispatchEvent(new MouseEvent('click', { bubbles: true, detail: 1 }));
+    mirror.update(view({ decision: decision({ id: 'next', turn: 2 }) }));
+    const next = document.querySelector<HTMLButtonElement>('.choice');
+    expect(next).not.toBe(first);
+    next?.dispatchEvent(new MouseEvent('click', { bubbles: true, detail: 2 }));
+    expect(sent.filter((c) => c.type === 'PICK')).toEqual([
+      { type: 'PICK', index: 0, input: 'pointer' },
+    ]);
+  });
+});
