@@ -243,9 +243,11 @@ async function showPlay(app: App, storyId: string): Promise<() => void> {
   if (app.settings.theme === 'system' && isTheme(entry.meta.theme))
     document.documentElement.dataset.theme = entry.meta.theme;
   let player: Player | null = null;
-  // `inkreel:choice` runs from a pick to the next beat drawn (DESIGN §7): the turn picked from is
-  // remembered, and the measure is taken on the first frame that shows a later turn or an end.
+  // `inkreel:choice` runs from a pick to the next beat drawn (DESIGN §7): the turn and the last line
+  // at the pick are remembered, and the measure is taken on the first frame that shows new text,
+  // a later decision or an end.
   let pickedTurn: number | null = null;
+  let pickedLastLine: number | undefined;
   const send = (command: PlayerCommand): void => {
     const open = player?.getView().decision;
     if (
@@ -256,6 +258,7 @@ async function showPlay(app: App, storyId: string): Promise<() => void> {
     ) {
       performance.mark('inkreel:pick');
       pickedTurn = open.turn;
+      pickedLastLine = player?.getView().lines.at(-1)?.id;
     }
     player?.send(command);
   };
@@ -382,6 +385,7 @@ async function showPlay(app: App, storyId: string): Promise<() => void> {
     const nextBeat =
       view.state === 'ended' ||
       view.state === 'error' ||
+      view.lines.at(-1)?.id !== pickedLastLine ||
       (view.state === 'choosing' && view.decision !== null && view.decision.turn !== pickedTurn);
     if (pickedTurn !== null && nextBeat) {
       pickedTurn = null;
