@@ -4,9 +4,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
 import { Story } from 'inkjs';
-import { parseTags } from '../core/tags.ts';
+import { storyMetaFromTags } from '../core/tags.ts';
 import type { Directive } from '../core/directives.ts';
-import type { DimensionDecl, PosterDecl, StoryMeta } from '../core/model.ts';
+import type { StoryMeta } from '../core/model.ts';
 import { compileInk } from './compile-ink.ts';
 import type { CompileResult, InkDiagnostic } from './compile-ink.ts';
 import { emptyScan, scanInkSource } from './scan-source.ts';
@@ -46,24 +46,7 @@ export function hashJson(json: string): string {
 
 /** StoryMeta from the compiled story's global tags (read through the ink runtime). */
 export function storyMetaFromJson(id: string, json: string): StoryMeta {
-  const story = new Story(json);
-  const directives = parseTags(story.globalTags);
-  let title = id;
-  let author = '';
-  let timerSeconds: number | null | undefined;
-  let theme: string | null = null;
-  const dimensions: DimensionDecl[] = [];
-  const posters: PosterDecl[] = [];
-  for (const d of directives) {
-    if (d.kind === 'title') title = d.value;
-    else if (d.kind === 'author') author = d.value;
-    else if (d.kind === 'timer') timerSeconds = d.seconds;
-    else if (d.kind === 'theme') theme = d.value;
-    else if (d.kind === 'dimension')
-      dimensions.push({ id: d.id, positive: d.positive, negative: d.negative });
-    else if (d.kind === 'poster') posters.push({ path: d.path, when: d.when });
-  }
-  return { id, title, author, dimensions, timerSeconds, posters, theme, version: hashJson(json) };
+  return storyMetaFromTags(id, new Story(json).globalTags, hashJson(json));
 }
 
 function listFiles(dir: string, base = dir): string[] {
