@@ -11,6 +11,7 @@ import type { Settings } from './core/settings.ts';
 import { startPlayer, type Player } from './player/player.ts';
 import { createStage, type Stage } from './render/stage.ts';
 import type { ThemeName } from './render/theme.ts';
+import { recordingMode } from './profile/retention.ts';
 import { applyRetention, deleteData } from './storage/controls.ts';
 import { openProfileStore } from './storage/open-store.ts';
 import { createInkRuntime } from './story/ink-runtime.ts';
@@ -82,7 +83,7 @@ function stamp(app: App, draft: EventDraft): CaptureEvent {
 }
 
 async function record(app: App, draft: EventDraft): Promise<void> {
-  if (app.settings.incognito || app.settings.recordingPaused) return;
+  if (recordingMode(app.settings) !== 'recording') return;
   const event = stamp(app, draft);
   await app.store.append(event);
   // The single capture point, so the ledger sees exactly what was kept.

@@ -1,9 +1,8 @@
-// Data controls over a store: deletions that leave a count behind, auto-deletion, and a store
-// wrapper that honours pause and incognito.
-import type { CaptureEvent } from '../core/events.ts';
-import type { ProfileStore, SavedPlay } from '../core/ports.ts';
+// Data controls over a store: deletions that leave a count behind, and auto-deletion. (Pause and
+// incognito are honoured at the single capture point, main.ts's record().)
+import type { ProfileStore } from '../core/ports.ts';
 import type { DeletionTarget } from '../profile/retention.ts';
-import { deletionRecord, recordingMode, selectForDeletion } from '../profile/retention.ts';
+import { deletionRecord, selectForDeletion } from '../profile/retention.ts';
 
 export interface ControlOptions {
   readonly now?: () => Date;
@@ -41,31 +40,4 @@ export async function applyRetention(
   if (retentionDays === null) return 0;
   const now = (options.now ?? (() => new Date()))();
   return deleteData(store, profileId, { scope: 'expired', days: retentionDays, now }, options);
-}
-
-/**
- * The store the player writes through: while recording is paused events are not appended, and
- * in incognito neither events nor autosaves are. Reads and deletions pass straight through.
- */
-export function createRecordingStore(store: ProfileStore): ProfileStore {
-  return new Proxy(store, {
-    get(target, property, receiver) {
-      if (property === 'append') {
-        return async (event: CaptureEvent) => {
-          const mode = recordingMode(await target.getSettings(event.profileId));
-          if (mode === 'recording') await target.append(event);
-        };
-      }
-      if (property === 'putSave') {
-        return async (profileId: string, save: SavedPlay) => {
-          const mode = recordingMode(await target.getSettings(profileId));
-          if (mode !== 'incognito') await target.putSave(profileId, save);
-        };
-      }
-      const value: unknown = Reflect.get(target, property, receiver);
-      return typeof value === 'function'
-        ? (value as (...a: unknown[]) => unknown).bind(target)
-        : value;
-    },
-  });
 }

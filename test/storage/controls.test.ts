@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaptureEvent } from '../../src/core/events.ts';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
-import { applyRetention, createRecordingStore, deleteData } from '../../src/storage/controls.ts';
+import { applyRetention, deleteData } from '../../src/storage/controls.ts';
 import { createMemoryProfileStore } from '../../src/storage/memory-store.ts';
 import { choiceEvent } from './contract.ts';
 
@@ -85,49 +85,5 @@ describe('applyRetention', () => {
     const left = await store.events('p1');
     expect(left.filter((e) => e.type === 'choice.made')).toEqual(events.slice(2));
     expect(deletions(left)).toEqual([expect.objectContaining({ scope: 'expired', count: 2 })]);
-  });
-});
-
-describe('createRecordingStore', () => {
-  it('stores events while recording', async () => {
-    const inner = createMemoryProfileStore();
-    const event = choiceEvent('p1');
-    await createRecordingStore(inner).append(event);
-    expect(await inner.events('p1')).toEqual([event]);
-  });
-
-  it('stores no events while paused but keeps autosaving', async () => {
-    const inner = createMemoryProfileStore();
-    await inner.putSettings('p1', { ...DEFAULT_SETTINGS, recordingPaused: true });
-    const store = createRecordingStore(inner);
-    await store.append(choiceEvent('p1'));
-    await store.putSave('p1', {
-      storyId: 'x',
-      storyVersion: 'h',
-      sessionId: 's',
-      snapshots: [],
-      transcript: [],
-      savedAt: day(1),
-    });
-    expect(await inner.events('p1')).toEqual([]);
-    expect(await inner.getSave('p1', 'x')).not.toBeNull();
-  });
-
-  it('stores nothing at all in incognito', async () => {
-    const inner = createMemoryProfileStore();
-    await inner.putSettings('p1', { ...DEFAULT_SETTINGS, incognito: true });
-    const store = createRecordingStore(inner);
-    await store.append(choiceEvent('p1'));
-    await store.putSave('p1', {
-      storyId: 'x',
-      storyVersion: 'h',
-      sessionId: 's',
-      snapshots: [],
-      transcript: [],
-      savedAt: day(1),
-    });
-    expect(await inner.events('p1')).toEqual([]);
-    expect(await inner.getSave('p1', 'x')).toBeNull();
-    expect(store.kind).toBe('memory');
   });
 });
