@@ -1,7 +1,7 @@
 // The pixi stage of the play view: owns the Application and applies PlayView updates to its layers.
 // pixi generates shader sync code with `new Function` unless this module is loaded; the CSP forbids eval.
 import 'pixi.js/unsafe-eval';
-import { Application, Assets, Container, Rectangle } from 'pixi.js';
+import { Application, Container, Rectangle } from 'pixi.js';
 import type { PlayView } from '../core/view.ts';
 import type { TextureLoader } from './assets.ts';
 import { loadAsset, loadWithAssets } from './assets.ts';
@@ -266,9 +266,4 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
     },
   };
   return stage;
-}
-
-/** Drops cached textures of a story (e.g. when leaving it), so they do not outlive their story. */
-export async function unloadAssets(urls: readonly string[]): Promise<void> {
-  await Promise.all(urls.map((u) => (Assets.cache.has(u) ? Assets.unload(u) : Promise.resolve())));
 }
