@@ -8,6 +8,12 @@ export interface Clock {
   now(): number;
 }
 
+/** Wall-clock time, for stamping what is stored (events, saves); core/clock.ts reads the system's. */
+export interface WallClock {
+  /** the current time as ISO 8601 */
+  isoNow(): string;
+}
+
 /** Raised when story work produces no output for too long (an endless ink loop). */
 export class StoryStalledError extends Error {
   override name = 'StoryStalledError';
