@@ -662,8 +662,3 @@ export function fitProfile(
     converged,
   };
 }
-
-/** A dimension of a result by id. */
-export function dimensionOf(result: InferenceResult, id: string): DimensionInference | undefined {
-  return result.dimensions.find((d) => d.id === id);
-}

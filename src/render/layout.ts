@@ -157,12 +157,6 @@ export function timerFraction(decision: DecisionView, now: number): number | nul
   return clamp(left / decision.windowMs, 0, 1);
 }
 
-/** The bar shrinks from both ends toward the middle, as Bandersnatch's did. */
-export function timerBarRect(track: Rect, fraction: number): Rect {
-  const width = track.width * clamp(fraction, 0, 1);
-  return { x: track.x + (track.width - width) / 2, y: track.y, width, height: track.height };
-}
-
 /** Readable pace for revealing narration, in characters per second. */
 export const REVEAL_CPS = 50;
 /** A long beat still finishes revealing within this, so reading never eats a choice window. */
@@ -182,10 +176,6 @@ export function contains(outer: Rect, inner: Rect): boolean {
     inner.x + inner.width <= outer.x + outer.width + 0.5 &&
     inner.y + inner.height <= outer.y + outer.height + 0.5
   );
-}
-
-export function overlaps(a: Rect, b: Rect): boolean {
-  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
 /** Scale that makes a `sw`×`sh` image cover a `w`×`h` box (crop, no letterbox). */

@@ -20,8 +20,6 @@ export interface StageOptions {
   /** the same clock the player machine uses, so the bar agrees with the machine's window */
   readonly now: () => number;
   readonly onPick: (index: number, input: PickInput) => void;
-  /** a click or tap outside the cards: the text reveal was completed (or there was none) */
-  readonly onAdvance?: () => void;
   /**
    * Where the cards are whenever they move, in CSS px relative to the host (one per option, in
    * option order), or null when none are shown: the DOM mirror lays its focusable buttons over them.
@@ -165,7 +163,6 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
   root.eventMode = 'static';
   const onBackgroundTap = (): void => {
     text.completeReveal();
-    options.onAdvance?.();
   };
   root.on('pointertap', onBackgroundTap);
 

@@ -5,14 +5,13 @@ import {
   contains,
   MAX_FONT_PX,
   MIN_FONT_PX,
-  overlaps,
   revealedChars,
   MAX_REVEAL_MS,
   REVEAL_CPS,
-  timerBarRect,
   timerFraction,
 } from '../../src/render/layout.ts';
 import type { DecisionView } from '../../src/core/view.ts';
+import { overlaps } from './geometry.ts';
 
 const SCREENS = [
   [360, 640],
@@ -108,14 +107,6 @@ describe('timer bar', () => {
     expect(
       timerFraction(decision({ windowMs: null, remainingMs: null, runningSince: null }), 5),
     ).toBeNull();
-  });
-
-  it('shrinks toward the middle of its track', () => {
-    const track = { x: 100, y: 10, width: 400, height: 6 };
-    const half = timerBarRect(track, 0.5);
-    expect(half.width).toBe(200);
-    expect(half.x + half.width / 2).toBe(300);
-    expect(timerBarRect(track, 2).width).toBe(400);
   });
 });
 
