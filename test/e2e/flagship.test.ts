@@ -2,12 +2,11 @@
 // the Choices buttons along the explorer's shortest path to each ending; then the story map
 // counts every ending found.
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { compileInk } from '../../src/build/compile-ink.ts';
 import { exploreJson } from '../../src/build/explore.ts';
 import { scanStory } from '../../src/build/story-build.ts';
-import { collectErrors, launchBrowser } from './browser.ts';
+import { describe, expect, test } from './fixture.ts';
 
 const CHOICES = '[role="group"][aria-label="Choices"]';
 const entry = join(resolve(import.meta.dirname, '../..'), 'stories/tapeloop/main.ink');
@@ -46,22 +45,14 @@ async function pick(page: Page, index: number): Promise<void> {
 }
 
 describe('the flagship story in Chromium', () => {
-  const baseUrl = inject('baseUrl');
   const endings = shortestPaths();
-  let browser: Browser;
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  it('plays to every ending the explorer finds, and the story map counts them all', async () => {
+  test('plays to every ending the explorer finds, and the story map counts them all', async ({
+    baseUrl,
+    open,
+  }) => {
     expect(endings.length).toBeGreaterThanOrEqual(5);
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const errors = collectErrors(page);
+    const { page, errors } = await open();
 
     // untimed, so no window runs out while the test reads the screen
     await page.goto(`${baseUrl}/#/settings`);
@@ -89,6 +80,5 @@ describe('the flagship story in Chromium', () => {
       `Endings found: ${endings.length} of ${endings.length}.`,
     );
     expect(errors).toEqual([]);
-    await context.close();
   }, 600_000);
 });

@@ -1,0 +1,59 @@
+// The shared browser-test fixture: one Chromium per test file, and `open()` for a fresh context and
+// page that records its errors and requests and is closed after the test, whatever happens.
+import { inject, test as base } from 'vitest';
+import type {
+  Browser,
+  BrowserContext,
+  BrowserContextOptions,
+  Page,
+  Request,
+} from 'playwright-core';
+import { collectErrors, launchBrowser, trackRequests } from './browser.ts';
+
+export interface Opened {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** page errors and console errors so far */
+  readonly errors: string[];
+  /** every request the page made */
+  readonly requests: Request[];
+}
+
+export interface BrowserFixtures {
+  /** the preview server's URL (test/e2e/global-setup.ts) */
+  baseUrl: string;
+  browser: Browser;
+  /** a new context and page; both are closed when the test ends */
+  open: (options?: BrowserContextOptions) => Promise<Opened>;
+}
+
+export const test = base.extend<BrowserFixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  baseUrl: async ({}, use) => {
+    await use(inject('baseUrl'));
+  },
+  browser: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const browser = await launchBrowser();
+      try {
+        await use(browser);
+      } finally {
+        await browser.close();
+      }
+    },
+    { scope: 'file' },
+  ],
+  open: async ({ browser }, use) => {
+    const contexts: BrowserContext[] = [];
+    await use(async (options) => {
+      const context = await browser.newContext(options);
+      contexts.push(context);
+      const page = await context.newPage();
+      return { context, page, errors: collectErrors(page), requests: trackRequests(page) };
+    });
+    await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
+  },
+});
+
+export { describe, expect } from 'vitest';
