@@ -42,6 +42,8 @@ export interface PlaySteps<Next> {
   expectState(state: PlayState): Next;
   /** the view matches this partial view (toMatchObject) */
   expectView(partial: Record<string, unknown>): Next;
+  /** a decision is on screen and matches this partial DecisionView */
+  expectDecision(partial: Record<string, unknown>): Next;
   /** some stored event matches this partial event */
   expectStored(partial: Record<string, unknown>): Next;
   /** no stored event has this type */
@@ -161,6 +163,10 @@ export async function playDriver(
     expectView: (partial) =>
       step(() => {
         expect(play.view(), describePlay(play)).toMatchObject(partial);
+      })(),
+    expectDecision: (partial) =>
+      step(() => {
+        expect(play.view().decision, describePlay(play)).toMatchObject(partial);
       })(),
     expectStored: (partial) =>
       step(() => {

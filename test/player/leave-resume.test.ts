@@ -9,8 +9,7 @@ describe('leaving mid-window and coming back', () => {
   it('saves the time left in the window when the player stops during a decision', async () => {
     const play = await playDriver(twoDecisions);
     await play.advance(4_000);
-    play.player.stop();
-    await play.flush();
+    await play.stop();
     expect(play.saves.at(-1)).toMatchObject({
       remainingMs: 6_000,
       snapshots: [expect.any(String)],
@@ -20,17 +19,16 @@ describe('leaving mid-window and coming back', () => {
   it('resumes the window with 6 s of 10 left, timing out at 6 s and not before', async () => {
     const first = await playDriver(twoDecisions);
     await first.advance(4_000);
-    first.player.stop();
-    await first.flush();
+    await first.stop();
 
     const play = await playDriver(twoDecisions, { resume: first.saves.at(-1)! });
-    expect(play.view().decision).toMatchObject({
+    await play.expectDecision({
       id: 'start.0',
       windowMs: 10_000,
       remainingMs: 6_000,
     });
     await play.advance(5_999);
-    expect(play.view().decision).toMatchObject({ id: 'start.0', chosen: null });
+    await play.expectDecision({ id: 'start.0', chosen: null });
     await play.advance(1);
     expect(play.events.find((e) => e.type === 'choice.made')).toMatchObject({ timedOut: true });
   });
@@ -38,14 +36,13 @@ describe('leaving mid-window and coming back', () => {
   it('gives the next decision after a resumed one its full window', async () => {
     const first = await playDriver(twoDecisions);
     await first.advance(9_000);
-    first.player.stop();
-    await first.flush();
+    await first.stop();
 
     const play = await playDriver(twoDecisions, { resume: first.saves.at(-1)! });
-    expect(play.view().decision).toMatchObject({ remainingMs: 1_000 });
+    await play.expectDecision({ remainingMs: 1_000 });
     await play.advance(SHOW_MS);
-    await play.pick(0, 'pointer');
-    expect(play.view().decision).toMatchObject({
+    await play.pick(0);
+    await play.expectDecision({
       id: 'kitchen.0',
       windowMs: 5_000,
       remainingMs: 5_000,
@@ -55,11 +52,10 @@ describe('leaving mid-window and coming back', () => {
   it('saves the time left of the decision on screen, not of the one just picked', async () => {
     const play = await playDriver(twoDecisions);
     await play.advance(SHOW_MS);
-    await play.pick(0, 'pointer');
-    expect(play.view().decision).toMatchObject({ id: 'kitchen.0', windowMs: 5_000 });
+    await play.pick(0);
+    await play.expectDecision({ id: 'kitchen.0', windowMs: 5_000 });
     await play.advance(1_000);
-    play.player.stop();
-    await play.flush();
+    await play.stop();
     expect(play.saves.at(-1)).toMatchObject({ remainingMs: 4_000 });
     expect(play.saves.at(-1)?.snapshots).toHaveLength(2);
   });

@@ -111,9 +111,9 @@ describe('narration', () => {
       reset();
     };
     const play = await playDriver(script, { runtime });
-    await play.pick(0, 'pointer');
+    await play.pick(0);
     expect(runs).toBe(1);
-    expect(play.view().decision).toMatchObject({ id: 'd', turn: 1 });
+    await play.expectDecision({ id: 'd', turn: 1 });
     expect(play.view().lines.map((l) => l.text)).toEqual(['Hello.']);
   });
 });
@@ -202,8 +202,8 @@ describe('lookahead', () => {
     await play.advance(1);
     expect(seen).toEqual([['assets/k.png']]);
     await play.advance(SHOW_MS);
-    await play.pick(0, 'pointer');
-    expect(play.view().decision).toMatchObject({ turn: 2 });
+    await play.pick(0);
+    await play.expectDecision({ turn: 2 });
     await play.advance(LOOKAHEAD_AFTER_MS);
     expect(seen).toHaveLength(1);
     expect(play.view()).toMatchObject({ state: 'choosing', decision: { turn: 2 }, error: null });
@@ -217,9 +217,9 @@ describe('lookahead', () => {
       return [];
     };
     const play = await playDriver(twoDecisions, { runtime, preload: () => undefined });
-    await play.pick(0, 'pointer');
+    await play.pick(0);
     await play.advance(LOOKAHEAD_AFTER_MS - 1);
-    expect(play.view().decision).toMatchObject({ turn: 2 });
+    await play.expectDecision({ turn: 2 });
     expect(runs).toBe(0);
   });
 });

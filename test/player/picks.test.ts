@@ -58,14 +58,14 @@ describe('picking an option', () => {
         input: 'touch',
       },
     ]);
-    expect(play.view().decision).toMatchObject({ turn: 2, id: 'kitchen.0' });
+    await play.expectDecision({ turn: 2, id: 'kitchen.0' });
     expect(play.runtime.calls).toEqual(['next', 'choose:0', 'next']);
   });
 
   it('accepts a pick while the options are still appearing', async () => {
     const play = await playDriver(twoDecisions);
     expect(play.view().decision?.phase).toBe('shown');
-    await play.pick(1, 'pointer');
+    await play.pick(1);
     expect(play.choices()[0]).toMatchObject({ chosenIndex: 1, decisionMs: 0 });
   });
 
@@ -84,18 +84,18 @@ describe('picking an option', () => {
     for (const index of [2, -1, 0.5, Number.NaN])
       await play.send({ type: 'PICK', index, input: 'keyboard' });
     expect(play.choices()).toHaveLength(0);
-    expect(play.view().decision).toMatchObject({ turn: 1, chosen: null });
+    await play.expectDecision({ turn: 1, chosen: null });
   });
 
   it('ignores a pick during the hide phase and after a timeout', async () => {
     const play = await playDriver(twoDecisions);
     play.runtime.gate = new Promise(() => undefined); // the next beat never arrives: we stay in hide
     await play.advance(10_000);
-    expect(play.view().decision).toMatchObject({ phase: 'hide', chosen: 1 });
-    await play.pick(0, 'pointer');
+    await play.expectDecision({ phase: 'hide', chosen: 1 });
+    await play.pick(0);
     expect(play.choices()).toHaveLength(1);
     expect(play.choices()[0]).toMatchObject({ chosenIndex: 1, timedOut: true });
-    expect(play.view().decision).toMatchObject({ phase: 'hide', chosen: 1 });
+    await play.expectDecision({ phase: 'hide', chosen: 1 });
   });
 
   it('waits for the choice to be durable before asking the story for the next beat', async () => {
@@ -108,7 +108,7 @@ describe('picking an option', () => {
       },
     });
     await play.pick(0, 'keyboard');
-    expect(play.view().decision).toMatchObject({ phase: 'picked', chosen: 0 });
+    await play.expectDecision({ phase: 'picked', chosen: 0 });
     expect(play.runtime.calls).toEqual(['next']);
     play.player.send({ type: 'PICK', index: 1, input: 'keyboard' });
     gate.resolve();
@@ -123,7 +123,7 @@ describe('picking an option', () => {
       record: (draft) =>
         draft.type === 'choice.made' ? Promise.reject(new Error('disk full')) : Promise.resolve(),
     });
-    await play.pick(0, 'pointer');
+    await play.pick(0);
     await play.expectState('choosing');
     expect(play.view().decision?.turn).toBe(2);
     expect(play.view().history).toEqual([
@@ -138,14 +138,14 @@ describe('picking an option', () => {
     });
     await play.advance(2_500);
     play.player.send({ type: 'PICK', index: 1, input: 'pointer' });
-    expect(play.view().decision).toMatchObject({
+    await play.expectDecision({
       phase: 'picked',
       chosen: 1,
       remainingMs: 7_500,
       runningSince: null,
     });
     await play.advance(20_000);
-    expect(play.view().decision).toMatchObject({ phase: 'picked', turn: 1 });
+    await play.expectDecision({ phase: 'picked', turn: 1 });
     expect(play.choices()).toHaveLength(0);
   });
 });
@@ -153,8 +153,8 @@ describe('picking an option', () => {
 describe('endings', () => {
   it('records story.ended and session.ended and lists the decisions that led there', async () => {
     const play = await playDriver(twoDecisions);
-    await play.pick(0, 'pointer');
-    await play.pick(1, 'pointer');
+    await play.pick(0);
+    await play.pick(1);
     const view = play.view();
     expect(view.state).toBe('ended');
     expect(view.ending).toEqual({ path: 'endB' });
@@ -184,8 +184,7 @@ describe('endings', () => {
 
   it('records session.ended as left when the player is stopped mid-story, and nothing after', async () => {
     const play = await playDriver(twoDecisions);
-    play.player.stop();
-    await play.flush();
+    await play.stop();
     expect(play.events.at(-1)).toMatchObject({ type: 'session.ended', reason: 'left' });
     const count = play.events.length;
     play.player.send({ type: 'PICK', index: 0, input: 'pointer' });

@@ -89,7 +89,7 @@ describe('the decision window', () => {
 
   it('never runs out when the player turned timing off', async () => {
     const play = await playDriver(oneDecision(), { timeScale: 'off' });
-    expect(play.view().decision).toMatchObject({
+    await play.expectDecision({
       windowMs: null,
       remainingMs: null,
       runningSince: null,
@@ -117,7 +117,7 @@ describe('pausing the window', () => {
     const play = await playDriver(oneDecision());
     await play.advance(4_000);
     play.player.send({ type: 'PAUSE', reason: 'hidden' });
-    expect(play.view().decision).toMatchObject({
+    await play.expectDecision({
       paused: true,
       remainingMs: 6_000,
       runningSince: null,
@@ -125,7 +125,7 @@ describe('pausing the window', () => {
     await play.advance(20_000);
     await play.expectState('choosing');
     play.player.send({ type: 'RESUME', reason: 'hidden' });
-    expect(play.view().decision).toMatchObject({
+    await play.expectDecision({
       paused: false,
       remainingMs: 6_000,
       runningSince: 24_000,
@@ -157,7 +157,7 @@ describe('pausing the window', () => {
     const play = await playDriver(twoDecisions);
     play.player.send({ type: 'PICK', index: 0, input: 'pointer' });
     await play.send({ type: 'PAUSE', reason: 'user' });
-    expect(play.view().decision).toMatchObject({
+    await play.expectDecision({
       turn: 2,
       paused: true,
       runningSince: null,
@@ -193,7 +193,7 @@ describe('more time', () => {
     const play = await playDriver(oneDecision());
     await play.advance(8_000);
     play.player.send({ type: 'MORE_TIME' });
-    expect(play.view().decision).toMatchObject({ windowMs: 20_000, remainingMs: 12_000 });
+    await play.expectDecision({ windowMs: 20_000, remainingMs: 12_000 });
     await play.advance(11_999);
     await play.expectState('choosing');
     await play.advance(1);
@@ -206,7 +206,7 @@ describe('more time', () => {
     play.player.send({ type: 'PAUSE', reason: 'overlay' });
     play.player.send({ type: 'MORE_TIME' });
     await play.advance(100_000);
-    expect(play.view().decision).toMatchObject({ remainingMs: 17_000, runningSince: null });
+    await play.expectDecision({ remainingMs: 17_000, runningSince: null });
     play.player.send({ type: 'RESUME', reason: 'overlay' });
     await play.advance(16_999);
     await play.expectState('choosing');
@@ -221,7 +221,7 @@ describe('more time', () => {
     play.player.send({ type: 'PAUSE', reason: 'user' });
     play.player.send({ type: 'MORE_TIME' });
     await play.advance(10_000);
-    expect(play.view().decision).toMatchObject({
+    await play.expectDecision({
       phase: 'selecting',
       remainingMs: 19_900,
       runningSince: null,
@@ -240,6 +240,6 @@ describe('more time', () => {
   it('ignores more time on an untimed decision', async () => {
     const play = await playDriver(oneDecision(null));
     play.player.send({ type: 'MORE_TIME' });
-    expect(play.view().decision).toMatchObject({ windowMs: null, remainingMs: null });
+    await play.expectDecision({ windowMs: null, remainingMs: null });
   });
 });
