@@ -1,4 +1,5 @@
-// Node figures for the bench: lookahead per decision, story compile time, inference and export.
+// Node figures for the bench: lookahead per decision, story compile time, inference, export and
+// autosave bytes.
 import { statSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileInk } from '../src/build/compile-ink.ts';
@@ -7,6 +8,7 @@ import { buildExport } from '../src/profile/export.ts';
 import { fitProfile } from '../src/profile/inference.ts';
 import { inferenceRows } from '../src/profile/inference-rows.ts';
 import { createInkRuntime } from '../src/story/ink-runtime.ts';
+import { compileLoopStory, measureAutosaveBytes } from '../test/storage/autosave-bytes.ts';
 import { BENCH_DIMENSIONS, syntheticEvents } from './events.ts';
 import { summarize, type Summary } from './stats.ts';
 
@@ -134,5 +136,35 @@ export function profileFigures(count: number, runs: number, warmup = 1): Profile
     inference,
     exportMs,
     exportBytes: bytes,
+  };
+}
+
+export interface AutosaveFigure {
+  readonly decisions: number;
+  /** bytes (as JSON) the autosave wrote at decision 1 and at the last decision */
+  readonly first: number;
+  readonly last: number;
+  /** the same saves as single records, the layout before one record per decision */
+  readonly wholeFirst: number;
+  readonly wholeLast: number;
+}
+
+/** What autosave writes at decision 1 and decision `decisions` of a looping generated story. */
+export async function autosaveFigure(decisions: number): Promise<AutosaveFigure> {
+  const { perDecision, wholePerDecision } = await measureAutosaveBytes(
+    compileLoopStory(),
+    decisions,
+  );
+  const at = (xs: readonly number[], i: number): number => {
+    const x = xs[i];
+    if (x === undefined) throw new Error(`no autosave at decision ${String(i + 1)}`);
+    return x;
+  };
+  return {
+    decisions,
+    first: at(perDecision, 0),
+    last: at(perDecision, decisions - 1),
+    wholeFirst: at(wholePerDecision, 0),
+    wholeLast: at(wholePerDecision, decisions - 1),
   };
 }

@@ -7,7 +7,7 @@ import { launchBrowser } from '../test/e2e/browser.ts';
 import { loadFigures, playFigures, reportFigure, serve, storeFigures } from './browser.ts';
 import { buildBenchPages, buildSite, ROOT } from './build.ts';
 import { devReloadFigure } from './dev.ts';
-import { compileFigure, lookaheadFigures, profileFigures } from './node.ts';
+import { autosaveFigure, compileFigure, lookaheadFigures, profileFigures } from './node.ts';
 import type { Summary } from './stats.ts';
 
 const quick = process.argv.includes('--quick');
@@ -227,6 +227,18 @@ async function main(): Promise<void> {
       at10k ? 1000 : null,
     );
   }
+
+  log('autosave (Node)');
+  const autosave = await autosaveFigure(40);
+  raw.autosave = autosave;
+  row(
+    `Autosave bytes written at decision 1 / decision ${String(autosave.decisions)}`,
+    autosave.last / autosave.first,
+    `${String(autosave.first)} B / ${String(autosave.last)} B`,
+    `looping generated story; one record per save would write ${String(autosave.wholeFirst)} B / ${String(autosave.wholeLast)} B`,
+    '≤ 2× decision 1',
+    2,
+  );
 
   log('compile (Node)');
   const compile = compileFigure(join(ROOT, 'stories'), reps.compile);

@@ -1,6 +1,5 @@
 // What the outside world (ui/, main.ts) may ask of a playing story: the player's command vocabulary.
 import type { InputMethod } from './events.ts';
-import type { TimeScale } from './timing.ts';
 
 /** Why the countdown is held: the tab is hidden, an overlay (report/settings) is open, or the player paused. */
 export type PauseReason = 'hidden' | 'overlay' | 'user';
@@ -11,7 +10,6 @@ export type PlayerCommand =
   | { readonly type: 'PAUSE'; readonly reason: PauseReason }
   | { readonly type: 'RESUME'; readonly reason: PauseReason }
   | { readonly type: 'MORE_TIME' }
-  | { readonly type: 'SET_TIME_SCALE'; readonly scale: TimeScale }
   /** back to decision `turn` (1-based) of this playthrough */
   | { readonly type: 'REWIND'; readonly turn: number }
   | { readonly type: 'RESTART' }

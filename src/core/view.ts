@@ -73,9 +73,15 @@ export interface PlayView {
   readonly error: { readonly message: string; readonly canGoBack: boolean } | null;
 }
 
-/** ms left in a decision's window at clock time `now`; null when untimed. */
-export function remainingAt(decision: DecisionView, now: number): number | null {
-  if (decision.remainingMs === null) return null;
-  if (decision.runningSince === null) return decision.remainingMs;
-  return Math.max(0, decision.remainingMs - (now - decision.runningSince));
+/**
+ * ms left in a window at clock time `now`; null when untimed. The one reading of a window's time
+ * left: the machine's countdown, the DOM mirror and the stage's bar all use it.
+ */
+export function remainingAt(
+  window: Pick<DecisionView, 'remainingMs' | 'runningSince'>,
+  now: number,
+): number | null {
+  if (window.remainingMs === null) return null;
+  if (window.runningSince === null) return window.remainingMs;
+  return Math.max(0, window.remainingMs - (now - window.runningSince));
 }

@@ -1,4 +1,5 @@
 // Pure arithmetic of one decision's window: running, paused, extended, stopped. The machine owns the timer.
+import { remainingAt } from '../core/view.ts';
 
 export interface Countdown {
   /** one window as the player's time scale made it; what "more time" adds; null when untimed */
@@ -29,20 +30,13 @@ export function openCountdown(windowMs: number | null, now: number, paused: bool
   };
 }
 
-/** ms left at `now`, null when untimed. */
-export function msLeft(c: Countdown, now: number): number | null {
-  if (c.remainingMs === null) return null;
-  if (c.runningSince === null) return c.remainingMs;
-  return Math.max(0, c.remainingMs - (now - c.runningSince));
-}
-
 export function isCounting(c: Countdown): boolean {
   return c.remainingMs !== null && c.runningSince !== null;
 }
 
 /** Stops the bar where it is (after a pick), without counting it as a pause. */
 export function freezeCountdown(c: Countdown, now: number): Countdown {
-  return { ...c, remainingMs: msLeft(c, now), runningSince: null };
+  return { ...c, remainingMs: remainingAt(c, now), runningSince: null };
 }
 
 export function pauseCountdown(c: Countdown, now: number): Countdown {
@@ -63,18 +57,13 @@ export function resumeCountdown(c: Countdown, now: number): Countdown {
 /** "More time": one more full window on top of what is left. */
 export function addTime(c: Countdown, now: number): Countdown {
   if (c.baseWindowMs === null || c.windowMs === null) return c;
-  const left = msLeft(c, now) ?? 0;
+  const left = remainingAt(c, now) ?? 0;
   return {
     ...c,
     windowMs: c.windowMs + c.baseWindowMs,
     remainingMs: left + c.baseWindowMs,
     runningSince: c.runningSince === null ? null : now,
   };
-}
-
-/** The player switched timing off: the window stops counting at once and never runs out. */
-export function untime(c: Countdown): Countdown {
-  return { ...c, baseWindowMs: null, windowMs: null, remainingMs: null, runningSince: null };
 }
 
 /** Time the player spent on the decision, paused time excluded. */

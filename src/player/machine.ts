@@ -1,22 +1,37 @@
-// The playback machine (DESIGN.md §3): beats, timed decisions and their phases, pauses, rewind, autosave, capture.
+// The playback machine (DESIGN.md §3): beats, timed decisions and their phases, pauses, rewind,
+// autosave and capture. Its effects are named here and provided by player.ts (or a test).
 import { assign, fromPromise, setup, spawnChild } from 'xstate';
-import type { PauseReason, PlayerCommand } from '../core/commands.ts';
-import type { EventDraft, InputMethod } from '../core/events.ts';
-import type { Beat, Decision, Line, LookaheadResult } from '../core/model.ts';
-import type { Clock, SavedPlay, SavedTurn, StoryRuntime } from '../core/ports.ts';
-import { windowMs, type TimeScale } from '../core/timing.ts';
+import type { PlayerCommand } from '../core/commands.ts';
+import type { EventDraft } from '../core/events.ts';
+import type { Decision } from '../core/model.ts';
+import type { SavedPlay } from '../core/ports.ts';
+import { windowMs } from '../core/timing.ts';
+import { remainingAt } from '../core/view.ts';
 import {
-  activeMs,
   addTime,
-  freezeCountdown,
   isCounting,
-  msLeft,
   openCountdown,
   pauseCountdown,
   resumeCountdown,
-  untime,
-  type Countdown,
 } from './countdown.ts';
+import {
+  CLEARED,
+  choiceDraft,
+  draftOf,
+  fromStep,
+  initialContext,
+  isLive,
+  messageOf,
+  restoredFrom,
+  revealed,
+  rewoundTo,
+  savedPlayOf,
+  settle,
+  type PlayerContext,
+  type PlayerInput,
+  type RecordKind,
+  type StepResult,
+} from './play-context.ts';
 
 /** How long the options take to appear before the player is "selecting" (the window already runs). */
 export const SHOW_MS = 300;
@@ -25,207 +40,34 @@ export const SHOW_MS = 300;
  * first frame (and outside the pick → next beat measure) rather than in front of it.
  */
 export const LOOKAHEAD_AFTER_MS = 50;
-/** A `pause:` tag never holds the story longer than this, whatever the author wrote. */
-export const MAX_HOLD_MS = 10_000;
 
-export interface PlayerDeps {
-  readonly runtime: StoryRuntime;
-  readonly clock: Clock;
-  /** resolves once the event is durable */
-  readonly record: (draft: EventDraft) => Promise<void>;
-  readonly save: (save: SavedPlay) => Promise<void>;
-  /**
-   * Gets what each option's branch will need, run ahead while the decision is shown, to preload
-   * it; `costMs` is the lookahead's own time on `clock`. Only called when the runtime has lookahead.
-   */
-  readonly preload?: (results: readonly LookaheadResult[], costMs: number) => void;
-}
-
-export interface PlayerInput extends PlayerDeps {
-  readonly storyId: string;
-  readonly sessionId: string;
-  readonly timeScale: TimeScale;
-  readonly resume?: SavedPlay | null;
-}
-
-export interface TranscriptEntry {
-  /** increasing for the whole life of the player, rewinds included, so keyed views never mix lines */
-  readonly id: number;
-  readonly line: Line;
-}
-
-export interface Turn {
-  /** ink state at the moment the decision was shown */
-  readonly snapshot: string;
-  readonly transcriptLength: number;
-  readonly decisionId: string;
-  readonly chosenText: string | null;
-  readonly timedOut: boolean;
-}
-
-export interface LiveDecision {
-  readonly decision: Decision;
-  /** 1-based */
-  readonly turn: number;
-  readonly countdown: Countdown;
-  /** position in decision.options once picked or defaulted */
-  readonly chosen: number | null;
-  readonly timedOut: boolean;
-  readonly input: InputMethod | null;
-  readonly decisionMs: number | null;
-}
-
-export interface PlayerContext {
-  readonly deps: PlayerDeps;
-  readonly storyId: string;
-  readonly sessionId: string;
-  readonly storyVersion: string;
-  readonly title: string;
-  readonly timeScale: TimeScale;
-  readonly pauses: readonly PauseReason[];
-  readonly transcript: readonly TranscriptEntry[];
-  readonly nextLineId: number;
-  /** lines of the current beat not revealed yet (a `pause:` tag holds the rest back) */
-  readonly pending: readonly Line[];
-  readonly pendingDecision: Decision | null;
-  readonly pendingEndPath: string | null;
-  readonly holdMs: number;
-  readonly restartRequested: boolean;
-  /** the next load starts the story from scratch (RESTART) */
-  readonly resetOnLoad: boolean;
-  readonly turns: readonly Turn[];
-  readonly current: LiveDecision | null;
-  readonly ending: { readonly path: string } | null;
-  readonly error: { readonly message: string } | null;
-  readonly recordFailures: number;
-  readonly resume: SavedPlay | null;
-  /** time left in the resumed decision's window, used once by the first decision after a resume */
-  readonly resumeRemainingMs: number | null;
-}
-
-interface ContinueInput {
-  readonly runtime: StoryRuntime;
+export interface StepInput {
   /** ink choice index to take first, or null */
   readonly choose: number | null;
   readonly reset: boolean;
 }
 
-function messageOf(error: unknown): string {
-  if (error instanceof Error) return error.message || error.name;
-  return typeof error === 'string' && error !== '' ? error : 'The story stopped unexpectedly.';
-}
-
-function isLive(current: LiveDecision | null): current is LiveDecision {
-  return current !== null && current.chosen === null;
-}
-
-function holdOf(line: Line): number {
-  let ms = 0;
-  for (const d of line.directives) if (d.kind === 'pause' && d.seconds > 0) ms += d.seconds * 1000;
-  return Math.min(ms, MAX_HOLD_MS);
-}
-
-function draftBase(ctx: PlayerContext) {
-  return { sessionId: ctx.sessionId, storyId: ctx.storyId, storyVersion: ctx.storyVersion };
-}
-
-function choiceDraft(ctx: PlayerContext): EventDraft<'choice.made'> {
-  const live = ctx.current;
-  if (live === null || live.chosen === null) throw new Error('No choice to record.');
-  const d = live.decision;
-  return {
-    ...draftBase(ctx),
-    type: 'choice.made',
-    decisionId: d.id,
-    knot: d.knot,
-    options: d.options.map((o) => ({ text: o.text, taste: o.taste })),
-    chosenIndex: live.chosen,
-    decisionMs: live.decisionMs ?? 0,
-    windowMs: live.countdown.windowMs,
-    timedOut: live.timedOut,
-    input: live.input ?? 'timer',
-  };
-}
-
-function rewoundDraft(ctx: PlayerContext, toTurn: number): EventDraft<'decision.rewound'> {
-  return {
-    ...draftBase(ctx),
-    type: 'decision.rewound',
-    toDecisionId: toTurn === 0 ? null : (ctx.turns[toTurn - 1]?.decisionId ?? null),
-    toTurn,
-    fromTurn: ctx.turns.length,
-  };
-}
-
-export function savedPlayOf(ctx: PlayerContext, savedAt: string): SavedPlay {
-  return {
-    storyId: ctx.storyId,
-    storyVersion: ctx.storyVersion,
-    sessionId: ctx.sessionId,
-    snapshots: ctx.turns.map((t) => t.snapshot),
-    transcript: ctx.transcript.map((e) => e.line.text),
-    lines: ctx.transcript.map((e) => e.line),
-    turns: ctx.turns.map((t): SavedTurn => ({
-      decisionId: t.decisionId,
-      transcriptLength: t.transcriptLength,
-      chosenText: t.chosenText,
-      timedOut: t.timedOut,
-    })),
-    savedAt,
-  };
-}
-
-/** Settles a chosen option into the live decision and its turn. */
-function settle(
-  ctx: PlayerContext,
-  index: number,
-  input: InputMethod,
-  timedOut: boolean,
-): Pick<PlayerContext, 'current' | 'turns'> {
-  const live = ctx.current;
-  if (live === null) return { current: null, turns: ctx.turns };
-  const now = ctx.deps.clock.now();
-  const option = live.decision.options[index];
-  const turns = ctx.turns.map((t, i) =>
-    i === live.turn - 1 ? { ...t, chosenText: option?.text ?? '', timedOut } : t,
-  );
-  return {
-    turns,
-    current: {
-      ...live,
-      chosen: index,
-      input,
-      timedOut,
-      decisionMs: activeMs(live.countdown, now),
-      countdown: freezeCountdown(live.countdown, now),
-    },
-  };
-}
-
-function fromBeat(beat: Beat): Partial<PlayerContext> {
-  return {
-    pending: beat.lines,
-    pendingDecision: beat.decision,
-    pendingEndPath: beat.endPath ?? null,
-    current: null,
-    error: null,
-  };
+// An effect nobody provided is a wiring mistake: say so instead of playing on without it.
+function unprovided(name: string): never {
+  throw new Error(`The player's "${name}" effect was not provided (see createPlayerMachine).`);
 }
 
 const countdownEvents = {
-  PAUSE: { target: '.arm', actions: 'applyPause' },
-  RESUME: { target: '.arm', actions: 'applyResume' },
-  MORE_TIME: { target: '.arm', actions: 'applyMoreTime' },
-  SET_TIME_SCALE: { target: '.arm', actions: 'applyTimeScale' },
+  PAUSE: { target: '.arm', actions: ['stampNow', 'applyPause'] },
+  RESUME: { target: '.arm', actions: ['stampNow', 'applyResume'] },
+  MORE_TIME: { target: '.arm', actions: ['stampNow', 'applyMoreTime'] },
 } as const;
 
 const rewindEvents = {
   REWIND: {
     guard: 'canRewind',
     target: '#player.restoring',
-    actions: ['recordRewind', 'truncateToRewind'],
+    actions: [{ type: 'record', params: { kind: 'rewound' } }, 'truncateToRewind'],
   },
-  RESTART: { target: '#player.loading', actions: ['recordRestart', 'clearPlaythrough'] },
+  RESTART: {
+    target: '#player.loading',
+    actions: [{ type: 'record', params: { kind: 'restart' } }, 'clearPlaythrough'],
+  },
 } as const;
 
 export const playerMachine = setup({
@@ -235,42 +77,24 @@ export const playerMachine = setup({
     input: {} as PlayerInput,
   },
   actors: {
-    continueStory: fromPromise<Beat, ContinueInput>(async ({ input }) => {
-      if (input.reset) input.runtime.reset();
-      if (input.choose !== null) input.runtime.choose(input.choose);
-      return await input.runtime.next();
-    }),
-    restoreState: fromPromise<Decision, { runtime: StoryRuntime; state: string }>(
-      async ({ input }) => {
-        input.runtime.loadState(input.state);
-        const decision = input.runtime.decision;
-        if (decision === null)
-          throw new Error('The saved story state has no decision to return to.');
-        return await Promise.resolve(decision);
-      },
+    /** runs the story to its next decision or ending */
+    continueStory: fromPromise<StepResult, StepInput>(() => unprovided('continueStory')),
+    /** loads a decision's ink state back into the story */
+    restoreState: fromPromise<Decision, { readonly state: string }>(() =>
+      unprovided('restoreState'),
     ),
-    recordEvent: fromPromise<void, { record: PlayerDeps['record']; draft: EventDraft }>(
-      async ({ input }) => {
-        await input.record(input.draft);
-      },
-    ),
-    autosave: fromPromise<void, { save: PlayerDeps['save']; play: SavedPlay }>(
-      async ({ input }) => {
-        // A failed autosave must not stop play: the story goes on, only resuming is lost.
-        await input.save(input.play).catch((error: unknown) => {
-          console.warn('inkreel: the autosave failed; play goes on.', error);
-        });
-      },
-    ),
+    /** resolves once the event is durable */
+    recordEvent: fromPromise<void, EventDraft>(() => unprovided('recordEvent')),
+    /** stamps and stores the autosave; never rejects (a lost save must not stop play) */
+    autosave: fromPromise<void, Omit<SavedPlay, 'savedAt'>>(() => unprovided('autosave')),
   },
   delays: {
     showDelay: SHOW_MS,
     lookaheadDelay: LOOKAHEAD_AFTER_MS,
     pauseHold: ({ context }) => context.holdMs,
+    // `arm` stamps the time on entry, so this is measured at the moment the timer is set
     windowLeft: ({ context }) =>
-      context.current === null
-        ? 0
-        : (msLeft(context.current.countdown, context.deps.clock.now()) ?? 0),
+      context.current === null ? 0 : (remainingAt(context.current.countdown, context.now) ?? 0),
   },
   guards: {
     canResume: ({ context }) => {
@@ -279,7 +103,7 @@ export const playerMachine = setup({
         r !== null &&
         r.snapshots.length > 0 &&
         r.storyId === context.storyId &&
-        r.storyVersion === context.storyVersion
+        r.storyVersion === context.meta.version
       );
     },
     isHolding: ({ context }) => context.holdMs > 0,
@@ -300,119 +124,27 @@ export const playerMachine = setup({
     hasTurns: ({ context }) => context.turns.length > 0,
   },
   actions: {
-    recordSessionStarted: spawnChild('recordEvent', {
-      input: ({ context }) => ({
-        record: context.deps.record,
-        draft: {
-          ...draftBase(context),
-          type: 'session.started',
-        } satisfies EventDraft<'session.started'>,
-      }),
+    /** reads the Clock into context.now for the window arithmetic that follows it */
+    stampNow: assign((): Partial<PlayerContext> => unprovided('stampNow')),
+    /** runs the options ahead on a copy of the story and hands their assets to preload */
+    lookahead: () => unprovided('lookahead'),
+    /** captures one of the machine's own events; a spawned child, so play never waits on it */
+    record: assign(({ context, event, spawn }, params: { readonly kind: RecordKind }) => {
+      const rewindTo = event.type === 'REWIND' ? event.turn : null;
+      spawn('recordEvent', { input: draftOf(context, params.kind, rewindTo) });
+      return {};
     }),
-    recordEnding: spawnChild('recordEvent', {
-      input: ({ context }) => ({
-        record: context.deps.record,
-        draft: {
-          ...draftBase(context),
-          type: 'story.ended',
-          endingPath: context.pendingEndPath ?? '',
-          decisions: context.turns.length,
-        } satisfies EventDraft<'story.ended'>,
-      }),
-    }),
-    recordSessionEnded: spawnChild('recordEvent', {
-      input: ({ context }) => ({
-        record: context.deps.record,
-        draft: {
-          ...draftBase(context),
-          type: 'session.ended',
-          reason: 'ended',
-        } satisfies EventDraft<'session.ended'>,
-      }),
-    }),
-    recordRewind: spawnChild('recordEvent', {
-      input: ({ context, event }) => ({
-        record: context.deps.record,
-        draft: rewoundDraft(context, event.type === 'REWIND' ? event.turn : context.turns.length),
-      }),
-    }),
-    recordRestart: spawnChild('recordEvent', {
-      input: ({ context }) => ({ record: context.deps.record, draft: rewoundDraft(context, 0) }),
-    }),
-    lookahead: ({ context }) => {
-      const { runtime, clock, preload } = context.deps;
-      if (preload === undefined || runtime.lookahead === undefined) return;
-      // a failing lookahead only costs a preload, never the decision
-      try {
-        const started = clock.now();
-        const results = runtime.lookahead();
-        preload(results, clock.now() - started);
-      } catch {
-        return;
-      }
-    },
-    autosave: spawnChild('autosave', {
-      input: ({ context }) => ({
-        save: context.deps.save,
-        play: savedPlayOf(context, new Date().toISOString()),
-      }),
-    }),
-    loadSave: assign(({ context }) => {
-      const save = context.resume;
-      if (save === null) return {};
-      const lines: readonly Line[] =
-        save.lines ?? save.transcript.map((text): Line => ({ text, tags: [], directives: [] }));
-      const transcript = lines.map((line, i) => ({ id: i + 1, line }));
-      const last = save.snapshots.length - 1;
-      const turns = save.snapshots.map((snapshot, i): Turn => {
-        const t = save.turns?.[i];
-        return {
-          snapshot,
-          transcriptLength: Math.min(t?.transcriptLength ?? transcript.length, transcript.length),
-          decisionId: t?.decisionId ?? '',
-          chosenText: i === last ? null : (t?.chosenText ?? ''),
-          timedOut: i === last ? false : (t?.timedOut ?? false),
-        };
-      });
-      const left = save.remainingMs;
-      return {
-        transcript,
-        nextLineId: transcript.length + 1,
-        turns,
-        resumeRemainingMs: typeof left === 'number' && left >= 0 ? left : null,
-      };
-    }),
+    autosave: spawnChild('autosave', { input: ({ context }) => savedPlayOf(context) }),
+    loadSave: assign(({ context }) =>
+      context.resume === null ? {} : restoredFrom(context.resume),
+    ),
     noteRecordFailure: assign(({ context }) => ({ recordFailures: context.recordFailures + 1 })),
-    revealLines: assign(({ context }) => {
-      const shown: TranscriptEntry[] = [];
-      let holdMs = 0;
-      let restartRequested = false;
-      let taken = 0;
-      let id = context.nextLineId;
-      for (const line of context.pending) {
-        taken += 1;
-        if (line.directives.some((d) => d.kind === 'restart')) {
-          restartRequested = true;
-          break;
-        }
-        shown.push({ id, line });
-        id += 1;
-        holdMs = holdOf(line);
-        if (holdMs > 0) break;
-      }
-      return {
-        transcript: [...context.transcript, ...shown],
-        nextLineId: id,
-        pending: restartRequested ? [] : context.pending.slice(taken),
-        holdMs,
-        restartRequested,
-      };
-    }),
+    revealLines: assign(({ context }) => revealed(context)),
     pushTurn: assign(({ context }) => ({
       turns: [
         ...context.turns,
         {
-          snapshot: context.deps.runtime.saveState(),
+          snapshot: context.pendingSnapshot ?? '',
           transcriptLength: context.transcript.length,
           decisionId: context.pendingDecision?.id ?? '',
           chosenText: null,
@@ -423,8 +155,8 @@ export const playerMachine = setup({
     beginDecision: assign(({ context }) => {
       const decision = context.pendingDecision;
       if (decision === null) return {};
-      const window = windowMs(decision, context.deps.runtime.meta, context.timeScale);
-      const opened = openCountdown(window, context.deps.clock.now(), context.pauses.length > 0);
+      const window = windowMs(decision, context.meta, context.timeScale);
+      const opened = openCountdown(window, context.now, context.pauses.length > 0);
       // play left mid-window goes on with the time that was left, not a fresh window
       const left = context.resumeRemainingMs;
       const countdown =
@@ -460,10 +192,7 @@ export const playerMachine = setup({
         ? context.pauses
         : [...context.pauses, event.reason];
       const current = isLive(context.current)
-        ? {
-            ...context.current,
-            countdown: pauseCountdown(context.current.countdown, context.deps.clock.now()),
-          }
+        ? { ...context.current, countdown: pauseCountdown(context.current.countdown, context.now) }
         : context.current;
       return { pauses, current };
     }),
@@ -474,7 +203,7 @@ export const playerMachine = setup({
         pauses.length === 0 && isLive(context.current)
           ? {
               ...context.current,
-              countdown: resumeCountdown(context.current.countdown, context.deps.clock.now()),
+              countdown: resumeCountdown(context.current.countdown, context.now),
             }
           : context.current;
       return { pauses, current };
@@ -484,59 +213,16 @@ export const playerMachine = setup({
         ? {
             current: {
               ...context.current,
-              countdown: addTime(context.current.countdown, context.deps.clock.now()),
+              countdown: addTime(context.current.countdown, context.now),
             },
           }
         : {},
     ),
-    applyTimeScale: assign(({ context, event }) => {
-      if (event.type !== 'SET_TIME_SCALE') return {};
-      const current =
-        event.scale === 'off' && isLive(context.current)
-          ? { ...context.current, countdown: untime(context.current.countdown) }
-          : context.current;
-      return { timeScale: event.scale, current };
-    }),
-    truncateToRewind: assign(({ context, event }) => {
-      const turn = event.type === 'REWIND' ? event.turn : context.turns.length;
-      const kept = context.turns.slice(0, turn);
-      const target = kept[kept.length - 1];
-      if (target === undefined) return {};
-      return {
-        turns: [...kept.slice(0, -1), { ...target, chosenText: null, timedOut: false }],
-        transcript: context.transcript.slice(0, target.transcriptLength),
-        pending: [],
-        pendingDecision: null,
-        pendingEndPath: null,
-        current: null,
-        ending: null,
-        error: null,
-      };
-    }),
-    clearPlaythrough: assign(() => ({
-      turns: [],
-      transcript: [],
-      pending: [],
-      pendingDecision: null,
-      pendingEndPath: null,
-      current: null,
-      ending: null,
-      error: null,
-      holdMs: 0,
-      restartRequested: false,
-      resetOnLoad: true,
-    })),
-    storyRestart: assign(() => ({
-      turns: [],
-      transcript: [],
-      pending: [],
-      pendingDecision: null,
-      pendingEndPath: null,
-      current: null,
-      holdMs: 0,
-      restartRequested: false,
-      resetOnLoad: true,
-    })),
+    truncateToRewind: assign(({ context, event }) =>
+      rewoundTo(context, event.type === 'REWIND' ? event.turn : context.turns.length),
+    ),
+    clearPlaythrough: assign(() => ({ ...CLEARED, ending: null, error: null })),
+    storyRestart: assign(() => CLEARED),
     markEnded: assign(({ context }) => ({
       ending: { path: context.pendingEndPath ?? '' },
       current: null,
@@ -544,46 +230,16 @@ export const playerMachine = setup({
   },
 }).createMachine({
   id: 'player',
-  context: ({ input }) => ({
-    deps: {
-      runtime: input.runtime,
-      clock: input.clock,
-      record: input.record,
-      save: input.save,
-      ...(input.preload === undefined ? {} : { preload: input.preload }),
-    },
-    storyId: input.storyId,
-    sessionId: input.sessionId,
-    storyVersion: input.runtime.meta.version,
-    title: input.runtime.meta.title,
-    timeScale: input.timeScale,
-    pauses: [],
-    transcript: [],
-    nextLineId: 1,
-    pending: [],
-    pendingDecision: null,
-    pendingEndPath: null,
-    holdMs: 0,
-    restartRequested: false,
-    resetOnLoad: false,
-    turns: [],
-    current: null,
-    ending: null,
-    error: null,
-    recordFailures: 0,
-    resume: input.resume ?? null,
-    resumeRemainingMs: null,
-  }),
+  context: ({ input }) => initialContext(input),
   initial: 'starting',
   on: {
-    PAUSE: { actions: 'applyPause' },
-    RESUME: { actions: 'applyResume' },
-    MORE_TIME: { actions: 'applyMoreTime' },
-    SET_TIME_SCALE: { actions: 'applyTimeScale' },
+    PAUSE: { actions: ['stampNow', 'applyPause'] },
+    RESUME: { actions: ['stampNow', 'applyResume'] },
+    MORE_TIME: { actions: ['stampNow', 'applyMoreTime'] },
   },
   states: {
     starting: {
-      entry: 'recordSessionStarted',
+      entry: { type: 'record', params: { kind: 'session.started' } },
       always: [
         { guard: 'canResume', target: 'restoring', actions: 'loadSave' },
         { target: 'loading' },
@@ -592,14 +248,10 @@ export const playerMachine = setup({
     loading: {
       invoke: {
         src: 'continueStory',
-        input: ({ context }) => ({
-          runtime: context.deps.runtime,
-          choose: null,
-          reset: context.resetOnLoad,
-        }),
+        input: ({ context }) => ({ choose: null, reset: context.resetOnLoad }),
         onDone: {
           target: 'narrating',
-          actions: assign(({ event }) => ({ ...fromBeat(event.output), resetOnLoad: false })),
+          actions: assign(({ event }) => ({ ...fromStep(event.output), resetOnLoad: false })),
         },
         onError: {
           target: 'error',
@@ -611,7 +263,6 @@ export const playerMachine = setup({
       invoke: {
         src: 'restoreState',
         input: ({ context }) => ({
-          runtime: context.deps.runtime,
           state: context.turns[context.turns.length - 1]?.snapshot ?? '',
         }),
         onDone: {
@@ -641,12 +292,12 @@ export const playerMachine = setup({
       },
     },
     choosing: {
-      entry: ['beginDecision', 'autosave'],
+      entry: ['stampNow', 'beginDecision', 'autosave'],
       initial: 'shown',
       states: {
         shown: {
           on: {
-            PICK: { guard: 'validPick', target: 'picked', actions: 'assignPick' },
+            PICK: { guard: 'validPick', target: 'picked', actions: ['stampNow', 'assignPick'] },
             ...rewindEvents,
           },
           after: { lookaheadDelay: { actions: 'lookahead' }, showDelay: 'selecting' },
@@ -654,12 +305,15 @@ export const playerMachine = setup({
         selecting: {
           initial: 'arm',
           on: {
-            PICK: { guard: 'validPick', target: 'picked', actions: 'assignPick' },
+            PICK: { guard: 'validPick', target: 'picked', actions: ['stampNow', 'assignPick'] },
             ...countdownEvents,
             ...rewindEvents,
           },
           states: {
-            arm: { always: [{ guard: 'isCounting', target: 'counting' }, { target: 'idle' }] },
+            arm: {
+              entry: 'stampNow',
+              always: [{ guard: 'isCounting', target: 'counting' }, { target: 'idle' }],
+            },
             counting: { after: { windowLeft: '#player.choosing.timedOut' } },
             idle: {},
           },
@@ -667,16 +321,16 @@ export const playerMachine = setup({
         picked: {
           invoke: {
             src: 'recordEvent',
-            input: ({ context }) => ({ record: context.deps.record, draft: choiceDraft(context) }),
+            input: ({ context }) => choiceDraft(context),
             onDone: 'hide',
             onError: { target: 'hide', actions: 'noteRecordFailure' },
           },
         },
         timedOut: {
-          entry: 'assignTimeout',
+          entry: ['stampNow', 'assignTimeout'],
           invoke: {
             src: 'recordEvent',
-            input: ({ context }) => ({ record: context.deps.record, draft: choiceDraft(context) }),
+            input: ({ context }) => choiceDraft(context),
             onDone: 'hide',
             onError: { target: 'hide', actions: 'noteRecordFailure' },
           },
@@ -687,11 +341,11 @@ export const playerMachine = setup({
             input: ({ context }) => {
               const live = context.current;
               const option = live?.chosen == null ? undefined : live.decision.options[live.chosen];
-              return { runtime: context.deps.runtime, choose: option?.index ?? null, reset: false };
+              return { choose: option?.index ?? null, reset: false };
             },
             onDone: {
               target: '#player.narrating',
-              actions: assign(({ event }) => fromBeat(event.output)),
+              actions: assign(({ event }) => fromStep(event.output)),
             },
             onError: {
               target: '#player.error',
@@ -702,7 +356,11 @@ export const playerMachine = setup({
       },
     },
     ended: {
-      entry: ['markEnded', 'recordEnding', 'recordSessionEnded'],
+      entry: [
+        'markEnded',
+        { type: 'record', params: { kind: 'story.ended' } },
+        { type: 'record', params: { kind: 'session.ended' } },
+      ],
       on: { ...rewindEvents },
     },
     error: {
@@ -711,7 +369,7 @@ export const playerMachine = setup({
         GO_BACK: {
           guard: 'hasTurns',
           target: 'restoring',
-          actions: ['recordRewind', 'truncateToRewind'],
+          actions: [{ type: 'record', params: { kind: 'rewound' } }, 'truncateToRewind'],
         },
       },
     },

@@ -1,31 +1,43 @@
-// The framework-free handle around the playback machine: nothing outside player/ ever sees xstate.
-import { createActor, type ActorOptions } from 'xstate';
+// The framework-free handle around the playback machine, and the one place its effects are
+// provided: nothing outside player/ ever sees xstate.
+import { assign, createActor, fromPromise, type ActorOptions } from 'xstate';
 import type { PlayerCommand } from '../core/commands.ts';
+import { systemClock } from '../core/clock.ts';
 import type { EventDraft } from '../core/events.ts';
-import type { Clock, SavedPlay, StoryRuntime } from '../core/ports.ts';
+import type { LookaheadResult } from '../core/model.ts';
+import type { Clock, SavedPlay, StoryRuntime, WallClock } from '../core/ports.ts';
 import type { TimeScale } from '../core/timing.ts';
-import type { PlayView } from '../core/view.ts';
-import { msLeft } from './countdown.ts';
-import { playerMachine, savedPlayOf, type PlayerDeps } from './machine.ts';
+import { remainingAt, type PlayView } from '../core/view.ts';
+import { playerMachine, type PlayerMachine } from './machine.ts';
+import { savedPlayOf, type PlayerInput } from './play-context.ts';
 import { selectView } from './select-view.ts';
 
-export interface PlayerOptions {
+/** What the machine does to the world; startPlayer passes the real ones, tests pass fakes. */
+export interface PlayerEffects {
   readonly runtime: StoryRuntime;
   /** the clock DecisionView.runningSince is measured on; give the renderer the same one */
   readonly clock: Clock;
-  readonly storyId: string;
-  readonly sessionId: string;
-  readonly timeScale: TimeScale;
+  /** stamps the autosave */
+  readonly wallClock: WallClock;
   /** stores one captured event; resolves once it is durable */
   readonly record: (draft: EventDraft) => Promise<void>;
   /** the autosave, called each time a decision is shown */
   readonly save: (save: SavedPlay) => Promise<void>;
-  /** receives each decision's lookahead (assets per option) to preload them; see PlayerDeps */
-  readonly preload?: PlayerDeps['preload'];
+  /**
+   * Gets what each option's branch will need, run ahead while the decision is shown, to preload
+   * it; `costMs` is the lookahead's own time on `clock`. Only called when the runtime has lookahead.
+   */
+  readonly preload?: (results: readonly LookaheadResult[], costMs: number) => void;
+}
+
+export interface PlayerOptions extends Omit<PlayerEffects, 'wallClock'> {
+  readonly storyId: string;
+  readonly sessionId: string;
+  readonly timeScale: TimeScale;
+  /** stamps saves; the system's clock when absent */
+  readonly wallClock?: WallClock;
   /** a previous autosave to resume from (ignored when it belongs to another story version) */
   readonly resume?: SavedPlay | null;
-  /** for tests: xstate's SimulatedClock, which then also serves as `clock` */
-  readonly xstateClock?: unknown;
 }
 
 export interface Player {
@@ -35,24 +47,63 @@ export interface Player {
   stop(): void;
 }
 
-export function startPlayer(options: PlayerOptions): Player {
-  const actor = createActor(playerMachine, {
-    input: {
-      runtime: options.runtime,
-      clock: options.clock,
-      storyId: options.storyId,
-      sessionId: options.sessionId,
-      timeScale: options.timeScale,
-      record: options.record,
-      save: options.save,
-      resume: options.resume ?? null,
-      ...(options.preload === undefined ? {} : { preload: options.preload }),
+/** The playback machine with its named effects bound to `effects`. */
+export function createPlayerMachine(effects: PlayerEffects): PlayerMachine {
+  const { runtime, clock, wallClock, record, save, preload } = effects;
+  return playerMachine.provide({
+    actors: {
+      continueStory: fromPromise(async ({ input }) => {
+        if (input.reset) runtime.reset();
+        if (input.choose !== null) runtime.choose(input.choose);
+        const beat = await runtime.next();
+        // the state the story stopped at is the decision's snapshot, taken before anything moves it
+        return { beat, snapshot: beat.decision === null ? null : runtime.saveState() };
+      }),
+      restoreState: fromPromise(async ({ input }) => {
+        runtime.loadState(input.state);
+        const decision = runtime.decision;
+        if (decision === null)
+          throw new Error('The saved story state has no decision to return to.');
+        return await Promise.resolve(decision);
+      }),
+      recordEvent: fromPromise(async ({ input }) => {
+        await record(input);
+      }),
+      autosave: fromPromise(async ({ input }) => {
+        // A failed autosave must not stop play: the story goes on, only resuming is lost.
+        await save({ ...input, savedAt: wallClock.isoNow() }).catch((error: unknown) => {
+          console.warn('inkreel: the autosave failed; play goes on.', error);
+        });
+      }),
     },
-    ...(options.xstateClock === undefined
-      ? {}
-      : { clock: options.xstateClock as ActorOptions<typeof playerMachine>['clock'] }),
+    actions: {
+      stampNow: assign({ now: () => clock.now() }),
+      lookahead: () => {
+        if (preload === undefined || runtime.lookahead === undefined) return;
+        // a failing lookahead only costs a preload, never the decision
+        try {
+          const started = clock.now();
+          const results = runtime.lookahead();
+          preload(results, clock.now() - started);
+        } catch {
+          return;
+        }
+      },
+    },
   });
+}
 
+/**
+ * Runs a provided player machine behind the Player handle. `actorOptions.clock` is the timer
+ * clock xstate schedules `after` delays on (tests give a SimulatedClock).
+ */
+export function runPlayer(
+  machine: PlayerMachine,
+  effects: PlayerEffects,
+  input: PlayerInput,
+  actorOptions: Pick<ActorOptions<PlayerMachine>, 'clock'> = {},
+): Player {
+  const actor = createActor(machine, { ...actorOptions, input });
   const listeners = new Set<(view: PlayView) => void>();
   let lastSnapshot: unknown = null;
   let lastView: PlayView | null = null;
@@ -97,21 +148,50 @@ export function startPlayer(options: PlayerOptions): Player {
       const live = snapshot.context.current;
       if (snapshot.matches('choosing') && live !== null && live.chosen === null) {
         // leaving mid-window (report, settings, another story): the save keeps the time that was left
-        const left = msLeft(live.countdown, options.clock.now());
+        const left = remainingAt(live.countdown, effects.clock.now());
         if (left !== null) {
-          options
-            .save({ ...savedPlayOf(snapshot.context, new Date().toISOString()), remainingMs: left })
-            .catch(() => undefined);
+          const play = savedPlayOf(snapshot.context);
+          effects
+            .save({ ...play, savedAt: effects.wallClock.isoNow(), remainingMs: left })
+            .catch((error: unknown) => {
+              console.warn('inkreel: the save on leaving failed; resuming starts afresh.', error);
+            });
         }
       }
       if (!snapshot.matches('ended')) {
-        const { sessionId, storyId, storyVersion } = snapshot.context;
-        options
-          .record({ type: 'session.ended', reason: 'left', sessionId, storyId, storyVersion })
-          .catch(() => undefined);
+        const { sessionId, storyId, meta } = snapshot.context;
+        effects
+          .record({
+            type: 'session.ended',
+            reason: 'left',
+            sessionId,
+            storyId,
+            storyVersion: meta.version,
+          })
+          .catch((error: unknown) => {
+            console.warn('inkreel: session.ended was not stored.', error);
+          });
       }
       actor.stop();
       listeners.clear();
     },
   };
+}
+
+export function startPlayer(options: PlayerOptions): Player {
+  const effects: PlayerEffects = {
+    runtime: options.runtime,
+    clock: options.clock,
+    wallClock: options.wallClock ?? systemClock,
+    record: options.record,
+    save: options.save,
+    ...(options.preload === undefined ? {} : { preload: options.preload }),
+  };
+  return runPlayer(createPlayerMachine(effects), effects, {
+    meta: options.runtime.meta,
+    storyId: options.storyId,
+    sessionId: options.sessionId,
+    timeScale: options.timeScale,
+    resume: options.resume ?? null,
+  });
 }

@@ -9,7 +9,7 @@ import type {
   SoundCue,
 } from '../core/view.ts';
 import type { Backdrop } from '../core/directives.ts';
-import type { PlayerContext, TranscriptEntry } from './machine.ts';
+import type { PlayerContext, TranscriptEntry } from './play-context.ts';
 
 /** A machine state value: a state name or nested `{ parent: child }` objects. */
 export type StateValueLike = string | { readonly [key: string]: StateValueLike | undefined };
@@ -173,7 +173,7 @@ export function selectView(snapshot: PlayerSnapshotLike): PlayView {
   return {
     state,
     storyId: ctx.storyId,
-    title: ctx.title,
+    title: ctx.meta.title,
     lines: screen.lines,
     backdrop: screen.backdrop,
     speaker: last?.speaker ?? null,

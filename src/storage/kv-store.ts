@@ -21,6 +21,14 @@ import {
 } from '../profile/capture-schema.ts';
 import type { StoredRecord } from '../profile/restore.ts';
 import { restoreEvent, restoreRecords } from '../profile/restore.ts';
+import {
+  assembleSave,
+  saveHeadSchema,
+  saveTurnSchema,
+  splitSave,
+  turnKey,
+  type SaveTurnRecord,
+} from './save-records.ts';
 
 /** One concern's key space (a localforage instance, or a Map in memory). */
 export interface KvArea {
@@ -97,6 +105,8 @@ export function createKvProfileStore(
 ): ClosableProfileStore {
   const now = options.now ?? (() => new Date());
   const newId = options.newId ?? (() => crypto.randomUUID());
+  /** per save head key, the JSON of each turn record this store last wrote or found stored */
+  const written = new Map<string, string[]>();
 
   /** Loads a profile's events, moving unreadable records aside (copy first, then remove). */
   async function load(
@@ -148,6 +158,7 @@ export function createKvProfileStore(
     async deleteProfile(id: string): Promise<void> {
       const prefix = profilePrefix(id);
       // Events go first so a crash half-way never leaves events without a visible profile entry.
+      for (const key of written.keys()) if (key.startsWith(prefix)) written.delete(key);
       for (const area of [backend.events, backend.quarantine, backend.saves]) {
         for (const key of await area.keys(prefix)) await area.remove(key);
       }
@@ -200,22 +211,58 @@ export function createKvProfileStore(
     },
 
     async getSave(profileId: string, storyId: string): Promise<SavedPlay | null> {
-      const parsed = v.safeParse(
-        savedPlaySchema,
-        await backend.saves.get(itemKey(profileId, storyId)),
-      );
-      return parsed.success ? parsed.output : null;
+      const key = itemKey(profileId, storyId);
+      const stored = await backend.saves.get(key);
+      const whole = v.safeParse(savedPlaySchema, stored);
+      if (whole.success) return whole.output;
+      const head = v.safeParse(saveHeadSchema, stored);
+      if (!head.success) return null;
+      const records: SaveTurnRecord[] = [];
+      for (let i = 0; i < head.output.turnCount; i++) {
+        const turn = v.safeParse(saveTurnSchema, await backend.saves.get(turnKey(key, i)));
+        // a save missing a decision cannot be resumed faithfully: play starts afresh instead
+        if (!turn.success) return null;
+        records.push(turn.output);
+      }
+      return assembleSave(head.output, records);
     },
 
     async putSave(profileId: string, save: SavedPlay): Promise<void> {
       const parsed = v.safeParse(savedPlaySchema, save);
       if (!parsed.success)
         throw new Error(`Refusing to store an invalid save: ${describeIssues(parsed.issues)}`);
-      await backend.saves.set(itemKey(profileId, save.storyId), parsed.output);
+      const key = itemKey(profileId, save.storyId);
+      const split = splitSave(parsed.output);
+      if (split === null) {
+        written.delete(key);
+        await backend.saves.set(key, parsed.output);
+        return;
+      }
+      // Turn records first, the head last: until the head is written the previous save stands.
+      const known = written.get(key);
+      const now: string[] = [];
+      for (const [i, record] of split.turns.entries()) {
+        const json = JSON.stringify(record);
+        now.push(json);
+        if (known?.[i] === json) continue;
+        // not written by this store yet: what is stored may already be it (a resumed playthrough)
+        if (known === undefined) {
+          const stored: unknown = await backend.saves.get(turnKey(key, i));
+          if (stored !== undefined && JSON.stringify(stored) === json) continue;
+        }
+        await backend.saves.set(turnKey(key, i), record);
+      }
+      // records beyond turnCount (after a rewind) stay until overwritten or cleared; keep what we
+      // know of them so an unchanged one is not rewritten
+      written.set(key, [...now, ...(known?.slice(now.length) ?? [])]);
+      await backend.saves.set(key, split.head);
     },
 
     async clearSave(profileId: string, storyId: string): Promise<void> {
-      await backend.saves.remove(itemKey(profileId, storyId));
+      const key = itemKey(profileId, storyId);
+      written.delete(key);
+      for (const turn of await backend.saves.keys(`${key}/`)) await backend.saves.remove(turn);
+      await backend.saves.remove(key);
     },
 
     async getSettings(profileId: string): Promise<Settings> {

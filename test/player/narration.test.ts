@@ -1,61 +1,58 @@
 // Beats on screen: pause holds, CLEAR, speakers, backdrops, ambience, and the pure selectView.
 import { describe, expect, it } from 'vitest';
 import { createActor, SimulatedClock } from 'xstate';
-import {
-  LOOKAHEAD_AFTER_MS,
-  MAX_HOLD_MS,
-  playerMachine,
-  SHOW_MS,
-} from '../../src/player/machine.ts';
+import { LOOKAHEAD_AFTER_MS, SHOW_MS } from '../../src/player/machine.ts';
+import { MAX_HOLD_MS } from '../../src/player/play-context.ts';
+import { createPlayerMachine } from '../../src/player/player.ts';
 import { selectView } from '../../src/player/select-view.ts';
-import { harness } from './harness.ts';
+import { playDriver } from './driver.ts';
 import { FakeRuntime, line, twoDecisions, type FakeScript } from './fake-runtime.ts';
 
 const decide = { id: 'd', options: [{ text: 'On', next: 'end' }] };
 
 describe('narration', () => {
   it('holds the rest of a beat for a pause tag, then shows the decision', async () => {
-    const h = await harness({
+    const play = await playDriver({
       start: {
         lines: ['One.', line('Two.', { kind: 'pause', seconds: 1.5 }), 'Three.'],
         decision: decide,
       },
       end: { lines: ['x'] },
     });
-    expect(h.view().state).toBe('narrating');
-    expect(h.view().lines.map((l) => l.text)).toEqual(['One.', 'Two.']);
-    await h.advance(1_499);
-    expect(h.view().state).toBe('narrating');
-    await h.advance(1);
-    expect(h.view().state).toBe('choosing');
-    expect(h.view().lines.map((l) => l.text)).toEqual(['One.', 'Two.', 'Three.']);
+    await play.expectState('narrating');
+    expect(play.view().lines.map((l) => l.text)).toEqual(['One.', 'Two.']);
+    await play.advance(1_499);
+    await play.expectState('narrating');
+    await play.advance(1);
+    await play.expectState('choosing');
+    expect(play.view().lines.map((l) => l.text)).toEqual(['One.', 'Two.', 'Three.']);
   });
 
   it('never holds longer than the cap, whatever the tag says', async () => {
-    const h = await harness({
+    const play = await playDriver({
       start: { lines: [line('Wait.', { kind: 'pause', seconds: 3600 })], decision: decide },
       end: { lines: ['x'] },
     });
-    await h.advance(MAX_HOLD_MS - 1);
-    expect(h.view().state).toBe('narrating');
-    await h.advance(1);
-    expect(h.view().state).toBe('choosing');
+    await play.advance(MAX_HOLD_MS - 1);
+    await play.expectState('narrating');
+    await play.advance(1);
+    await play.expectState('choosing');
   });
 
   it('starts its window only once the decision is shown after a hold', async () => {
-    const h = await harness({
+    const play = await playDriver({
       start: { lines: [line('Wait.', { kind: 'pause', seconds: 2 })], decision: decide },
       end: { lines: ['x'] },
     });
-    await h.advance(2_000);
-    await h.advance(9_999);
-    expect(h.view().state).toBe('choosing');
-    await h.advance(1);
-    expect(h.view().state).toBe('ended');
+    await play.advance(2_000);
+    await play.advance(9_999);
+    await play.expectState('choosing');
+    await play.advance(1);
+    await play.expectState('ended');
   });
 
   it('clears the text on CLEAR but keeps the scene, and attributes speakers, classes and images', async () => {
-    const h = await harness({
+    const play = await playDriver({
       start: {
         lines: [
           line('Old text.', { kind: 'backdrop', backdrop: { type: 'color', color: '#223344' } }),
@@ -73,7 +70,7 @@ describe('narration', () => {
       },
       end: { lines: ['x'] },
     });
-    const view = h.view();
+    const view = play.view();
     expect(view.lines).toEqual([
       { id: 3, text: 'Fresh.', speaker: 'Colin', className: 'shout', image: null },
       { id: 4, text: '', speaker: null, className: null, image: 'assets/pac.png' },
@@ -85,7 +82,7 @@ describe('narration', () => {
   });
 
   it('stops the ambience on AUDIOLOOP none', async () => {
-    const h = await harness({
+    const play = await playDriver({
       start: {
         lines: [
           line('a', { kind: 'audio', path: 'assets/rain.ogg', loop: true }),
@@ -95,7 +92,7 @@ describe('narration', () => {
       },
       end: { lines: ['x'] },
     });
-    expect(h.view().audioLoop).toBeNull();
+    expect(play.view().audioLoop).toBeNull();
   });
 
   it("restarts the story on Inky's RESTART tag without showing that line", async () => {
@@ -113,12 +110,11 @@ describe('narration', () => {
       runs += 1;
       reset();
     };
-    const h = await harness(script, { runtime });
-    h.player.send({ type: 'PICK', index: 0, input: 'pointer' });
-    await h.flush();
+    const play = await playDriver(script, { runtime });
+    await play.pick(0);
     expect(runs).toBe(1);
-    expect(h.view().decision).toMatchObject({ id: 'd', turn: 1 });
-    expect(h.view().lines.map((l) => l.text)).toEqual(['Hello.']);
+    await play.expectDecision({ id: 'd', turn: 1 });
+    expect(play.view().lines.map((l) => l.text)).toEqual(['Hello.']);
   });
 });
 
@@ -126,38 +122,33 @@ describe('selectView', () => {
   it('gives equal views for one snapshot and leaves the snapshot untouched', async () => {
     const clock = new SimulatedClock();
     const runtime = new FakeRuntime(twoDecisions);
-    const actor = createActor(playerMachine, {
+    const machine = createPlayerMachine({
+      runtime,
       clock,
-      input: {
-        runtime,
-        clock,
-        storyId: 'fake',
-        sessionId: 's',
-        timeScale: 1,
-        record: () => Promise.resolve(),
-        save: () => Promise.resolve(),
-      },
+      wallClock: { isoNow: () => '2024-01-01T00:00:00.000Z' },
+      record: () => Promise.resolve(),
+      save: () => Promise.resolve(),
+    });
+    const actor = createActor(machine, {
+      clock,
+      input: { meta: runtime.meta, storyId: 'fake', sessionId: 's', timeScale: 1 },
     }).start();
     await new Promise((resolve) => setImmediate(resolve));
     const snapshot = actor.getSnapshot();
-    const before = JSON.stringify(snapshot.context, (k, v: unknown) =>
-      k === 'deps' ? undefined : v,
-    );
+    const before = JSON.stringify(snapshot.context);
     const a = selectView(snapshot);
     const b = selectView(snapshot);
     expect(a).toEqual(b);
     expect(a).not.toBe(b);
     expect(a.state).toBe('choosing');
-    expect(
-      JSON.stringify(snapshot.context, (k, v: unknown) => (k === 'deps' ? undefined : v)),
-    ).toBe(before);
+    expect(JSON.stringify(snapshot.context)).toBe(before);
     actor.stop();
   });
 
   it('maps every machine state onto the five play states', () => {
     const context = {
       storyId: 'x',
-      title: 'X',
+      meta: { title: 'X' },
       transcript: [],
       turns: [],
       pauses: [],
@@ -200,23 +191,22 @@ describe('lookahead', () => {
         },
       ];
     };
-    const h = await harness(twoDecisions, {
+    const play = await playDriver(twoDecisions, {
       runtime,
       preload: (results) => seen.push(results.flatMap((r) => r.assets)),
     });
     // the decision is drawn first; the lookahead runs once it is on screen
     expect(seen).toEqual([]);
-    await h.advance(LOOKAHEAD_AFTER_MS - 1);
+    await play.advance(LOOKAHEAD_AFTER_MS - 1);
     expect(seen).toEqual([]);
-    await h.advance(1);
+    await play.advance(1);
     expect(seen).toEqual([['assets/k.png']]);
-    await h.advance(SHOW_MS);
-    h.player.send({ type: 'PICK', index: 0, input: 'pointer' });
-    await h.flush();
-    expect(h.view().decision).toMatchObject({ turn: 2 });
-    await h.advance(LOOKAHEAD_AFTER_MS);
+    await play.advance(SHOW_MS);
+    await play.pick(0);
+    await play.expectDecision({ turn: 2 });
+    await play.advance(LOOKAHEAD_AFTER_MS);
     expect(seen).toHaveLength(1);
-    expect(h.view()).toMatchObject({ state: 'choosing', decision: { turn: 2 }, error: null });
+    expect(play.view()).toMatchObject({ state: 'choosing', decision: { turn: 2 }, error: null });
   });
 
   it('runs no lookahead for a decision that was picked before it was due', async () => {
@@ -226,11 +216,10 @@ describe('lookahead', () => {
       runs++;
       return [];
     };
-    const h = await harness(twoDecisions, { runtime, preload: () => undefined });
-    h.player.send({ type: 'PICK', index: 0, input: 'pointer' });
-    await h.flush();
-    await h.advance(LOOKAHEAD_AFTER_MS - 1);
-    expect(h.view().decision).toMatchObject({ turn: 2 });
+    const play = await playDriver(twoDecisions, { runtime, preload: () => undefined });
+    await play.pick(0);
+    await play.advance(LOOKAHEAD_AFTER_MS - 1);
+    await play.expectDecision({ turn: 2 });
     expect(runs).toBe(0);
   });
 });

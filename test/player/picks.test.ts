@@ -1,7 +1,7 @@
 // Picking: one pick per decision, phases, and capture durable before the next beat.
 import { describe, expect, it } from 'vitest';
 import type { EventDraft } from '../../src/core/events.ts';
-import { choices, harness } from './harness.ts';
+import { playDriver } from './driver.ts';
 import { twoDecisions } from './fake-runtime.ts';
 
 function deferred(): { promise: Promise<void>; resolve: () => void; reject: (e: Error) => void } {
@@ -16,14 +16,14 @@ function deferred(): { promise: Promise<void>; resolve: () => void; reject: (e: 
 
 describe('picking an option', () => {
   it('records session.started at start and shows the first decision with its beat', async () => {
-    const h = await harness(twoDecisions);
-    expect(h.events[0]).toEqual({
+    const play = await playDriver(twoDecisions);
+    expect(play.events[0]).toEqual({
       type: 'session.started',
       sessionId: 's1',
       storyId: 'fake',
       storyVersion: 'v1',
     });
-    const view = h.view();
+    const view = play.view();
     expect(view.state).toBe('choosing');
     expect(view.lines.map((l) => l.text)).toEqual(['You wake.', 'The alarm rings.']);
     expect(view.decision).toMatchObject({ id: 'start.0', turn: 1, phase: 'shown', chosen: null });
@@ -31,16 +31,15 @@ describe('picking an option', () => {
       { index: 0, text: 'Get up', isDefault: false },
       { index: 1, text: 'Snooze', isDefault: true },
     ]);
-    await h.advance(300);
-    expect(h.view().decision?.phase).toBe('selecting');
+    await play.advance(300);
+    expect(play.view().decision?.phase).toBe('selecting');
   });
 
   it('records a complete choice.made with options, taste, time and input', async () => {
-    const h = await harness(twoDecisions);
-    await h.advance(1_234);
-    h.player.send({ type: 'PICK', index: 0, input: 'touch' });
-    await h.flush();
-    expect(choices(h.events)).toEqual([
+    const play = await playDriver(twoDecisions);
+    await play.advance(1_234);
+    await play.pick(0, 'touch');
+    expect(play.choices()).toEqual([
       {
         type: 'choice.made',
         sessionId: 's1',
@@ -59,112 +58,104 @@ describe('picking an option', () => {
         input: 'touch',
       },
     ]);
-    expect(h.view().decision).toMatchObject({ turn: 2, id: 'kitchen.0' });
-    expect(h.runtime.calls).toEqual(['next', 'choose:0', 'next']);
+    await play.expectDecision({ turn: 2, id: 'kitchen.0' });
+    expect(play.runtime.calls).toEqual(['next', 'choose:0', 'next']);
   });
 
   it('accepts a pick while the options are still appearing', async () => {
-    const h = await harness(twoDecisions);
-    expect(h.view().decision?.phase).toBe('shown');
-    h.player.send({ type: 'PICK', index: 1, input: 'pointer' });
-    await h.flush();
-    expect(choices(h.events)[0]).toMatchObject({ chosenIndex: 1, decisionMs: 0 });
+    const play = await playDriver(twoDecisions);
+    expect(play.view().decision?.phase).toBe('shown');
+    await play.pick(1);
+    expect(play.choices()[0]).toMatchObject({ chosenIndex: 1, decisionMs: 0 });
   });
 
   it('records a double pick once', async () => {
-    const h = await harness(twoDecisions);
-    h.player.send({ type: 'PICK', index: 0, input: 'pointer' });
-    h.player.send({ type: 'PICK', index: 1, input: 'pointer' });
-    h.player.send({ type: 'PICK', index: 0, input: 'keyboard' });
-    await h.flush();
-    expect(choices(h.events)).toHaveLength(1);
-    expect(choices(h.events)[0]).toMatchObject({ chosenIndex: 0 });
-    expect(h.runtime.calls.filter((c) => c.startsWith('choose'))).toEqual(['choose:0']);
+    const play = await playDriver(twoDecisions);
+    play.player.send({ type: 'PICK', index: 0, input: 'pointer' });
+    play.player.send({ type: 'PICK', index: 1, input: 'pointer' });
+    await play.pick(0, 'keyboard');
+    expect(play.choices()).toHaveLength(1);
+    expect(play.choices()[0]).toMatchObject({ chosenIndex: 0 });
+    expect(play.runtime.calls.filter((c) => c.startsWith('choose'))).toEqual(['choose:0']);
   });
 
   it('ignores an index out of range, a fraction and a negative index', async () => {
-    const h = await harness(twoDecisions);
+    const play = await playDriver(twoDecisions);
     for (const index of [2, -1, 0.5, Number.NaN])
-      h.player.send({ type: 'PICK', index, input: 'keyboard' });
-    await h.flush();
-    expect(choices(h.events)).toHaveLength(0);
-    expect(h.view().decision).toMatchObject({ turn: 1, chosen: null });
+      await play.send({ type: 'PICK', index, input: 'keyboard' });
+    expect(play.choices()).toHaveLength(0);
+    await play.expectDecision({ turn: 1, chosen: null });
   });
 
   it('ignores a pick during the hide phase and after a timeout', async () => {
-    const h = await harness(twoDecisions);
-    h.runtime.gate = new Promise(() => undefined); // the next beat never arrives: we stay in hide
-    await h.advance(10_000);
-    expect(h.view().decision).toMatchObject({ phase: 'hide', chosen: 1 });
-    h.player.send({ type: 'PICK', index: 0, input: 'pointer' });
-    await h.flush();
-    expect(choices(h.events)).toHaveLength(1);
-    expect(choices(h.events)[0]).toMatchObject({ chosenIndex: 1, timedOut: true });
-    expect(h.view().decision).toMatchObject({ phase: 'hide', chosen: 1 });
+    const play = await playDriver(twoDecisions);
+    play.runtime.gate = new Promise(() => undefined); // the next beat never arrives: we stay in hide
+    await play.advance(10_000);
+    await play.expectDecision({ phase: 'hide', chosen: 1 });
+    await play.pick(0);
+    expect(play.choices()).toHaveLength(1);
+    expect(play.choices()[0]).toMatchObject({ chosenIndex: 1, timedOut: true });
+    await play.expectDecision({ phase: 'hide', chosen: 1 });
   });
 
   it('waits for the choice to be durable before asking the story for the next beat', async () => {
     const gate = deferred();
     const recorded: EventDraft[] = [];
-    const h = await harness(twoDecisions, {
+    const play = await playDriver(twoDecisions, {
       record: (draft) => {
         recorded.push(draft);
         return draft.type === 'choice.made' ? gate.promise : Promise.resolve();
       },
     });
-    h.player.send({ type: 'PICK', index: 0, input: 'keyboard' });
-    await h.flush();
-    expect(h.view().decision).toMatchObject({ phase: 'picked', chosen: 0 });
-    expect(h.runtime.calls).toEqual(['next']);
-    h.player.send({ type: 'PICK', index: 1, input: 'keyboard' });
+    await play.pick(0, 'keyboard');
+    await play.expectDecision({ phase: 'picked', chosen: 0 });
+    expect(play.runtime.calls).toEqual(['next']);
+    play.player.send({ type: 'PICK', index: 1, input: 'keyboard' });
     gate.resolve();
-    await h.flush();
-    expect(h.runtime.calls).toEqual(['next', 'choose:0', 'next']);
-    expect(h.view().decision?.turn).toBe(2);
+    await play.flush();
+    expect(play.runtime.calls).toEqual(['next', 'choose:0', 'next']);
+    expect(play.view().decision?.turn).toBe(2);
     expect(recorded.filter((e) => e.type === 'choice.made')).toHaveLength(1);
   });
 
   it('keeps playing and keeps the choice in the history when recording fails', async () => {
-    const h = await harness(twoDecisions, {
+    const play = await playDriver(twoDecisions, {
       record: (draft) =>
         draft.type === 'choice.made' ? Promise.reject(new Error('disk full')) : Promise.resolve(),
     });
-    h.player.send({ type: 'PICK', index: 0, input: 'pointer' });
-    await h.flush();
-    expect(h.view().state).toBe('choosing');
-    expect(h.view().decision?.turn).toBe(2);
-    expect(h.view().history).toEqual([
+    await play.pick(0);
+    await play.expectState('choosing');
+    expect(play.view().decision?.turn).toBe(2);
+    expect(play.view().history).toEqual([
       { turn: 1, decisionId: 'start.0', chosenText: 'Get up', timedOut: false },
     ]);
   });
 
   it('shows the picked phase with the bar frozen where it stood', async () => {
     const gate = deferred();
-    const h = await harness(twoDecisions, {
+    const play = await playDriver(twoDecisions, {
       record: (d) => (d.type === 'choice.made' ? gate.promise : Promise.resolve()),
     });
-    await h.advance(2_500);
-    h.player.send({ type: 'PICK', index: 1, input: 'pointer' });
-    expect(h.view().decision).toMatchObject({
+    await play.advance(2_500);
+    play.player.send({ type: 'PICK', index: 1, input: 'pointer' });
+    await play.expectDecision({
       phase: 'picked',
       chosen: 1,
       remainingMs: 7_500,
       runningSince: null,
     });
-    await h.advance(20_000);
-    expect(h.view().decision).toMatchObject({ phase: 'picked', turn: 1 });
-    expect(choices(h.events)).toHaveLength(0);
+    await play.advance(20_000);
+    await play.expectDecision({ phase: 'picked', turn: 1 });
+    expect(play.choices()).toHaveLength(0);
   });
 });
 
 describe('endings', () => {
   it('records story.ended and session.ended and lists the decisions that led there', async () => {
-    const h = await harness(twoDecisions);
-    h.player.send({ type: 'PICK', index: 0, input: 'pointer' });
-    await h.flush();
-    h.player.send({ type: 'PICK', index: 1, input: 'pointer' });
-    await h.flush();
-    const view = h.view();
+    const play = await playDriver(twoDecisions);
+    await play.pick(0);
+    await play.pick(1);
+    const view = play.view();
     expect(view.state).toBe('ended');
     expect(view.ending).toEqual({ path: 'endB' });
     expect(view.decision).toBeNull();
@@ -172,7 +163,7 @@ describe('endings', () => {
       { turn: 1, decisionId: 'start.0', chosenText: 'Get up', timedOut: false },
       { turn: 2, decisionId: 'kitchen.0', chosenText: 'Sugar Puffs', timedOut: false },
     ]);
-    expect(h.events.slice(-2)).toEqual([
+    expect(play.events.slice(-2)).toEqual([
       {
         type: 'story.ended',
         sessionId: 's1',
@@ -192,13 +183,12 @@ describe('endings', () => {
   });
 
   it('records session.ended as left when the player is stopped mid-story, and nothing after', async () => {
-    const h = await harness(twoDecisions);
-    h.player.stop();
-    await h.flush();
-    expect(h.events.at(-1)).toMatchObject({ type: 'session.ended', reason: 'left' });
-    const count = h.events.length;
-    h.player.send({ type: 'PICK', index: 0, input: 'pointer' });
-    await h.advance(60_000);
-    expect(h.events).toHaveLength(count);
+    const play = await playDriver(twoDecisions);
+    await play.stop();
+    expect(play.events.at(-1)).toMatchObject({ type: 'session.ended', reason: 'left' });
+    const count = play.events.length;
+    play.player.send({ type: 'PICK', index: 0, input: 'pointer' });
+    await play.advance(60_000);
+    expect(play.events).toHaveLength(count);
   });
 });

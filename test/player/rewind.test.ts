@@ -1,27 +1,16 @@
 // Rewind, restart, autosave and resume, and the recoverable error screen.
 import { describe, expect, it } from 'vitest';
 import { StoryRuntimeError, StoryStalledError } from '../../src/core/ports.ts';
-import { choices, harness } from './harness.ts';
+import { playDriver } from './driver.ts';
 import { FakeRuntime, twoDecisions, type FakeScript } from './fake-runtime.ts';
-
-async function playToEnding(
-  h: Awaited<ReturnType<typeof harness>>,
-  picks: number[],
-): Promise<void> {
-  for (const index of picks) {
-    h.player.send({ type: 'PICK', index, input: 'pointer' });
-    await h.flush();
-  }
-}
 
 describe('rewind', () => {
   it('returns from an ending to an earlier decision with its text, and records it', async () => {
-    const h = await harness(twoDecisions);
-    await playToEnding(h, [0, 0]);
-    expect(h.view().ending).toEqual({ path: 'endA' });
-    h.player.send({ type: 'REWIND', turn: 2 });
-    await h.flush();
-    const view = h.view();
+    const play = await playDriver(twoDecisions);
+    await play.pick(0).pick(0);
+    expect(play.view().ending).toEqual({ path: 'endA' });
+    await play.rewind(2);
+    const view = play.view();
     expect(view.state).toBe('choosing');
     expect(view.decision).toMatchObject({
       id: 'kitchen.0',
@@ -38,7 +27,7 @@ describe('rewind', () => {
     expect(view.history).toEqual([
       { turn: 1, decisionId: 'start.0', chosenText: 'Get up', timedOut: false },
     ]);
-    expect(h.events.at(-1)).toEqual({
+    expect(play.events.at(-1)).toEqual({
       type: 'decision.rewound',
       sessionId: 's1',
       storyId: 'fake',
@@ -47,49 +36,44 @@ describe('rewind', () => {
       toTurn: 2,
       fromTurn: 2,
     });
-    h.player.send({ type: 'PICK', index: 1, input: 'keyboard' });
-    await h.flush();
-    expect(h.view().ending).toEqual({ path: 'endB' });
+    await play.pick(1, 'keyboard');
+    expect(play.view().ending).toEqual({ path: 'endB' });
   });
 
   it('goes back to the first decision from the second and truncates the transcript', async () => {
-    const h = await harness(twoDecisions);
-    await playToEnding(h, [1]);
-    h.player.send({ type: 'REWIND', turn: 1 });
-    await h.flush();
-    expect(h.view().decision).toMatchObject({ turn: 1, id: 'start.0' });
-    expect(h.view().lines.map((l) => l.text)).toEqual(['You wake.', 'The alarm rings.']);
-    expect(h.view().history).toEqual([]);
-    expect(h.events.at(-1)).toMatchObject({ type: 'decision.rewound', toTurn: 1, fromTurn: 2 });
+    const play = await playDriver(twoDecisions);
+    await play.pick(1);
+    await play.rewind(1);
+    await play.expectDecision({ turn: 1, id: 'start.0' });
+    expect(play.view().lines.map((l) => l.text)).toEqual(['You wake.', 'The alarm rings.']);
+    expect(play.view().history).toEqual([]);
+    expect(play.events.at(-1)).toMatchObject({ type: 'decision.rewound', toTurn: 1, fromTurn: 2 });
   });
 
   it('ignores a rewind to a turn that does not exist', async () => {
-    const h = await harness(twoDecisions);
-    for (const turn of [0, 2, -1, 1.5]) h.player.send({ type: 'REWIND', turn });
-    await h.flush();
-    expect(h.events.filter((e) => e.type === 'decision.rewound')).toHaveLength(0);
-    expect(h.runtime.calls).not.toContain('loadState');
+    const play = await playDriver(twoDecisions);
+    for (const turn of [0, 2, -1, 1.5]) await play.send({ type: 'REWIND', turn });
+    expect(play.events.filter((e) => e.type === 'decision.rewound')).toHaveLength(0);
+    expect(play.runtime.calls).not.toContain('loadState');
   });
 
   it('gives lines shown after a rewind new ids', async () => {
-    const h = await harness(twoDecisions);
-    await playToEnding(h, [0]);
-    const before = h.view().lines.at(-1)!.id;
-    h.player.send({ type: 'REWIND', turn: 1 });
-    await h.flush();
-    await playToEnding(h, [1]);
-    expect(h.view().lines.at(-1)!.id).toBeGreaterThan(before);
+    const play = await playDriver(twoDecisions);
+    await play.pick(0);
+    const before = play.view().lines.at(-1)!.id;
+    await play.rewind(1);
+    await play.pick(1);
+    expect(play.view().lines.at(-1)!.id).toBeGreaterThan(before);
   });
 
   it('restarts from the beginning and records a rewind to turn 0', async () => {
-    const h = await harness(twoDecisions);
-    await playToEnding(h, [0, 0]);
-    h.player.send({ type: 'RESTART' });
-    await h.flush();
-    expect(h.runtime.calls).toContain('reset');
-    expect(h.view().decision).toMatchObject({ turn: 1, id: 'start.0' });
-    expect(h.view().history).toEqual([]);
-    expect(h.events.find((e) => e.type === 'decision.rewound')).toMatchObject({
+    const play = await playDriver(twoDecisions);
+    await play.pick(0).pick(0);
+    await play.send({ type: 'RESTART' });
+    expect(play.runtime.calls).toContain('reset');
+    await play.expectDecision({ turn: 1, id: 'start.0' });
+    expect(play.view().history).toEqual([]);
+    expect(play.events.find((e) => e.type === 'decision.rewound')).toMatchObject({
       toTurn: 0,
       toDecisionId: null,
       fromTurn: 2,
@@ -99,11 +83,11 @@ describe('rewind', () => {
 
 describe('autosave and resume', () => {
   it('saves after each decision is shown, with a snapshot per decision and the transcript', async () => {
-    const h = await harness(twoDecisions);
-    expect(h.saves).toHaveLength(1);
-    await playToEnding(h, [0]);
-    expect(h.saves).toHaveLength(2);
-    const save = h.saves[1]!;
+    const play = await playDriver(twoDecisions);
+    expect(play.saves).toHaveLength(1);
+    await play.pick(0);
+    expect(play.saves).toHaveLength(2);
+    const save = play.saves[1]!;
     expect(save).toMatchObject({ storyId: 'fake', storyVersion: 'v1', sessionId: 's1' });
     expect(save.snapshots).toHaveLength(2);
     expect(save.transcript).toEqual(['You wake.', 'The alarm rings.', 'The kitchen.']);
@@ -114,13 +98,13 @@ describe('autosave and resume', () => {
   });
 
   it('resumes at the saved decision with the text and history so far', async () => {
-    const first = await harness(twoDecisions);
-    await playToEnding(first, [1]);
+    const first = await playDriver(twoDecisions);
+    await first.pick(1);
     const save = first.saves.at(-1)!;
     first.player.stop();
 
-    const h = await harness(twoDecisions, { resume: save });
-    const view = h.view();
+    const play = await playDriver(twoDecisions, { resume: save });
+    const view = play.view();
     expect(view.state).toBe('choosing');
     expect(view.decision).toMatchObject({ id: 'kitchen.0', turn: 2, windowMs: 5_000 });
     expect(view.lines.map((l) => l.text)).toEqual([
@@ -131,25 +115,27 @@ describe('autosave and resume', () => {
     expect(view.history).toEqual([
       { turn: 1, decisionId: 'start.0', chosenText: 'Snooze', timedOut: false },
     ]);
-    expect(h.runtime.calls).toEqual(['loadState']);
-    h.player.send({ type: 'REWIND', turn: 1 });
-    await h.flush();
-    expect(h.view().decision).toMatchObject({ id: 'start.0', turn: 1 });
+    expect(play.runtime.calls).toEqual(['loadState']);
+    await play.rewind(1);
+    await play.expectDecision({ id: 'start.0', turn: 1 });
   });
 
   it('plays on when an autosave fails', async () => {
-    const h = await harness(twoDecisions, { save: () => Promise.reject(new Error('quota')) });
-    await playToEnding(h, [0, 1]);
-    expect(h.saves).toHaveLength(2);
-    expect(h.view().ending).toEqual({ path: 'endB' });
+    const play = await playDriver(twoDecisions, { save: () => Promise.reject(new Error('quota')) });
+    await play.pick(0).pick(1);
+    expect(play.saves).toHaveLength(2);
+    expect(play.view().ending).toEqual({ path: 'endB' });
   });
 
   it('starts afresh when the save belongs to another version of the story', async () => {
-    const first = await harness(twoDecisions);
-    await playToEnding(first, [1]);
-    const h = await harness(twoDecisions, { resume: first.saves.at(-1)!, meta: { version: 'v2' } });
-    expect(h.view().decision).toMatchObject({ id: 'start.0', turn: 1 });
-    expect(h.runtime.calls).toEqual(['next']);
+    const first = await playDriver(twoDecisions);
+    await first.pick(1);
+    const play = await playDriver(twoDecisions, {
+      resume: first.saves.at(-1)!,
+      meta: { version: 'v2' },
+    });
+    await play.expectDecision({ id: 'start.0', turn: 1 });
+    expect(play.runtime.calls).toEqual(['next']);
   });
 });
 
@@ -160,21 +146,19 @@ describe('errors', () => {
   };
 
   it('shows a recoverable error when the story throws, and goes back to the last decision', async () => {
-    const h = await harness(failing);
-    h.player.send({ type: 'PICK', index: 0, input: 'pointer' });
-    await h.flush();
-    expect(h.view().state).toBe('error');
-    expect(h.view().error).toEqual({
+    const play = await playDriver(failing);
+    await play.pick(0);
+    await play.expectState('error');
+    expect(play.view().error).toEqual({
       message: 'EXTERNAL function "roll" is not bound',
       canGoBack: true,
     });
-    expect(h.view().decision).toBeNull();
-    h.player.send({ type: 'GO_BACK' });
-    await h.flush();
-    expect(h.view().state).toBe('choosing');
-    expect(h.view().decision).toMatchObject({ id: 'start.0', turn: 1, chosen: null });
-    expect(h.view().error).toBeNull();
-    expect(h.events.at(-1)).toMatchObject({
+    expect(play.view().decision).toBeNull();
+    await play.send({ type: 'GO_BACK' });
+    await play.expectState('choosing');
+    await play.expectDecision({ id: 'start.0', turn: 1, chosen: null });
+    expect(play.view().error).toBeNull();
+    expect(play.events.at(-1)).toMatchObject({
       type: 'decision.rewound',
       toTurn: 1,
       toDecisionId: 'start.0',
@@ -182,17 +166,16 @@ describe('errors', () => {
   });
 
   it('reports a stalled story with nothing to go back to when it stalls before any decision', async () => {
-    const h = await harness({
+    const play = await playDriver({
       start: { fails: new StoryStalledError('The story produced no output for 5 s') },
     });
-    expect(h.view().state).toBe('error');
-    expect(h.view().error).toEqual({
+    await play.expectState('error');
+    expect(play.view().error).toEqual({
       message: 'The story produced no output for 5 s',
       canGoBack: false,
     });
-    h.player.send({ type: 'GO_BACK' });
-    await h.flush();
-    expect(h.view().state).toBe('error');
+    await play.send({ type: 'GO_BACK' });
+    await play.expectState('error');
   });
 
   it.each([
@@ -204,8 +187,8 @@ describe('errors', () => {
     // a runtime may reject with anything: that is what this test is about
     // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
     runtime.next = () => Promise.reject(reason);
-    const h = await harness(twoDecisions, { runtime });
-    expect(h.view().error?.message).toBe(message);
-    expect(choices(h.events)).toHaveLength(0);
+    const play = await playDriver(twoDecisions, { runtime });
+    expect(play.view().error?.message).toBe(message);
+    expect(play.choices()).toHaveLength(0);
   });
 });

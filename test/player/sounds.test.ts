@@ -1,13 +1,13 @@
 // One-shot AUDIO cues in the view: each keyed by its line, dropped by CLEAR, never the loop.
 import { describe, expect, it } from 'vitest';
-import { harness } from './harness.ts';
+import { playDriver } from './driver.ts';
 import { line } from './fake-runtime.ts';
 
 const decide = { id: 'd', options: [{ text: 'On', next: 'end' }] };
 
 describe('one-shot sounds in the play view', () => {
   it('lists each AUDIO cue with the id of the line that carried it, even a line without text, and leaves the loop out', async () => {
-    const h = await harness({
+    const play = await playDriver({
       start: {
         lines: [
           line('', { kind: 'audio', path: 'assets/rain.ogg', loop: true }),
@@ -18,7 +18,7 @@ describe('one-shot sounds in the play view', () => {
       },
       end: { lines: ['x'] },
     });
-    const view = h.view();
+    const view = play.view();
     expect(view.sounds).toEqual([
       { id: 2, path: 'assets/door.wav' },
       { id: 3, path: 'assets/knock.wav' },
@@ -27,7 +27,7 @@ describe('one-shot sounds in the play view', () => {
   });
 
   it('drops the cues before a CLEAR, and a later beat adds cues with higher ids', async () => {
-    const h = await harness({
+    const play = await playDriver({
       start: {
         lines: [
           line('Old.', { kind: 'audio', path: 'assets/old.wav', loop: false }),
@@ -37,12 +37,11 @@ describe('one-shot sounds in the play view', () => {
       },
       end: { lines: [line('After.', { kind: 'audio', path: 'assets/after.wav', loop: false })] },
     });
-    expect(h.view().sounds).toEqual([{ id: 2, path: 'assets/new.wav' }]);
-    h.player.send({ type: 'PICK', index: 0, input: 'keyboard' });
-    await h.flush();
-    await h.advance(2_000);
-    const ids = (h.view().sounds ?? []).map((s) => s.id);
-    expect(h.view().sounds?.map((s) => s.path)).toEqual(['assets/new.wav', 'assets/after.wav']);
+    expect(play.view().sounds).toEqual([{ id: 2, path: 'assets/new.wav' }]);
+    await play.pick(0, 'keyboard');
+    await play.advance(2_000);
+    const ids = (play.view().sounds ?? []).map((s) => s.id);
+    expect(play.view().sounds?.map((s) => s.path)).toEqual(['assets/new.wav', 'assets/after.wav']);
     expect(ids[1]).toBeGreaterThan(ids[0] ?? Infinity);
   });
 });

@@ -12,6 +12,7 @@ import {
 } from '../../src/render/layout.ts';
 import type { DecisionView } from '../../src/core/view.ts';
 import { overlaps } from './geometry.ts';
+import { decisionView } from '../builders.ts';
 
 const SCREENS = [
   [360, 640],
@@ -75,18 +76,8 @@ describe('computeLayout', () => {
   });
 });
 
-const decision = (over: Partial<DecisionView>): DecisionView => ({
-  id: 'd',
-  turn: 1,
-  options: [],
-  phase: 'selecting',
-  windowMs: 10_000,
-  remainingMs: 10_000,
-  runningSince: 1_000,
-  paused: false,
-  chosen: null,
-  ...over,
-});
+const decision = (over: Partial<DecisionView>): DecisionView =>
+  decisionView({ id: 'd', options: [], runningSince: 1_000, ...over });
 
 describe('timer bar', () => {
   it('is full when the window starts and empty when it runs out', () => {

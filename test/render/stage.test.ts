@@ -5,6 +5,7 @@ import { Application } from 'pixi.js';
 import type { PlayView } from '../../src/core/view.ts';
 import type { Stage, StageOptions } from '../../src/render/stage.ts';
 import { createStage } from '../../src/render/stage.ts';
+import { decisionView, playView, shownLine } from '../builders.ts';
 
 function find(root: Container, label: string): Container | null {
   if (root.label === label) return root;
@@ -15,33 +16,20 @@ function find(root: Container, label: string): Container | null {
   return null;
 }
 
-const view = (over: Partial<PlayView> = {}): PlayView => ({
-  state: 'choosing',
-  storyId: 's',
-  title: 'S',
-  lines: [{ id: 1, text: 'Breakfast?', speaker: 'Dad', className: null, image: null }],
-  backdrop: { type: 'scene', name: 'bedroom' },
-  speaker: 'Dad',
-  audioLoop: null,
-  decision: {
-    id: 'd0',
-    turn: 1,
-    options: [
-      { index: 0, text: 'Frosties', isDefault: true },
-      { index: 1, text: 'Sugar Puffs', isDefault: false },
-    ],
-    phase: 'selecting',
-    windowMs: 10_000,
-    remainingMs: 10_000,
-    runningSince: 0,
-    paused: false,
-    chosen: null,
-  },
-  history: [],
-  ending: null,
-  error: null,
-  ...over,
-});
+const view = (over: Partial<PlayView> = {}): PlayView =>
+  playView({
+    lines: [shownLine(1, 'Breakfast?', { speaker: 'Dad' })],
+    backdrop: { type: 'scene', name: 'bedroom' },
+    speaker: 'Dad',
+    decision: decisionView({
+      id: 'd0',
+      options: [
+        { index: 0, text: 'Frosties', isDefault: true },
+        { index: 1, text: 'Sugar Puffs', isDefault: false },
+      ],
+    }),
+    ...over,
+  });
 
 let stage: Stage | null = null;
 let host: HTMLElement | null = null;

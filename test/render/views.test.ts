@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Container } from 'pixi.js';
 import { Graphics, Sprite, Text, Texture } from 'pixi.js';
-import type { DecisionView, ShownLine } from '../../src/core/view.ts';
+import type { DecisionView } from '../../src/core/view.ts';
 import { buildChoices, TimerBar } from '../../src/render/choices.ts';
 import { computeLayout } from '../../src/render/layout.ts';
 import { overlaps } from './geometry.ts';
@@ -10,6 +10,7 @@ import { paletteFor } from '../../src/render/theme.ts';
 import { classLook, TextView } from '../../src/render/text.ts';
 import { BackdropView, CROSSFADE_MS } from '../../src/render/backdrop.ts';
 import type { TextureLoader } from '../../src/render/assets.ts';
+import { decisionView, shownLine } from '../builders.ts';
 
 const palette = paletteFor('dark');
 
@@ -32,30 +33,17 @@ function texts(root: Container): string[] {
   return out;
 }
 
-const decision = (over: Partial<DecisionView> = {}): DecisionView => ({
-  id: 'knot.0',
-  turn: 1,
-  options: [
-    { index: 0, text: 'Frosties', isDefault: false },
-    { index: 1, text: 'Sugar Puffs', isDefault: true },
-  ],
-  phase: 'selecting',
-  windowMs: 10_000,
-  remainingMs: 10_000,
-  runningSince: 0,
-  paused: false,
-  chosen: null,
-  ...over,
-});
+const decision = (over: Partial<DecisionView> = {}): DecisionView =>
+  decisionView({
+    id: 'knot.0',
+    options: [
+      { index: 0, text: 'Frosties', isDefault: false },
+      { index: 1, text: 'Sugar Puffs', isDefault: true },
+    ],
+    ...over,
+  });
 
-const line = (id: number, text: string, extra: Partial<ShownLine> = {}): ShownLine => ({
-  id,
-  text,
-  speaker: null,
-  className: null,
-  image: null,
-  ...extra,
-});
+const line = shownLine;
 
 afterEach(() => vi.restoreAllMocks());
 

@@ -1,7 +1,8 @@
 // The ProfileStore contract: one suite every store implementation must pass.
 import { describe, expect, it } from 'vitest';
 import type { CaptureEvent, EventOf } from '../../src/core/events.ts';
-import type { ExternalChange } from '../../src/core/ports.ts';
+import type { Line } from '../../src/core/model.ts';
+import type { ExternalChange, SavedPlay, SavedTurn } from '../../src/core/ports.ts';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
 import type { ClosableProfileStore, KvStoreOptions } from '../../src/storage/kv-store.ts';
 import { itemKey } from '../../src/storage/kv-store.ts';
@@ -229,6 +230,40 @@ export function runStoreContract(name: string, harness: StoreHarness): void {
       expect(await store.getSave('p1', 'other')).not.toBeNull();
     });
 
+    it('gives back a save of many decisions exactly as it was put, through a rewind and on', async () => {
+      const location = harness.fresh();
+      const store = location.open();
+      let last: SavedPlay | null = null;
+      for (const play of playthrough(['a', 'b', 'c', 'd', 'e'], 2, ['x', 'y', 'z'])) {
+        await store.putSave('p1', play);
+        expect(await store.getSave('p1', 'story')).toEqual(play);
+        last = play;
+      }
+      // another tab, which never wrote this save, reads the same
+      expect(await location.open().getSave('p1', 'story')).toEqual(last);
+    });
+
+    it('keeps the time left and a save with no decision yet', async () => {
+      const store = harness.fresh().open();
+      const [first] = playthrough(['a'], 0, []);
+      await store.putSave('p1', { ...first!, remainingMs: 4_000 });
+      expect(await store.getSave('p1', 'story')).toEqual({ ...first!, remainingMs: 4_000 });
+      const none = { ...first!, snapshots: [], turns: [] };
+      await store.putSave('p1', none);
+      expect(await store.getSave('p1', 'story')).toEqual(none);
+    });
+
+    it('clears every decision of a save, so a shorter save put later is not mixed with it', async () => {
+      const store = harness.fresh().open();
+      const saves = playthrough(['a', 'b', 'c'], 0, []);
+      await store.putSave('p1', saves.at(-1)!);
+      await store.clearSave('p1', 'story');
+      expect(await store.getSave('p1', 'story')).toBeNull();
+      const fresh = playthrough(['q'], 0, [])[0]!;
+      await store.putSave('p1', fresh);
+      expect(await store.getSave('p1', 'story')).toEqual(fresh);
+    });
+
     it('gives default settings until some are stored, then exactly what was stored', async () => {
       const location = harness.fresh();
       const store = location.open();
@@ -286,6 +321,67 @@ export function runStoreContract(name: string, harness: StoreHarness): void {
       tabB.close();
     });
   });
+}
+
+/**
+ * The saves a player makes through a playthrough: one per decision shown for `picks`, then a
+ * rewind to decision `rewindTo` (1-based; 0 for none), then one per decision for `after`.
+ */
+export function playthrough(
+  picks: readonly string[],
+  rewindTo: number,
+  after: readonly string[],
+): SavedPlay[] {
+  const lines: Line[] = [];
+  const turns: SavedTurn[] = [];
+  const snapshots: string[] = [];
+  const out: SavedPlay[] = [];
+  const show = (id: string): void => {
+    lines.push(
+      { text: `Before ${id}.`, tags: ['speaker: Nell'], directives: [] },
+      { text: `${id} waits.`, tags: [], directives: [] },
+    );
+    const previous = turns.pop();
+    if (previous !== undefined)
+      turns.push({ ...previous, chosenText: `took ${previous.decisionId}` });
+    turns.push({
+      decisionId: id,
+      transcriptLength: lines.length,
+      chosenText: null,
+      timedOut: false,
+    });
+    snapshots.push(JSON.stringify({ at: id, visits: turns.length }));
+    out.push({
+      storyId: 'story',
+      storyVersion: 'h',
+      sessionId: 's',
+      snapshots: [...snapshots],
+      transcript: lines.map((l) => l.text),
+      lines: [...lines],
+      turns: [...turns],
+      savedAt: at(out.length),
+    });
+  };
+  for (const id of picks) show(id);
+  if (rewindTo > 0) {
+    const target = turns[rewindTo - 1]!;
+    turns.splice(rewindTo);
+    turns[rewindTo - 1] = { ...target, chosenText: null, timedOut: false };
+    snapshots.splice(rewindTo);
+    lines.splice(target.transcriptLength);
+    out.push({
+      ...out.at(-1)!,
+      ...{
+        snapshots: [...snapshots],
+        turns: [...turns],
+        lines: [...lines],
+        transcript: lines.map((l) => l.text),
+        savedAt: at(out.length),
+      },
+    });
+  }
+  for (const id of after) show(id);
+  return out;
 }
 
 function save(storyId: string, n = 1) {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PlayView, SoundCue } from '../../src/core/view.ts';
 import { StoryAudio } from '../../src/ui/audio.ts';
+import { playView } from '../builders.ts';
 
 class FakeAudio extends EventTarget {
   loop = false;
@@ -24,20 +25,7 @@ class FakeAudio extends EventTarget {
 }
 
 function view(audioLoop: string | null, sounds: SoundCue[] = []): PlayView {
-  return {
-    state: 'narrating',
-    storyId: 's',
-    title: 'S',
-    lines: [],
-    backdrop: null,
-    speaker: null,
-    audioLoop,
-    sounds,
-    decision: null,
-    history: [],
-    ending: null,
-    error: null,
-  };
+  return playView({ state: 'narrating', audioLoop, sounds, decision: null });
 }
 
 function setup(muted = false) {

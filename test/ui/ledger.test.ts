@@ -1,7 +1,7 @@
 // The live ledger in jsdom: what it says about each event, when nothing is kept, and how it
 // opens, pauses and closes.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CaptureEvent } from '../../src/core/events.ts';
+import type { CaptureEvent, EventOf } from '../../src/core/events.ts';
 import {
   LedgerPanel,
   ledgerLine,
@@ -9,6 +9,7 @@ import {
   recordingModeOf,
   type LedgerOptions,
 } from '../../src/ui/ledger.ts';
+import { choiceEvent } from '../builders.ts';
 
 const base = {
   v: 1 as const,
@@ -18,25 +19,8 @@ const base = {
   storyVersion: 'v1',
 };
 
-function choice(id: string, at: string, over: Partial<CaptureEvent> = {}): CaptureEvent {
-  return {
-    ...base,
-    id,
-    at,
-    type: 'choice.made',
-    decisionId: 'desk.0',
-    knot: 'desk',
-    options: [
-      { text: 'Answer it', taste: { curiosity: 0.5 } },
-      { text: 'Let it ring', taste: { curiosity: -0.5 } },
-    ],
-    chosenIndex: 0,
-    decisionMs: 2300,
-    windowMs: 6000,
-    timedOut: false,
-    input: 'pointer',
-    ...over,
-  } as CaptureEvent;
+function choice(id: string, at: string, over: Partial<EventOf<'choice.made'>> = {}): CaptureEvent {
+  return choiceEvent({ ...base, id, at, windowMs: 6000, ...over });
 }
 
 function started(id: string, at: string): CaptureEvent {

@@ -1,42 +1,14 @@
 // The accessible mirror of the play view in jsdom: DOM contract of DESIGN.md §7 and input rules.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PlayerCommand } from '../../src/core/commands.ts';
-import type { DecisionView, PlayView } from '../../src/core/view.ts';
+import type { PlayView } from '../../src/core/view.ts';
 import { PlayMirror } from '../../src/ui/play-mirror.ts';
+import { decisionView, playView, shownLine } from '../builders.ts';
 
-function decision(over: Partial<DecisionView> = {}): DecisionView {
-  return {
-    id: 'desk.0',
-    turn: 1,
-    options: [
-      { index: 0, text: 'Answer it', isDefault: false },
-      { index: 1, text: 'Let it ring', isDefault: true },
-    ],
-    phase: 'selecting',
-    windowMs: 10_000,
-    remainingMs: 10_000,
-    runningSince: 0,
-    paused: false,
-    chosen: null,
-    ...over,
-  };
-}
+const decision = decisionView;
 
 function view(over: Partial<PlayView> = {}): PlayView {
-  return {
-    state: 'choosing',
-    storyId: 's',
-    title: 'S',
-    lines: [{ id: 1, text: 'The phone rings.', speaker: null, className: null, image: null }],
-    backdrop: null,
-    speaker: null,
-    audioLoop: null,
-    decision: decision(),
-    history: [],
-    ending: null,
-    error: null,
-    ...over,
-  };
+  return playView({ lines: [shownLine(1, 'The phone rings.')], ...over });
 }
 
 let mirror: PlayMirror | null = null;

@@ -6,6 +6,7 @@ import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
 import type { DeletionTarget } from '../../src/profile/retention.ts';
 import { createReport } from '../../src/ui/report.ts';
 import type { ReportActions, ReportModel } from '../../src/ui/report.ts';
+import { choiceEvent } from '../builders.ts';
 
 const profile = { id: 'p1', name: 'Ada', createdAt: '2024-01-01T00:00:00.000Z' };
 const story: StoryMeta = {
@@ -27,24 +28,18 @@ const bold: OfferedOption = { text: 'Jump the gap', taste: { risk: 1 } };
 const safe: OfferedOption = { text: 'Take the stairs', taste: { risk: -1 } };
 
 function choice(id: string, sessionId: string, storyId: string, minute: number): CaptureEvent {
-  return {
-    v: 1,
+  return choiceEvent({
     id,
     profileId: 'p1',
     sessionId,
     storyId,
     storyVersion: 'h',
     at: `2024-01-02T10:${String(minute).padStart(2, '0')}:00.000Z`,
-    type: 'choice.made',
     decisionId: `d${id}`,
     knot: 'roof',
     options: [bold, safe],
-    chosenIndex: 0,
     decisionMs: 2000,
-    windowMs: 10000,
-    timedOut: false,
-    input: 'pointer',
-  };
+  });
 }
 
 const events: CaptureEvent[] = [

@@ -1,40 +1,23 @@
 // The "resumed where you left off" notice of the play mirror: what it says, its start over, when it goes.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PlayerCommand } from '../../src/core/commands.ts';
-import type { DecisionView, PlayView } from '../../src/core/view.ts';
+import type { PlayView } from '../../src/core/view.ts';
 import { PlayMirror } from '../../src/ui/play-mirror.ts';
+import { decisionView, playView } from '../builders.ts';
 
-function decision(turn: number): DecisionView {
-  return {
+function view(turn: number, state: PlayView['state'] = 'choosing'): PlayView {
+  const decision = decisionView({
     id: `d${turn}`,
     turn,
     options: [
       { index: 0, text: 'Go on', isDefault: false },
       { index: 1, text: 'Wait', isDefault: true },
     ],
-    phase: 'selecting',
     windowMs: null,
     remainingMs: null,
     runningSince: null,
-    paused: false,
-    chosen: null,
-  };
-}
-
-function view(turn: number, state: PlayView['state'] = 'choosing'): PlayView {
-  return {
-    state,
-    storyId: 's',
-    title: 'S',
-    lines: [],
-    backdrop: null,
-    speaker: null,
-    audioLoop: null,
-    decision: state === 'choosing' ? decision(turn) : null,
-    history: [],
-    ending: null,
-    error: null,
-  };
+  });
+  return playView({ state, decision: state === 'choosing' ? decision : null });
 }
 
 let mirror: PlayMirror | null = null;
