@@ -7,7 +7,7 @@ import { Story } from 'inkjs';
 import { storyMetaFromTags } from '../core/tags.ts';
 import type { Directive } from '../core/directives.ts';
 import type { StoryMeta } from '../core/model.ts';
-import { compileInk } from './compile-ink.ts';
+import { compileInk, outsideStoryFolder } from './compile-ink.ts';
 import type { CompileResult, InkDiagnostic } from './compile-ink.ts';
 import { emptyScan, scanInkSource } from './scan-source.ts';
 import type { SourceScan, SourceTag } from './scan-source.ts';
@@ -80,6 +80,8 @@ export function assetProblem(dir: string, path: string): string | null {
   const full = normalize(join(dir, path));
   const rel = relative(dir, full);
   if (rel.startsWith('..') || isAbsolute(rel)) return `asset "${path}" is outside the story folder`;
+  if (outsideStoryFolder(dir, path) !== null)
+    return `asset "${path}" is a link to a file outside the story folder`;
   if (!existsSync(full) || !statSync(full).isFile()) return `asset "${path}" is missing`;
   return null;
 }
