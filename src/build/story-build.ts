@@ -28,7 +28,14 @@ export interface StoryBuild {
   readonly warnings: readonly InkDiagnostic[];
 }
 
-const STORY_ID = /^[a-z0-9][a-z0-9_-]*$/i;
+/** The one rule for a story id: a folder name under stories/, never a path. */
+export const STORY_ID = /^[a-z0-9][a-z0-9_-]*$/i;
+
+/** Why `id` cannot name a story folder (the CLI's refusal), or null when it can. */
+export function storyIdProblem(id: string): string | null {
+  if (STORY_ID.test(id)) return null;
+  return `"${id}" is not a story id: use letters, digits, "-" and "_" (a folder name under stories/, not a path)`;
+}
 
 /** Ids of every `<storiesDir>/<id>/main.ink`, sorted. */
 export function listStoryIds(storiesDir: string): string[] {
