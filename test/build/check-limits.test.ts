@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkStory } from '../../src/build/check.ts';
+import { buildStory } from '../../src/build/story-build.ts';
 
 const made: string[] = [];
 
@@ -35,6 +36,9 @@ describe('story check on grammar limits', () => {
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ severity: 'error', file: main, line: 3 });
     expect(findings[0]?.message).toContain('too large to be a number');
+    // the dev server prints the same tag as a warning in the browser console ([inkreel] …)
+    const warning = buildStory(stories, 's').warnings.find((w) => w.line === 3);
+    expect(warning?.message).toMatch(/tag "#taste: risk\+9+": the weight of "risk" is too large/);
   });
 
   it('reports dimension ids named like object members as errors, where they are declared and used', () => {

@@ -108,40 +108,72 @@ describe('story check containment', () => {
   });
 });
 
+/** Runs `vite build` on `root`; resolves to the error, or null when it built. */
+function viteBuild(root: string): Promise<Error | null> {
+  symlinkSync(join(repo, 'node_modules'), join(root, 'node_modules'), 'dir');
+  writeFileSync(
+    join(root, 'index.html'),
+    '<!doctype html><html><body><script type="module" src="/entry.js"></script></body></html>',
+  );
+  writeFileSync(
+    join(root, 'entry.js'),
+    "import { catalogue } from 'virtual:inkreel/catalogue';\nfor (const e of catalogue) e.load();\n",
+  );
+  return build({
+    root,
+    configFile: false,
+    logLevel: 'silent',
+    plugins: [inkStories({ storiesDir: 'stories' })],
+    build: { outDir: 'dist', minify: false },
+  }).then(
+    () => null,
+    (e: unknown) => e as Error,
+  );
+}
+
+/** Every file the build wrote, as text. */
+function output(root: string): string {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    let entries: string[];
+    try {
+      entries = readdirSync(dir);
+    } catch {
+      return;
+    }
+    for (const name of entries) {
+      const path = join(dir, name);
+      try {
+        out.push(readFileSync(path, 'utf8'));
+      } catch {
+        walk(path);
+      }
+    }
+  };
+  walk(join(root, 'dist'));
+  return out.join('\n');
+}
+
 describe('vite build containment', () => {
+  it('publishes nothing of an asset that is a link to a file outside the folder', async () => {
+    const { root, story } = layout('# title: Leak\nHello. # IMAGE: assets/p.png\n-> END\n');
+    mkdirSync(join(story, 'assets'));
+    writeFileSync(join(story, 'assets/ok.png'), 'fine');
+    symlinkSync(join(root, 'secret.env'), join(story, 'assets/p.png'));
+    expect(await viteBuild(root)).toBeNull();
+    const all = output(root);
+    expect(all).toContain('assets/ok.png');
+    expect(all).not.toContain('assets/p.png"');
+    expect(all).not.toContain(SECRET);
+  }, 60_000);
+
   it('fails the build at main.ink:3 and nothing of the outside file reaches the output', async () => {
     const { root } = layout('# title: Leak\nHello.\nINCLUDE ../../secret.env\n-> END\n');
-    symlinkSync(join(repo, 'node_modules'), join(root, 'node_modules'), 'dir');
-    writeFileSync(
-      join(root, 'index.html'),
-      '<!doctype html><html><body><script type="module" src="/entry.js"></script></body></html>',
-    );
-    writeFileSync(
-      join(root, 'entry.js'),
-      "import { catalogue } from 'virtual:inkreel/catalogue';\nfor (const e of catalogue) e.load();\n",
-    );
-    const error = await build({
-      root,
-      configFile: false,
-      logLevel: 'silent',
-      plugins: [inkStories({ storiesDir: 'stories' })],
-      build: { outDir: 'dist', minify: false },
-    }).then(
-      () => null,
-      (e: unknown) => e as Error,
-    );
+    const error = await viteBuild(root);
     expect(error).not.toBeNull();
     expect(error?.message).toContain('stories/leak/main.ink:3');
     expect(error?.message).toContain('outside the story folder');
     expect(error?.message).not.toContain(SECRET);
-    let written: string[] = [];
-    try {
-      written = readdirSync(join(root, 'dist/assets')).map((f) =>
-        readFileSync(join(root, 'dist/assets', f), 'utf8'),
-      );
-    } catch {
-      // no output at all is the expected outcome
-    }
-    expect(written.join('\n')).not.toContain(SECRET);
+    expect(output(root)).not.toContain(SECRET);
   }, 60_000);
 });
