@@ -81,6 +81,10 @@ export default tseslint.config(
   { files: ['src/ui/**'], rules: restrict(pixi, xstate, localforage, compiler, inkRuntime, node) },
   { files: ['src/main.ts'], rules: restrict(compiler, node) },
   {
+    files: ['src/frame-guard.ts'],
+    rules: restrict(pixi, xstate, localforage, compiler, inkRuntime, node),
+  },
+  {
     files: ['test/**', 'bench/**', '*.config.*'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',

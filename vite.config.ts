@@ -20,6 +20,13 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
+/**
+ * What the server must add: `frame-ancestors` works only as a header (browsers ignore it in a
+ * `<meta>` CSP), so no other origin may frame the player and its data controls. Any static host
+ * should send this header and `X-Frame-Options: DENY` (README, "Hosting").
+ */
+export const HEADER_CONTENT_SECURITY_POLICY = `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`;
+
 /** The CSP goes into the built page (dev keeps Vite's overlay and HMR working) and preview. */
 function contentSecurityPolicy(): Plugin {
   return {
@@ -50,7 +57,8 @@ export default defineConfig({
   preview: {
     port: 4173,
     headers: {
-      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'Content-Security-Policy': HEADER_CONTENT_SECURITY_POLICY,
+      'X-Frame-Options': 'DENY',
       'Referrer-Policy': 'no-referrer',
     },
   },

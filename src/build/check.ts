@@ -4,6 +4,7 @@ import { relative } from 'node:path';
 import { assetPathsOf, assetProblem, buildStory } from './story-build.ts';
 import type { StoryBuild } from './story-build.ts';
 import type { SourceTag } from './scan-source.ts';
+import { MAX_WINDOW_MS } from '../core/timing.ts';
 
 export type FindingCode =
   | 'compile-error'
@@ -39,6 +40,7 @@ export const TIMER_RANGE = { min: 2, max: 120 } as const;
 const GLOBAL_ONLY = new Set(['title', 'author', 'dimension', 'poster', 'theme']);
 const ASSET_KEYS = new Set(['image', 'background', 'bg', 'audio', 'audioloop', 'poster']);
 const CHOICE_ONLY = new Set(['taste', 'default']);
+const TASTE_KEYS = new Set(['taste', 'dimension']);
 
 function at(
   tag: SourceTag,
@@ -62,10 +64,12 @@ function tagFindings(build: StoryBuild, declared: ReadonlySet<string>): Finding[
     if (d.kind === 'invalid') {
       // the tag grammar itself refuses asset paths that leave the story folder
       const asset = ASSET_KEYS.has(d.key) && /folder|url|absolute/i.test(d.reason);
+      // a taste or dimension the grammar refuses loses what the choice says: that is an error
+      const lossy = TASTE_KEYS.has(d.key) || /reserved name/.test(d.reason);
       out.push(
         asset
           ? at(tag, 'error', 'asset', `tag "#${tag.raw}": ${d.reason}`)
-          : at(tag, 'warning', 'invalid-tag', `tag "#${tag.raw}": ${d.reason}`),
+          : at(tag, lossy ? 'error' : 'warning', 'invalid-tag', `tag "#${tag.raw}": ${d.reason}`),
       );
       continue;
     }
@@ -110,7 +114,11 @@ function tagFindings(build: StoryBuild, declared: ReadonlySet<string>): Finding[
             tag,
             'warning',
             'timer-range',
-            `timer of ${d.seconds} s is outside ${TIMER_RANGE.min}–${TIMER_RANGE.max} s; use "timer: off" for no limit`,
+            `timer of ${d.seconds} s is outside ${TIMER_RANGE.min}–${TIMER_RANGE.max} s` +
+              (d.seconds * 1000 > MAX_WINDOW_MS
+                ? `; windows are capped at ${MAX_WINDOW_MS / 1000} s (even at ×10), so it will end sooner than written`
+                : '') +
+              '; use "timer: off" for no limit',
           ),
         );
       }

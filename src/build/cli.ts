@@ -6,7 +6,7 @@ import { compileInk } from './compile-ink.ts';
 import { exploreJson } from './explore.ts';
 import { storyMapOf, storyMapSvg } from './map.ts';
 import { newStory } from './new-story.ts';
-import { listStoryIds, scanStory } from './story-build.ts';
+import { listStoryIds, scanStory, storyIdProblem } from './story-build.ts';
 
 const STORIES = resolve(process.cwd(), 'stories');
 const USAGE = `usage: npm run story -- check [id…] [--json]
@@ -19,8 +19,17 @@ function flag(args: string[], name: string): string | undefined {
   return i < 0 ? undefined : args[i + 1];
 }
 
+/** Refuses a traversal or otherwise unusable id before any file is read or written. */
+function badId(id: string): boolean {
+  const problem = storyIdProblem(id);
+  if (problem === null) return false;
+  console.error(`${problem}; nothing was read or written`);
+  return true;
+}
+
 function check(args: string[]): number {
   const ids = args.filter((a) => !a.startsWith('--'));
+  if (ids.some(badId)) return 2;
   const reports = (ids.length > 0 ? ids : listStoryIds(STORIES)).map((id) =>
     checkStory(STORIES, id),
   );
@@ -35,6 +44,7 @@ function explore(args: string[]): number {
     console.error(USAGE);
     return 2;
   }
+  if (badId(id)) return 2;
   const entry = join(STORIES, id, 'main.ink');
   const compiled = compileInk(entry, { countAllVisits: true });
   if (compiled.json === null) {
@@ -74,6 +84,7 @@ function map(args: string[]): number {
     console.error(USAGE);
     return 2;
   }
+  if (badId(id)) return 2;
   const entry = join(STORIES, id, 'main.ink');
   const compiled = compileInk(entry);
   if (compiled.json === null) {
@@ -104,6 +115,7 @@ function create(args: string[]): number {
     console.error(USAGE);
     return 2;
   }
+  if (badId(id)) return 2;
   const made = newStory(STORIES, id);
   if (!made.ok) {
     console.error(made.error);

@@ -1,6 +1,6 @@
 // Compiles a story's main.ink (with INCLUDEs) to runtime JSON in Node, with located diagnostics.
-import { readFileSync } from 'node:fs';
-import { dirname, resolve, relative } from 'node:path';
+import { readFileSync, realpathSync } from 'node:fs';
+import { dirname, isAbsolute, resolve, relative } from 'node:path';
 import { Compiler } from 'inkjs/compiler/Compiler';
 import { CompilerOptions } from 'inkjs/compiler/CompilerOptions';
 import { PosixFileHandler } from 'inkjs/compiler/FileHandler/PosixFileHandler';
@@ -36,9 +36,53 @@ export function parseDiagnostic(raw: string, rootDir: string, entry: string): In
   return { severity, file, line, message: (m[4] ?? raw).trim() };
 }
 
+/**
+ * The one containment rule for every file the build reads (INCLUDEs and assets): the file's real
+ * path, symlinks resolved, must lie inside the story folder's real path. Returns why not, or null.
+ * A file that does not exist is left to the caller's own "missing" message.
+ */
+export function outsideStoryFolder(storyDir: string, path: string): string | null {
+  const full = resolve(storyDir, path);
+  const written = relative(storyDir, full);
+  // a name inside the folder reads better relative; one outside is clearest in full
+  const shown = written.startsWith('..') || isAbsolute(written) ? full : written;
+  let realDir: string;
+  let realFile: string;
+  try {
+    realDir = realpathSync(storyDir);
+  } catch {
+    return null;
+  }
+  try {
+    realFile = realpathSync(full);
+  } catch {
+    // missing: judge the path as written, so "../x" is still refused before "missing"
+    realFile = resolve(realDir, relative(storyDir, full));
+  }
+  const rel = relative(realDir, realFile);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) {
+    const link = realFile !== full && resolve(realDir, relative(storyDir, full)) !== realFile;
+    return link
+      ? `"${shown}" is a link to a file outside the story folder; only files inside it can be read`
+      : `"${shown}" is outside the story folder; only files inside it can be read`;
+  }
+  return null;
+}
+
+/** Thrown by the file handler for a file outside the story folder; the message is the reason. */
+class OutsideFolderError extends Error {}
+
 export interface CompileOptions {
   /** mark every knot and stitch for visit counting (the explorer reads visit counts) */
   readonly countAllVisits?: boolean;
+}
+
+// ink wraps a file handler's error as "Failed to load: 'x'.\nError:Error: <reason>"
+const LOAD_FAILURE = /^Failed to load: '[^']*'\.\s*Error:(?:Error: )?(INCLUDE .*)$/s;
+
+function tidyLoadFailure(d: InkDiagnostic): InkDiagnostic {
+  const m = LOAD_FAILURE.exec(d.message);
+  return m ? { ...d, message: (m[1] ?? d.message).trim() } : d;
 }
 
 /** Compiles `entryPath`; INCLUDE paths resolve relative to the entry's folder. Never throws. */
@@ -51,6 +95,9 @@ export function compileInk(entryPath: string, options: CompileOptions = {}): Com
     ResolveInkFilename: (name: string) => posix.ResolveInkFilename(name),
     LoadInkFileContents: (name: string) => {
       const path = resolve(rootDir, name);
+      const outside = outsideStoryFolder(rootDir, name);
+      // never read, never watched: nothing of an outside file may reach the output
+      if (outside !== null) throw new OutsideFolderError(`INCLUDE ${outside}`);
       files.add(path);
       return readFileSync(path, 'utf8');
     },
@@ -65,13 +112,17 @@ export function compileInk(entryPath: string, options: CompileOptions = {}): Com
   );
   let json: string | null = null;
   try {
+    const outside = outsideStoryFolder(rootDir, entry);
+    if (outside !== null) throw new OutsideFolderError(`main.ink ${outside}`);
     const source = readFileSync(entry, 'utf8');
     const story = new Compiler(source, compilerOptions).Compile();
     json = story.ToJson() ?? null;
   } catch (error) {
     if (raw.length === 0) raw.push(`ERROR: ${(error as Error).message}`);
   }
-  const diagnostics = raw.map((message) => parseDiagnostic(message, rootDir, entry));
+  const diagnostics = raw.map((message) =>
+    tidyLoadFailure(parseDiagnostic(message, rootDir, entry)),
+  );
   if (diagnostics.some((d) => d.severity === 'error')) json = null;
   return { json, diagnostics, files: [...files] };
 }

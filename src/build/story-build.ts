@@ -7,7 +7,7 @@ import { Story } from 'inkjs';
 import { storyMetaFromTags } from '../core/tags.ts';
 import type { Directive } from '../core/directives.ts';
 import type { StoryMeta } from '../core/model.ts';
-import { compileInk } from './compile-ink.ts';
+import { compileInk, outsideStoryFolder } from './compile-ink.ts';
 import type { CompileResult, InkDiagnostic } from './compile-ink.ts';
 import { emptyScan, scanInkSource } from './scan-source.ts';
 import type { SourceScan, SourceTag } from './scan-source.ts';
@@ -28,7 +28,14 @@ export interface StoryBuild {
   readonly warnings: readonly InkDiagnostic[];
 }
 
-const STORY_ID = /^[a-z0-9][a-z0-9_-]*$/i;
+/** The one rule for a story id: a folder name under stories/, never a path. */
+export const STORY_ID = /^[a-z0-9][a-z0-9_-]*$/i;
+
+/** Why `id` cannot name a story folder (the CLI's refusal), or null when it can. */
+export function storyIdProblem(id: string): string | null {
+  if (STORY_ID.test(id)) return null;
+  return `"${id}" is not a story id: use letters, digits, "-" and "_" (a folder name under stories/, not a path)`;
+}
 
 /** Ids of every `<storiesDir>/<id>/main.ink`, sorted. */
 export function listStoryIds(storiesDir: string): string[] {
@@ -80,6 +87,8 @@ export function assetProblem(dir: string, path: string): string | null {
   const full = normalize(join(dir, path));
   const rel = relative(dir, full);
   if (rel.startsWith('..') || isAbsolute(rel)) return `asset "${path}" is outside the story folder`;
+  if (outsideStoryFolder(dir, path) !== null)
+    return `asset "${path}" is a link to a file outside the story folder`;
   if (!existsSync(full) || !statSync(full).isFile()) return `asset "${path}" is missing`;
   return null;
 }

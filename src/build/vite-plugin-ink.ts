@@ -107,7 +107,7 @@ export function inkStories(options: InkStoriesOptions): Plugin {
         imports.push(
           `import ${name} from ${JSON.stringify(resolve(s.dir, path) + '?url&no-inline')};`,
         );
-        return `${JSON.stringify(path)}: ${name}`;
+        return `[${JSON.stringify(path)}, ${name}]`;
       });
       const url = urlOf(s.entry);
       const load = dev
@@ -115,7 +115,9 @@ export function inkStories(options: InkStoriesOptions): Plugin {
         : `() => import(${JSON.stringify(url)}).then((m) => m.default)`;
       const loadMap = `() => import(${JSON.stringify(MAP_PREFIX + s.id)}).then((m) => m.default)`;
       entries.push(
-        `  { meta: ${JSON.stringify(s.meta)}, load: ${load}, loadMap: ${loadMap}, assets: { ${assets.join(', ')} } },`,
+        // a null-prototype table built from entries: `assets["constructor"]` or `["__proto__"]`
+        // answers only for a file of that name, never with a member of Object.prototype
+        `  { meta: ${JSON.stringify(s.meta)}, load: ${load}, loadMap: ${loadMap}, assets: Object.setPrototypeOf(Object.fromEntries([${assets.join(', ')}]), null) },`,
       );
     });
     const head = [...imports, 'const stamps = {};', 'export const catalogue = ['];

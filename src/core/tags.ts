@@ -7,6 +7,35 @@ const COLOR = /^(#[0-9a-f]{3,8}|rgba?\([^)]*\)|hsla?\([^)]*\))$/i;
 const POLE_REF = /^([A-Za-z_][\w-]*)\s*([+-])$/;
 const TASTE_TERM = /^([A-Za-z_][\w]*(?:-[A-Za-z_]\w*)*)([+-])(\d+(?:\.\d*)?|\.\d+)?$/;
 
+/**
+ * Dimension ids that name a member of every JavaScript object. Tastes travel as plain objects
+ * (capture, storage, export, import, inference), where these would be stripped or read back as
+ * functions, so the grammar refuses them up front instead of losing them later.
+ */
+export const RESERVED_DIMENSION_IDS: ReadonlySet<string> = new Set([
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'toLocaleString',
+  'valueOf',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  '__defineGetter__',
+  '__defineSetter__',
+  '__lookupGetter__',
+  '__lookupSetter__',
+]);
+
+/** Why `id` cannot name a dimension, or null when it can. */
+export function dimensionIdProblem(id: string): string | null {
+  if (RESERVED_DIMENSION_IDS.has(id)) {
+    return `"${id}" is a reserved name in JavaScript and cannot be a dimension id; pick another, like "${id.replace(/_/g, '')}Taste"`;
+  }
+  return null;
+}
+
 function invalid(key: string, raw: string, reason: string): Directive {
   return { kind: 'invalid', key, raw, reason };
 }
@@ -50,6 +79,8 @@ function parsePoster(key: string, raw: string, value: string): Directive {
   if (condition === undefined) return { kind: 'poster', path, when: null };
   const m = POLE_REF.exec(condition);
   if (!m) return invalid(key, raw, `"${condition}" is not a dimension and pole, like "risk+"`);
+  const reserved = dimensionIdProblem(m[1] ?? '');
+  if (reserved !== null) return invalid(key, raw, reserved);
   return { kind: 'poster', path, when: { dimension: m[1] ?? '', pole: (m[2] ?? '+') as Pole } };
 }
 
@@ -59,6 +90,8 @@ function parseDimension(key: string, raw: string, value: string): Directive {
   const id = (eq < 0 ? value : value.slice(0, eq)).trim();
   if (!/^[A-Za-z_][\w-]*$/.test(id))
     return invalid(key, raw, 'a dimension needs an id, like "risk"');
+  const reserved = dimensionIdProblem(id);
+  if (reserved !== null) return invalid(key, raw, reserved);
   const labels =
     eq < 0
       ? []
@@ -87,14 +120,25 @@ function parseTaste(key: string, raw: string, value: string): Directive {
       return invalid(key, raw, `"${term}" is not a taste term, like "risk+1" or "horror-0.5"`);
     const magnitude = m[3] === undefined ? 1 : Number(m[3]);
     const dim = m[1] ?? '';
-    weights.set(dim, (weights.get(dim) ?? 0) + (m[2] === '-' ? -magnitude : magnitude));
+    const reserved = dimensionIdProblem(dim);
+    if (reserved !== null) return invalid(key, raw, reserved);
+    const total = (weights.get(dim) ?? 0) + (m[2] === '-' ? -magnitude : magnitude);
+    // a weight of 400 digits reads as Infinity, which no store, export or fit can carry
+    if (!Number.isFinite(total)) {
+      return invalid(
+        key,
+        raw,
+        `the weight of "${dim}" is too large to be a number; use a weight like 1 or 0.5`,
+      );
+    }
+    weights.set(dim, total);
   }
   return { kind: 'taste', weights: Object.fromEntries(weights) };
 }
 
 function parseSeconds(key: string, raw: string, value: string, allowOff: boolean): Directive {
   if (allowOff && /^(off|none|never)$/i.test(value)) return { kind: 'timer', seconds: null };
-  if (!NUMBER.test(value) || Number(value) < 0) {
+  if (!NUMBER.test(value) || Number(value) < 0 || !Number.isFinite(Number(value))) {
     return invalid(key, raw, `"${value}" is not a number of seconds${allowOff ? ' or "off"' : ''}`);
   }
   const seconds = Number(value);

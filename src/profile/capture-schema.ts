@@ -6,6 +6,7 @@ import { SCHEMA_VERSION } from '../core/events.ts';
 import type { Directive } from '../core/directives.ts';
 import type { Profile, SavedPlay } from '../core/ports.ts';
 import type { Settings } from '../core/settings.ts';
+import { RESERVED_DIMENSION_IDS } from '../core/tags.ts';
 
 const finite = v.pipe(v.number(), v.finite());
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
@@ -16,7 +17,17 @@ const timestamp = v.pipe(
   v.check((s) => Number.isFinite(Date.parse(s)), 'is not a date'),
 );
 
-const tasteSchema = v.record(v.string(), finite);
+// valibot's record drops these keys without a word; refuse them so an import never loses a taste
+const tasteSchema = v.pipe(
+  v.custom<unknown>(
+    (x) =>
+      typeof x !== 'object' ||
+      x === null ||
+      !Object.keys(x).some((k) => RESERVED_DIMENSION_IDS.has(k)),
+    'names a reserved dimension id (like "__proto__" or "constructor"), which no story can declare',
+  ),
+  v.record(v.string(), finite),
+);
 
 const base = {
   v: v.literal(SCHEMA_VERSION),

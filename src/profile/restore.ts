@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import type { CaptureEvent } from '../core/events.ts';
 import { SCHEMA_VERSION } from '../core/events.ts';
 import type { QuarantinedRecord } from '../core/ports.ts';
+import { RESERVED_DIMENSION_IDS } from '../core/tags.ts';
 import { captureEventSchema, describeIssues } from './capture-schema.ts';
 
 /** A record as the store found it: its storage key and whatever value was there. */
@@ -106,8 +107,8 @@ const TEXT_TASTE: ReadonlySet<string> = new Set(['text', 'taste']);
 function isTaste(taste: unknown): boolean {
   if (!isPlain(taste)) return false;
   for (const key in taste) {
-    // valibot's record drops these names from its output: let the full schema decide
-    if (key === '__proto__' || key === 'prototype' || key === 'constructor') return false;
+    // names of object members are refused by the full schema (with its message): let it decide
+    if (RESERVED_DIMENSION_IDS.has(key)) return false;
     if (!Object.hasOwn(taste, key) || !Number.isFinite(taste[key])) return false;
   }
   return true;

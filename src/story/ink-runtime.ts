@@ -31,6 +31,42 @@ export interface InkRuntimeOptions {
   readonly now?: () => number;
   /** lets the page breathe between slices (default: a macrotask) */
   readonly yieldToHost?: () => Promise<void>;
+  /** limits of one beat against runaway ink (defaults: BEAT_LIMITS) */
+  readonly limits?: Partial<BeatLimits>;
+  /** where a line cut to length is reported (default console.warn) */
+  readonly warn?: (message: string) => void;
+}
+
+/** How much one beat (the text up to the next choice) may hold before the story is stopped. */
+export interface BeatLimits {
+  /** lines ink continues before a choice is offered (empty ones count) */
+  readonly lines: number;
+  /** characters of text in the beat */
+  readonly chars: number;
+  /** characters of one line; a longer one is cut to this with a warning */
+  readonly lineChars: number;
+  /** pieces of output ink may gather for a line it has not finished (a glued loop) */
+  readonly pending: number;
+  /** ms of ink work for the beat, whatever it prints */
+  readonly ms: number;
+}
+
+/**
+ * A page of a long chapter is some 3 000 characters and 50 lines; these are far beyond any
+ * written beat, and small enough that the error screen comes within seconds and the text held
+ * stays under a few MB.
+ */
+export const BEAT_LIMITS: BeatLimits = {
+  lines: 2000,
+  chars: 200_000,
+  lineChars: 10_000,
+  pending: 5000,
+  ms: 4000,
+};
+
+/** 2000 → "2 000", as the player reads it. */
+function spaced(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
 }
 
 export interface InkRuntime extends StoryRuntime {
@@ -112,6 +148,8 @@ class InkStoryRuntime implements InkRuntime {
   readonly #stallMs: number;
   readonly #now: () => number;
   readonly #yield: () => Promise<void>;
+  readonly #limits: BeatLimits;
+  readonly #warn: (message: string) => void;
 
   constructor(json: string, options: InkRuntimeOptions) {
     this.#json = json;
@@ -121,6 +159,8 @@ class InkStoryRuntime implements InkRuntime {
     this.#now = options.now ?? (() => performance.now());
     this.#yield =
       options.yieldToHost ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+    this.#limits = { ...BEAT_LIMITS, ...options.limits };
+    this.#warn = options.warn ?? ((message) => console.warn(message));
     let parsed: unknown;
     try {
       parsed = JSON.parse(json);
@@ -200,28 +240,53 @@ class InkStoryRuntime implements InkRuntime {
     const story = this.#story;
     this.#decision = null;
     const lines: Line[] = [];
+    const limits = this.#limits;
     let lastOutput = this.#now();
     let lastYield = lastOutput;
     let idleSlices = 0;
+    let continued = 0;
+    let chars = 0;
+    let workMs = 0;
+    const where = () => knotOf(story.state.currentPathString ?? this.#lastContainer);
+    const runaway = (what: string) => {
+      const error = new StoryStalledError(
+        `This story ${what} without offering a choice (an endless loop in the ink?), in "${where()}".`,
+      );
+      this.#broken = error;
+      return error;
+    };
     while (story.canContinue) {
+      const before = this.#now();
       this.#continueSlice(story);
       const t = this.#now();
+      workMs += Math.max(0, t - before);
       if (story.asyncContinueComplete) {
-        this.#pushLine(lines, story.currentText ?? '', story.currentTags ?? []);
+        continued++;
+        if (continued > limits.lines)
+          throw runaway(`printed more than ${spaced(limits.lines)} lines`);
+        const text = this.#cutToLength(story.currentText ?? '', where);
+        chars += text.length;
+        if (chars > limits.chars)
+          throw runaway(`printed more than ${spaced(limits.chars)} characters`);
+        this.#pushLine(lines, text, story.currentTags ?? []);
         lastOutput = t;
         idleSlices = 0;
+      } else if (story.state.outputStream.length > limits.pending) {
+        throw runaway(`kept adding to one line (more than ${spaced(limits.pending)} pieces)`);
       } else {
         idleSlices++;
         // each unfinished slice spent at least sliceMs, so the count guards even a frozen clock
         if (t - lastOutput >= this.#stallMs || idleSlices * this.#sliceMs >= this.#stallMs) {
-          const where = knotOf(story.state.currentPathString ?? this.#lastContainer);
           const error = new StoryStalledError(
             `The story ran for ${Math.round(this.#stallMs / 100) / 10} s without any new text ` +
-              `(an endless loop in the ink?), in "${where}".`,
+              `(an endless loop in the ink?), in "${where()}".`,
           );
           this.#broken = error;
           throw error;
         }
+      }
+      if (workMs >= limits.ms) {
+        throw runaway(`ran for ${Math.round(limits.ms / 100) / 10} s`);
       }
       if (t - lastYield >= this.#sliceMs) {
         yield;
@@ -229,6 +294,18 @@ class InkStoryRuntime implements InkRuntime {
       }
     }
     return this.#finishBeat(lines);
+  }
+
+  /** A line past the limit is cut (with a warning), so one huge line never holds up the page. */
+  #cutToLength(text: string, where: () => string): string {
+    const max = this.#limits.lineChars;
+    if (text.length <= max + 1) return text.endsWith('\n') ? text.slice(0, -1) : text;
+    if (text.endsWith('\n')) text = text.slice(0, -1);
+    if (text.length <= max) return text;
+    this.#warn(
+      `inkreel: a line of ${spaced(text.length)} characters in "${where()}" was cut to ${spaced(max)}.`,
+    );
+    return text.slice(0, max) + '…';
   }
 
   #continueSlice(story: Story): void {

@@ -9,9 +9,55 @@ import { decisionIdOf, externalCallsOf } from './ink-paths.ts';
 export interface LookaheadOptions {
   /** most lines one option may produce before the run is cut short (default 200) */
   readonly maxSteps?: number;
-  /** most ms one option may run before it is cut short (default 50; a cold engine is slow) */
+  /** most ms one option may run before it is cut short (default 20) */
   readonly budgetMs?: number;
+  /**
+   * most ms for the whole decision (default 40, or budgetMs when that is larger): options not
+   * reached in time are left for the next call from the same state
+   */
+  readonly totalMs?: number;
   readonly now?: () => number;
+}
+
+const DEFAULT_OPTION_MS = 20;
+const DEFAULT_TOTAL_MS = 40;
+
+interface InkStateJson {
+  readonly currentFlowName?: unknown;
+  readonly flows?: Record<string, Record<string, unknown>>;
+}
+
+/**
+ * The saved state with only the option's own choice (and its thread) left in: ink loads every
+ * offered choice with its thread, so running N options from the whole state costs N² and 2000
+ * options took 15 s. Null when the state is not laid out as expected (then the whole one is used).
+ */
+function stateForOption(state: InkStateJson, index: number): Record<string, unknown> | null {
+  const flowName = state.currentFlowName;
+  const flow = typeof flowName === 'string' ? state.flows?.[flowName] : undefined;
+  const choices = flow?.['currentChoices'];
+  if (flow === undefined || !Array.isArray(choices)) return null;
+  // story.currentChoices leaves out invisible defaults, so option i is the i-th visible one
+  const visible = choices.filter(
+    (c: unknown) =>
+      typeof c === 'object' &&
+      c !== null &&
+      !(c as { isInvisibleDefault?: unknown }).isInvisibleDefault,
+  ) as { originalThreadIndex?: unknown }[];
+  const choice = visible[index];
+  if (choice === undefined) return null;
+  const threads = flow['choiceThreads'];
+  const key = String(choice.originalThreadIndex);
+  const thread =
+    typeof threads === 'object' && threads !== null
+      ? (threads as Record<string, unknown>)[key]
+      : undefined;
+  const slim = {
+    ...flow,
+    currentChoices: [choice],
+    ...(thread === undefined ? {} : { choiceThreads: { [key]: thread } }),
+  };
+  return { ...state, flows: { ...state.flows, [flowName as string]: slim } };
 }
 
 /** Asset paths a directive will show or play (a stopped loop and colours need nothing). */
@@ -96,7 +142,8 @@ export class LookaheadEngine {
   ): LookaheadResult[] {
     // A run is a pure function of the saved state (randomness included) and the option: a
     // decision met again from the same state (a rewind, a replay, a resumed save) reuses the
-    // branches already run. Cut-short results depend on the clock, so they are never kept.
+    // branches already run. A branch cut short is kept too, so a revisit never pays for it again;
+    // options the total budget did not reach are run on the next call.
     // A replay starts with a fresh seed; without randomness it changes nothing, so it is no part of the key.
     const state0 = this.#seedFree ? stateJson.replace(SEED, '') : stateJson;
     const key = `${opts.maxSteps ?? 200}\n${state0}`;
@@ -114,21 +161,32 @@ export class LookaheadEngine {
     }
     // parsed once for all options, and only when one has to run; ink builds fresh runtime
     // objects from it on every load
-    let state: Record<string, unknown> | null = null;
+    let state: InkStateJson | null = null;
+    const now = opts.now ?? (() => performance.now());
+    const optionMs = opts.budgetMs ?? DEFAULT_OPTION_MS;
+    const totalMs = opts.totalMs ?? Math.max(DEFAULT_TOTAL_MS, optionMs);
+    let deadline: number | null = null;
     return options.map((option) => {
       const hit = known.get(option.index);
       if (hit) return { ...hit, assets: [...hit.assets] };
-      state ??= JSON.parse(stateJson) as Record<string, unknown>;
-      const result = this.#runOne(state, option, opts);
-      if (result.complete) known.set(option.index, { ...result, assets: [...result.assets] });
+      deadline ??= now() + totalMs;
+      const left = deadline - now();
+      if (left <= 0) return notReached(option.index);
+      state ??= JSON.parse(stateJson) as InkStateJson;
+      const result = this.#runOne(state, option, opts, Math.min(optionMs, left), now);
+      known.set(option.index, { ...result, assets: [...result.assets] });
       return result;
     });
   }
 
-  #runOne(state: Record<string, unknown>, option: Option, opts: LookaheadOptions): LookaheadResult {
+  #runOne(
+    state: InkStateJson,
+    option: Option,
+    opts: LookaheadOptions,
+    budgetMs: number,
+    now: () => number,
+  ): LookaheadResult {
     const maxSteps = opts.maxSteps ?? 200;
-    const budgetMs = opts.budgetMs ?? 50;
-    const now = opts.now ?? (() => performance.now());
     const assets = new Set<string>();
     let steps = 0;
     const cut = (): LookaheadResult => ({
@@ -141,8 +199,9 @@ export class LookaheadEngine {
     this.#errors = [];
     const story = this.#copy();
     try {
-      story.state.LoadJsonObj(state);
-      story.ChooseChoiceIndex(option.index);
+      const slim = stateForOption(state, option.index);
+      story.state.LoadJsonObj(slim ?? (state as Record<string, unknown>));
+      story.ChooseChoiceIndex(slim === null ? option.index : 0);
       const deadline = now() + budgetMs;
       while (story.canContinue) {
         const left = deadline - now();
@@ -171,6 +230,11 @@ export class LookaheadEngine {
       complete: true,
     };
   }
+}
+
+/** An option the decision's total budget did not reach this time (never cached). */
+function notReached(optionIndex: number): LookaheadResult {
+  return { optionIndex, assets: [], nextDecisionId: null, steps: 0, complete: false };
 }
 
 /**

@@ -126,6 +126,9 @@ describe('inkStories in the dev server', () => {
       });
       expect(good.meta.version).toMatch(/^[0-9a-f]{16}$/);
       expect(Object.keys(good.assets)).toEqual(['assets/poster.png']);
+      // the asset table answers only for the story's files, never for Object.prototype members
+      for (const name of ['__proto__', 'constructor', 'hasOwnProperty', 'toString'])
+        expect(good.assets[name]).toBeUndefined();
       const json = await good.load();
       expect(JSON.parse(json)).toHaveProperty('inkVersion');
     } finally {

@@ -215,19 +215,51 @@ describe('choice tags', () => {
     expect(parseTag('taste: risk+1 risk+0.5')).toEqual({ kind: 'taste', weights: { risk: 1.5 } });
   });
 
-  it('treats dimension ids named like object members as plain ids', () => {
-    expect(parseTag('taste: constructor+1')).toEqual({
-      kind: 'taste',
-      weights: { constructor: 1 },
-    });
-    const proto = parseTag('taste: __proto__+2 toString-1');
-    expect(proto.kind).toBe('taste');
-    if (proto.kind === 'taste') {
-      expect(Object.entries(proto.weights)).toEqual([
-        ['__proto__', 2],
-        ['toString', -1],
-      ]);
+  it('refuses dimension ids named like members of every object, in taste, dimension and poster', () => {
+    for (const id of ['constructor', '__proto__', 'prototype', 'toString', 'hasOwnProperty']) {
+      expect(reasonOf(parseTag(`taste: ${id}+1`))).toContain(`"${id}" is a reserved name`);
+      expect(reasonOf(parseTag(`taste: risk+1 ${id}-1`))).toContain('reserved name');
+      expect(reasonOf(parseTag(`dimension: ${id} = A / B`))).toContain('reserved name');
+      expect(reasonOf(parseTag(`poster: assets/p.png when ${id}+`))).toContain('reserved name');
     }
+    // only the exact names: ids that merely contain them stay usable
+    expect(parseTag('taste: constructors+1 proto+1')).toEqual({
+      kind: 'taste',
+      weights: { constructors: 1, proto: 1 },
+    });
+  });
+
+  it('refuses a weight that reads as an infinite number, alone or added up', () => {
+    const huge = '9'.repeat(400);
+    expect(reasonOf(parseTag(`taste: risk+${huge}`))).toMatch(/too large to be a number/);
+    expect(reasonOf(parseTag(`taste: risk-${huge}.5`))).toMatch(/too large/);
+    const big = '1' + '0'.repeat(308);
+    expect(Number(big)).toBeLessThan(Infinity);
+    expect(reasonOf(parseTag(`taste: risk+${big} risk+${big}`))).toMatch(/too large/);
+  });
+
+  it('gives finite weights for every taste it accepts (property)', () => {
+    const digits = fc.stringMatching(/^[0-9]{1,400}$/);
+    const number = fc.oneof(
+      digits,
+      fc.tuple(digits, fc.stringMatching(/^[0-9]{0,30}$/)).map(([a, b]) => `${a}.${b}`),
+      fc.stringMatching(/^\.[0-9]{1,40}$/),
+      fc.constant(''),
+    );
+    const term = fc
+      .tuple(fc.constantFrom('risk', 'horror', 'a_b', 'x-y'), fc.constantFrom('+', '-'), number)
+      .map(([d, s, n]) => `${d}${s}${n}`);
+    fc.assert(
+      fc.property(fc.array(term, { minLength: 1, maxLength: 6 }), (terms) => {
+        const d = parseTag(`taste: ${terms.join(' ')}`);
+        if (d.kind === 'taste') {
+          for (const w of Object.values(d.weights)) expect(Number.isFinite(w)).toBe(true);
+        } else {
+          expect(d.kind).toBe('invalid');
+        }
+      }),
+      { numRuns: 400 },
+    );
   });
 
   it('rejects taste terms without a sign, without a dimension or with a bad number', () => {

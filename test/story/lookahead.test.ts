@@ -107,11 +107,14 @@ describe('lookahead', () => {
   it('cuts a branch that loops for ever short instead of hanging', () => {
     const rt = createInkRuntime(ENDLESS, { storyId: 'loop' });
     rt.nextSync();
-    const [loop, safe] = rt.lookahead({ budgetMs: 200 });
+    const [loop, safe] = rt.lookahead({ budgetMs: 200, totalMs: 60_000 });
     expect(loop).toMatchObject({ optionIndex: 0, complete: false, nextDecisionId: null });
     expect(safe).toMatchObject({ optionIndex: 1, complete: true, steps: 1 });
-    // the copy is rebuilt after a cut, so the next run is whole again
-    expect(rt.lookahead({ budgetMs: 200 })[1]).toEqual(safe);
+    // both are kept, the cut one too: a revisit runs nothing and reads no clock
+    let reads = 0;
+    const again = rt.lookahead({ budgetMs: 200, totalMs: 60_000, now: () => (reads++, 0) });
+    expect(again).toEqual([loop, safe]);
+    expect(reads).toBe(0);
   });
 
   it('stops a branch at maxSteps lines', () => {
