@@ -28,7 +28,7 @@ export interface CaptureOptions {
 export interface Capture {
   /** what the settings allow now */
   mode(): RecordingMode;
-  /** true since a write failed, until one succeeds */
+  /** true since a write failed, until the same kind of write (event or save) succeeds */
   readonly failing: boolean;
   /** Stamps, appends and announces the event; null when the policy or a failure kept it out. */
   record(draft: EventDraft): Promise<CaptureEvent | null>;
@@ -38,14 +38,19 @@ export interface Capture {
   clearSave(storyId: string): Promise<void>;
   /** told of each event once it is stored (the ledger, the report); returns an unsubscribe */
   onRecorded(listener: (event: CaptureEvent) => void): () => void;
-  /** told of each write that failed, and of the next success (null); returns an unsubscribe */
+  /** told of each write that failed, and (null) once no kind of write is failing; returns an unsubscribe */
   onFailure(listener: (failure: CaptureFailure | null) => void): () => void;
 }
 
 const CHOICE_LOST = 'Your last choice could not be saved';
 
+/** The error's own words: IndexedDB rejects with DOMExceptions, which are not always Errors. */
 function reasonOf(error: unknown): string {
-  if (error instanceof Error) return error.message || error.name;
+  if (typeof error === 'object' && error !== null && 'message' in error) {
+    const { message, name } = error as { message: unknown; name?: unknown };
+    if (typeof message === 'string' && message !== '') return message;
+    if (typeof name === 'string' && name !== '') return name;
+  }
   return String(error);
 }
 
@@ -69,16 +74,18 @@ function whatWasLost(type: EventType): string {
 export function createCapture(options: CaptureOptions): Capture {
   const recorded = new Set<(event: CaptureEvent) => void>();
   const failed = new Set<(failure: CaptureFailure | null) => void>();
-  let failing = false;
+  // Per kind of write: a save that works says nothing about the choice that was lost, and back.
+  const failingNow = { event: false, save: false };
 
   const mode = (): RecordingMode => recordingMode(options.settings());
-  const succeeded = (): void => {
-    if (!failing) return;
-    failing = false;
+  const succeeded = (what: CaptureFailure['what']): void => {
+    if (!failingNow[what]) return;
+    failingNow[what] = false;
+    if (failingNow.event || failingNow.save) return;
     for (const listener of [...failed]) listener(null);
   };
   const fail = (failure: CaptureFailure, error: unknown): void => {
-    failing = true;
+    failingNow[failure.what] = true;
     console.warn(`inkreel: ${failure.message}`, error);
     for (const listener of [...failed]) listener(failure);
   };
@@ -86,7 +93,7 @@ export function createCapture(options: CaptureOptions): Capture {
   return {
     mode,
     get failing() {
-      return failing;
+      return failingNow.event || failingNow.save;
     },
     async record(draft) {
       if (mode() !== 'recording') return null;
@@ -111,7 +118,7 @@ export function createCapture(options: CaptureOptions): Capture {
         );
         return null;
       }
-      succeeded();
+      succeeded('event');
       for (const listener of [...recorded]) listener(event);
       return event;
     },
@@ -140,7 +147,7 @@ export function createCapture(options: CaptureOptions): Capture {
         );
         return;
       }
-      succeeded();
+      succeeded('save');
     },
     async clearSave(storyId) {
       if (mode() === 'incognito') return;
