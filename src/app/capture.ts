@@ -30,6 +30,8 @@ export interface Capture {
   mode(): RecordingMode;
   /** true since a write failed, until the same kind of write (event or save) succeeds */
   readonly failing: boolean;
+  /** the latest failure of each kind of write that is failing now (event first) */
+  failures(): readonly CaptureFailure[];
   /** Stamps, appends and announces the event; null when the policy or a failure kept it out. */
   record(draft: EventDraft): Promise<CaptureEvent | null>;
   /** The story's autosave; none is read in incognito play (nor when it cannot be read). */
@@ -38,8 +40,8 @@ export interface Capture {
   clearSave(storyId: string): Promise<void>;
   /** told of each event once it is stored (the ledger, the report); returns an unsubscribe */
   onRecorded(listener: (event: CaptureEvent) => void): () => void;
-  /** told of each write that failed, and (null) once no kind of write is failing; returns an unsubscribe */
-  onFailure(listener: (failure: CaptureFailure | null) => void): () => void;
+  /** told the current failures() whenever they change; returns an unsubscribe */
+  onFailure(listener: (failures: readonly CaptureFailure[]) => void): () => void;
 }
 
 const CHOICE_LOST = 'Your last choice could not be saved';
@@ -73,28 +75,37 @@ function whatWasLost(type: EventType): string {
 
 export function createCapture(options: CaptureOptions): Capture {
   const recorded = new Set<(event: CaptureEvent) => void>();
-  const failed = new Set<(failure: CaptureFailure | null) => void>();
+  const failed = new Set<(failures: readonly CaptureFailure[]) => void>();
   // Per kind of write: a save that works says nothing about the choice that was lost, and back.
-  const failingNow = { event: false, save: false };
+  const failing: { event: CaptureFailure | null; save: CaptureFailure | null } = {
+    event: null,
+    save: null,
+  };
+  const failures = (): CaptureFailure[] =>
+    [failing.event, failing.save].filter((f): f is CaptureFailure => f !== null);
+  const announce = (): void => {
+    const now = failures();
+    for (const listener of [...failed]) listener(now);
+  };
 
   const mode = (): RecordingMode => recordingMode(options.settings());
   const succeeded = (what: CaptureFailure['what']): void => {
-    if (!failingNow[what]) return;
-    failingNow[what] = false;
-    if (failingNow.event || failingNow.save) return;
-    for (const listener of [...failed]) listener(null);
+    if (failing[what] === null) return;
+    failing[what] = null;
+    announce();
   };
   const fail = (failure: CaptureFailure, error: unknown): void => {
-    failingNow[failure.what] = true;
+    failing[failure.what] = failure;
     console.warn(`inkreel: ${failure.message}`, error);
-    for (const listener of [...failed]) listener(failure);
+    announce();
   };
 
   return {
     mode,
     get failing() {
-      return failingNow.event || failingNow.save;
+      return failures().length > 0;
     },
+    failures,
     async record(draft) {
       if (mode() !== 'recording') return null;
       const event: CaptureEvent = {

@@ -13,7 +13,7 @@ import { LedgerPanel, recordingLabel, recordingModeOf } from '../ui/ledger.ts';
 import { lookaheadPreloader } from '../ui/lookahead-preload.ts';
 import { PlayMirror } from '../ui/play-mirror.ts';
 import { hrefFor } from '../ui/routes.ts';
-import type { Capture, CaptureFailure } from './capture.ts';
+import type { Capture } from './capture.ts';
 import { isTheme, stageTheme } from './display.ts';
 
 /** What the session asks of a stage (render/stage.ts's Stage, or a fake in tests). */
@@ -173,7 +173,6 @@ export async function mountPlay(deps: PlayDeps): Promise<() => void> {
 
   const storageMessage = (): string | null =>
     deps.storage.status && deps.storage.status.state !== 'ok' ? deps.storage.status.message : null;
-  let lastFailure: CaptureFailure | null = null;
   const stateNow = () =>
     recordingModeOf(capture.mode(), deps.storage.kind, deps.storage.status, capture.failing);
   const ledger = new LedgerPanel({
@@ -189,22 +188,21 @@ export async function mountPlay(deps: PlayDeps): Promise<() => void> {
     mirror.addControl(h('p', { class: 'play-tab-notice', role: 'status' }, OTHER_TAB_NOTICE));
   const showRecording = (): void => {
     const state = stateNow();
-    // A failure is said even while paused (a save can fail then); it goes once a write succeeds.
+    // A failure is said even while paused (a save can fail then); it goes once that write works.
+    const failed = capture.failures().map((f) => f.message);
+    const failure = failed.length > 0 ? failed.join(' ') : null;
     const notice =
-      lastFailure?.message ??
+      failure ??
       (state === 'memory'
         ? storageMessage() ||
           'Storage is not available: nothing is being kept after this tab closes.'
         : null);
     mirror.setRecording(recordingLabel(state, profile.name), notice);
-    ledger.setMode(state, lastFailure?.message ?? storageMessage());
+    ledger.setMode(state, failure ?? storageMessage());
   };
   showRecording();
   const offStatus = deps.storage.onStatusChange?.(showRecording);
-  const offFailure = capture.onFailure((failure) => {
-    lastFailure = failure;
-    showRecording();
-  });
+  const offFailure = capture.onFailure(showRecording);
   const offRecorded = capture.onRecorded((event) => {
     if (event.sessionId === sessionId) ledger.add(event);
   });

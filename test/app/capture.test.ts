@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCapture } from '../../src/app/capture.ts';
 import type { EventDraft } from '../../src/core/events.ts';
-import type { SavedPlay } from '../../src/core/ports.ts';
+import type { ProfileStore, SavedPlay } from '../../src/core/ports.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings.ts';
 import { createMemoryProfileStore } from '../../src/storage/memory-store.ts';
 import { countingStore } from './session-fixture.ts';
@@ -51,7 +51,7 @@ const save: SavedPlay = {
   savedAt: '2026-01-01T00:00:00.000Z',
 };
 
-function service(settings: Settings, store = createMemoryProfileStore()) {
+function service(settings: Settings, store: ProfileStore = createMemoryProfileStore()) {
   let n = 0;
   return createCapture({
     store,
@@ -125,14 +125,16 @@ describe('the capture service', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const counting = countingStore();
     const capture = service(DEFAULT_SETTINGS, counting.store);
-    const reports: (string | null)[] = [];
-    capture.onFailure((f) => reports.push(f?.message ?? null));
+    const reports: string[][] = [];
+    capture.onFailure((failures) => reports.push(failures.map((f) => f.message)));
     // an event that fails validation, as an infinite taste weight does in IndexedDB's store
     counting.fail.append = new TypeError('choice.made: taste weight is not finite');
     await expect(capture.record(drafts[1]!)).resolves.toBeNull();
     expect(capture.failing).toBe(true);
     expect(reports).toEqual([
-      'Your last choice could not be saved: choice.made: taste weight is not finite. Play goes on; it is not in your profile.',
+      [
+        'Your last choice could not be saved: choice.made: taste weight is not finite. Play goes on; it is not in your profile.',
+      ],
     ]);
     expect(warn).toHaveBeenCalledTimes(1);
     // a save that works says nothing of the lost choice
@@ -141,6 +143,6 @@ describe('the capture service', () => {
     delete counting.fail.append;
     await capture.record(drafts[1]!);
     expect(capture.failing).toBe(false);
-    expect(reports.at(-1)).toBeNull();
+    expect(reports.at(-1)).toEqual([]);
   });
 });
