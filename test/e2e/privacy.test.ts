@@ -75,6 +75,29 @@ async function storedChoices(page: Page): Promise<number> {
   return count;
 }
 
+type Dump = Record<string, Record<string, [string, unknown][]>>;
+
+/** Every stored value that is a story's autosave. */
+async function savesIn(page: Page): Promise<unknown[]> {
+  const dump = JSON.parse(await dumpIndexedDb(page)) as Dump;
+  return Object.values(dump)
+    .flatMap((stores) => Object.values(stores).flat())
+    .map(([, value]) => value)
+    .filter((v) => typeof v === 'object' && v !== null && 'snapshots' in v);
+}
+
+/** How many choices each session holds. */
+async function sessionsOfChoices(page: Page): Promise<{ id: string; choices: number }[]> {
+  const dump = JSON.parse(await dumpIndexedDb(page)) as Dump;
+  const counts = new Map<string, number>();
+  for (const [, value] of Object.values(dump).flatMap((stores) => Object.values(stores).flat())) {
+    const event = value as { type?: unknown; sessionId?: unknown };
+    if (event.type === 'choice.made' && typeof event.sessionId === 'string')
+      counts.set(event.sessionId, (counts.get(event.sessionId) ?? 0) + 1);
+  }
+  return [...counts].map(([id, choices]) => ({ id, choices }));
+}
+
 describe('privacy in Chromium with real IndexedDB', () => {
   const baseUrl = inject('baseUrl');
   let browser: Browser;
@@ -167,6 +190,41 @@ describe('privacy in Chromium with real IndexedDB', () => {
       (window as unknown as { __failWrites?: boolean }).__failWrites = false;
     });
     expect(await storedChoices(page)).toBe(1);
+    await context.close();
+  });
+
+  it('a second tab on a story in play gets its own session: it neither resumes nor overwrites the first tab’s save', async () => {
+    context = await browser.newContext();
+    const first = await context.newPage();
+    const errors = collectErrors(first);
+    await first.goto(`${baseUrl}/#/play/${STORY}`);
+    await pick(first, 0);
+    await waitForState(first, ['choosing']);
+    const saveOfFirst = await savesIn(first);
+    expect(saveOfFirst).toHaveLength(1);
+
+    const second = await context.newPage();
+    errors.push(...collectErrors(second));
+    await second.goto(`${baseUrl}/#/play/${STORY}`);
+    await waitForState(second, ['choosing']);
+    // the first tab stands at the stair; the second starts at the hall and says why
+    expect(await second.locator('[role="log"]').textContent()).toContain('A hall with two doors.');
+    expect(await second.locator('[role="log"]').textContent()).not.toContain('A stair');
+    expect(await second.locator('.play-tab-notice').textContent()).toContain(
+      'This story is open in another tab: this tab plays a separate session',
+    );
+    await pick(second, 1);
+    await pick(second, 1);
+    expect(await savesIn(second)).toEqual(saveOfFirst);
+
+    const sessions = await sessionsOfChoices(second);
+    expect(sessions).toHaveLength(2);
+    expect(sessions.map((s) => s.choices).sort()).toEqual([1, 2]);
+
+    // the first tab plays on in its own session
+    await pick(first, 0);
+    expect((await sessionsOfChoices(first)).map((s) => s.choices).sort()).toEqual([2, 2]);
+    expect(errors).toEqual([]);
     await context.close();
   });
 });
