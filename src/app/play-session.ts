@@ -5,6 +5,7 @@ import type { PlayerCommand } from '../core/commands.ts';
 import type { CatalogueEntry } from '../core/model.ts';
 import type { Clock, Profile, ProfileStore, StoryRuntime } from '../core/ports.ts';
 import type { Settings } from '../core/settings.ts';
+import type { PlayView } from '../core/view.ts';
 import { startPlayer, type Player } from '../player/player.ts';
 import type { Stage, StageOptions } from '../render/stage.ts';
 import { StoryAudio } from '../ui/audio.ts';
@@ -238,7 +239,7 @@ export async function mountPlay(deps: PlayDeps): Promise<() => void> {
   });
   let announcedResume = resume === null;
   let lastState = '';
-  const show = (view: ReturnType<Player['getView']>): void => {
+  const show = (view: PlayView): void => {
     // A play left while it was still loading must not relabel the page that replaced it.
     if (mirror.root.isConnected) setState(view.state);
     mirror.update(view);
