@@ -10,6 +10,7 @@ import {
   pick,
   profile,
   recordingLabelOf,
+  shortStory,
   waitForState,
   type Mounted,
 } from './session-fixture.ts';
@@ -151,6 +152,36 @@ describe('a store that fails', () => {
     expect((await counting.store.events(profile.id)).map((e) => e.type)).toEqual([
       'session.started',
     ]);
+  });
+
+  it('says so when the store refuses a choice that fails validation (a taste weight of Infinity)', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { store } = countingStore();
+    const infinite = {
+      ...shortStory,
+      start: {
+        ...shortStory['start']!,
+        decision: {
+          ...shortStory['start']!.decision!,
+          options: [
+            { text: 'Get up', next: 'hall', taste: { risk: Infinity } },
+            { text: 'Sleep on', next: 'hall' },
+          ],
+        },
+      },
+    };
+    mounted = await mount(store, { script: infinite });
+    await pick(mounted.root, 0);
+    await vi.waitFor(() =>
+      expect(noticeOf(mounted!.root)).toMatch(
+        /^Your last choice could not be saved: Refusing to store an invalid event/,
+      ),
+    );
+    expect(recordingLabelOf(mounted.root)).not.toMatch(/^Recording/);
+    await pick(mounted.root, 0);
+    await waitForState(mounted.root, 'ended');
+    const choices = (await store.events(profile.id)).filter((e) => e.type === 'choice.made');
+    expect(choices).toHaveLength(1);
   });
 
   it('tells the player when the place in the story could not be saved, and clears once writes work', async () => {
