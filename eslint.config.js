@@ -79,6 +79,7 @@ export default tseslint.config(
   { files: ['src/storage/**'], rules: restrict(pixi, xstate, compiler, inkRuntime, node) },
   { files: ['src/render/**'], rules: restrict(xstate, localforage, compiler, inkRuntime, node) },
   { files: ['src/ui/**'], rules: restrict(pixi, xstate, localforage, compiler, inkRuntime, node) },
+  { files: ['src/app/**'], rules: restrict(pixi, xstate, localforage, compiler, inkRuntime, node) },
   { files: ['src/main.ts'], rules: restrict(compiler, node) },
   {
     files: ['src/frame-guard.ts'],

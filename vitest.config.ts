@@ -9,7 +9,7 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/render/**', 'test/ui/**', 'test/e2e/**'],
+          exclude: ['test/render/**', 'test/ui/**', 'test/app/**', 'test/e2e/**'],
         },
       },
       {
@@ -17,7 +17,7 @@ export default defineConfig({
           name: 'dom',
           environment: 'jsdom',
           setupFiles: ['test/setup-dom.ts'],
-          include: ['test/render/**/*.test.ts', 'test/ui/**/*.test.ts'],
+          include: ['test/render/**/*.test.ts', 'test/ui/**/*.test.ts', 'test/app/**/*.test.ts'],
         },
       },
       {

@@ -3,6 +3,9 @@ import type { TimeScale } from './timing.ts';
 
 export type ThemeSetting = 'system' | 'light' | 'dark';
 
+/** What the recording settings allow: everything, no events (saves go on), or nothing at all. */
+export type RecordingMode = 'recording' | 'paused' | 'incognito';
+
 export interface Settings {
   /** how much time decisions get (WCAG 2.2.1) */
   readonly timeScale: TimeScale;

@@ -1,10 +1,7 @@
 // Data controls as pure decisions: what recording is allowed, which events a deletion removes,
 // and the count-only record a deletion leaves behind.
-import type { CaptureEvent, EventOf } from '../core/events.ts';
-import { SCHEMA_VERSION } from '../core/events.ts';
-import type { Settings } from '../core/settings.ts';
-
-export type RecordingMode = 'recording' | 'paused' | 'incognito';
+import type { CaptureEvent, EventDraft } from '../core/events.ts';
+import type { RecordingMode, Settings } from '../core/settings.ts';
 
 export function recordingMode(
   settings: Pick<Settings, 'incognito' | 'recordingPaused'>,
@@ -48,20 +45,12 @@ export function selectForDeletion(
 }
 
 /** The record a deletion leaves: its scope and count, never what was deleted. */
-export function deletionRecord(
-  target: DeletionTarget,
-  count: number,
-  identity: { readonly profileId: string; readonly id: string; readonly at: Date },
-): EventOf<'data.deleted'> {
+export function deletionDraft(target: DeletionTarget, count: number): EventDraft<'data.deleted'> {
   return {
-    v: SCHEMA_VERSION,
-    id: identity.id,
-    profileId: identity.profileId,
     // Only the session or story named by the request itself; nothing from the deleted events.
     sessionId: target.scope === 'session' ? target.sessionId : '',
     storyId: target.scope === 'story' ? target.storyId : '',
     storyVersion: '',
-    at: identity.at.toISOString(),
     type: 'data.deleted',
     scope: target.scope,
     count,

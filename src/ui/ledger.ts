@@ -2,26 +2,32 @@
 // and says plainly when nothing is being kept. Opening it pauses the decision window.
 import type { CaptureEvent } from '../core/events.ts';
 import type { StoreStatus } from '../core/ports.ts';
-import type { Settings } from '../core/settings.ts';
+import type { RecordingMode } from '../core/settings.ts';
 import { clear, h } from './dom.ts';
 
-/** Whether what happens in play is being kept, and where. */
-export type RecordingMode = 'recording' | 'paused' | 'incognito' | 'memory';
+/**
+ * Whether what happens in play is being kept: the settings' RecordingMode, or, while recording,
+ * a store that fell back to memory or writes that are failing.
+ */
+export type RecordingState = RecordingMode | 'memory' | 'failing';
 
-/** Incognito wins over pause (it keeps even less); a store that fell back to memory comes next. */
+/**
+ * Incognito wins over pause (it keeps even less); a store that fell back to memory comes next,
+ * then writes that fail (the last one did not go through).
+ */
 export function recordingModeOf(
-  settings: Pick<Settings, 'incognito' | 'recordingPaused'>,
+  mode: RecordingMode,
   storeKind: 'persistent' | 'memory',
   status: StoreStatus | undefined,
-): RecordingMode {
-  if (settings.incognito) return 'incognito';
-  if (settings.recordingPaused) return 'paused';
+  failing = false,
+): RecordingState {
+  if (mode !== 'recording') return mode;
   if (storeKind === 'memory' || (status !== undefined && status.state !== 'ok')) return 'memory';
-  return 'recording';
+  return failing ? 'failing' : 'recording';
 }
 
 /** The short label in the play controls. */
-export function recordingLabel(mode: RecordingMode, profileName: string): string {
+export function recordingLabel(mode: RecordingState, profileName: string): string {
   switch (mode) {
     case 'recording':
       return `Recording for ${profileName}`;
@@ -31,12 +37,14 @@ export function recordingLabel(mode: RecordingMode, profileName: string): string
       return 'Incognito: nothing is kept';
     case 'memory':
       return 'Not saved: storage unavailable';
+    case 'failing':
+      return 'Not recording: saving failed';
   }
 }
 
 /** The plain sentence at the top of the ledger; null while recording normally. */
 export function recordingSentence(
-  mode: RecordingMode,
+  mode: RecordingState,
   storageMessage: string | null,
 ): string | null {
   switch (mode) {
@@ -50,6 +58,11 @@ export function recordingSentence(
       return (
         storageMessage ||
         'Storage is not available: events are held in memory only and are gone when this tab closes.'
+      );
+    case 'failing':
+      return (
+        storageMessage ||
+        'The last write failed: what happened since is not in your profile. Play goes on.'
       );
   }
 }
@@ -127,7 +140,7 @@ function clockTime(iso: string): string {
 export interface LedgerOptions {
   /** events already recorded in this session, oldest first */
   readonly events: readonly CaptureEvent[];
-  readonly mode: RecordingMode;
+  readonly mode: RecordingState;
   /** the store's own sentence when it fell back to memory */
   readonly storageMessage: string | null;
   /** called when the panel opens and closes, to pause and resume the decision window */
@@ -246,7 +259,7 @@ export class LedgerPanel {
     this.empty.hidden = true;
   }
 
-  setMode(mode: RecordingMode, storageMessage: string | null): void {
+  setMode(mode: RecordingState, storageMessage: string | null): void {
     const sentence = recordingSentence(mode, storageMessage);
     clear(this.notice);
     this.notice.hidden = sentence === null;

@@ -114,24 +114,15 @@ describe('what the ledger says about an event', () => {
 });
 
 describe('whether anything is being kept', () => {
-  it('names incognito before a pause, and a memory-only store when neither is set', () => {
+  it('names incognito and pause first, then a memory-only store, then failing writes', () => {
     const ok = { state: 'ok' as const, message: '' };
     const full = { state: 'full' as const, message: 'Storage is full.' };
-    expect(recordingModeOf({ incognito: true, recordingPaused: true }, 'persistent', ok)).toBe(
-      'incognito',
-    );
-    expect(recordingModeOf({ incognito: false, recordingPaused: true }, 'memory', ok)).toBe(
-      'paused',
-    );
-    expect(recordingModeOf({ incognito: false, recordingPaused: false }, 'memory', ok)).toBe(
-      'memory',
-    );
-    expect(recordingModeOf({ incognito: false, recordingPaused: false }, 'persistent', full)).toBe(
-      'memory',
-    );
-    expect(
-      recordingModeOf({ incognito: false, recordingPaused: false }, 'persistent', undefined),
-    ).toBe('recording');
+    expect(recordingModeOf('incognito', 'memory', full, true)).toBe('incognito');
+    expect(recordingModeOf('paused', 'memory', ok, true)).toBe('paused');
+    expect(recordingModeOf('recording', 'memory', ok, true)).toBe('memory');
+    expect(recordingModeOf('recording', 'persistent', full)).toBe('memory');
+    expect(recordingModeOf('recording', 'persistent', ok, true)).toBe('failing');
+    expect(recordingModeOf('recording', 'persistent', undefined)).toBe('recording');
   });
 
   it('labels the play controls for each mode', () => {
@@ -139,6 +130,7 @@ describe('whether anything is being kept', () => {
     expect(recordingLabel('paused', 'Ada')).toMatch(/^Recording paused/);
     expect(recordingLabel('incognito', 'Ada')).toBe('Incognito: nothing is kept');
     expect(recordingLabel('memory', 'Ada')).toBe('Not saved: storage unavailable');
+    expect(recordingLabel('failing', 'Ada')).not.toMatch(/^Recording/);
   });
 
   it('says plainly in the panel that nothing is recorded in incognito play', () => {

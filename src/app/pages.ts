@@ -1,0 +1,254 @@
+// The route pages besides play: home, report, story map, settings and the not-found pages. Each
+// fills the app root and resolves to its teardown.
+import type { DimensionDecl } from '../core/model.ts';
+import { progressOnMap } from '../core/story-map.ts';
+import { deleteData } from '../storage/controls.ts';
+import { h } from '../ui/dom.ts';
+import type { StoryCard } from '../ui/home.ts';
+import type { ReportModel } from '../ui/report.ts';
+import { hrefFor } from '../ui/routes.ts';
+import { renderStoryMap } from '../ui/story-map.ts';
+import type { AppContext } from './context.ts';
+import { ensureProfile, entryFor, setState, storageNotice, switchTo } from './context.ts';
+import { applyDisplay } from './display.ts';
+import { mountPlay } from './play-session.ts';
+
+const noTeardown = (): void => undefined;
+
+/** A page that says what is missing, with the way home. */
+function missing(app: AppContext, title: string, sentence: string): () => void {
+  app.root.replaceChildren(
+    h(
+      'section',
+      {},
+      h('h1', {}, title),
+      h('p', {}, sentence, h('a', { href: '#/' }, 'All stories')),
+    ),
+  );
+  setState(app, 'error');
+  return noTeardown;
+}
+
+export function showNotFound(app: AppContext): () => void {
+  app.root.replaceChildren(
+    h('section', {}, h('h1', {}, 'Page not found'), h('a', { href: '#/' }, 'All stories')),
+  );
+  setState(app, 'error');
+  return noTeardown;
+}
+
+export async function showPlay(app: AppContext, storyId: string): Promise<() => void> {
+  const entry = entryFor(app, storyId);
+  if (!entry) return missing(app, 'Story not found', `There is no story called "${storyId}". `);
+  return mountPlay({
+    ...app.play,
+    root: app.root,
+    entry,
+    capture: app.capture,
+    storage: app.store,
+    profile: app.profile,
+    settings: app.settings,
+    clock: app.clock,
+    newId: app.newId,
+    tab: app.tab,
+    restoreDisplay: () => applyDisplay(app.settings),
+  });
+}
+
+/** Every dimension the catalogue declares, once each (the first declaration names its poles). */
+function catalogueDimensions(app: AppContext): DimensionDecl[] {
+  const byId = new Map<string, DimensionDecl>();
+  for (const entry of app.catalogue)
+    for (const dim of entry.meta.dimensions) if (!byId.has(dim.id)) byId.set(dim.id, dim);
+  return [...byId.values()];
+}
+
+export async function showHome(app: AppContext): Promise<() => void> {
+  // Loaded on demand, like the report: the fit and the home view stay out of play's JS.
+  const [{ fitProfile }, { personalise }, { progressOf, renderHome }] = await Promise.all([
+    import('../profile/inference.ts'),
+    import('../profile/personalise.ts'),
+    import('../ui/home.ts'),
+  ]);
+  // One read and one fit per visit: the home never refits while it is shown.
+  const events = await app.store.events(app.profile.id);
+  const enabled = app.settings.personalisation;
+  const plan = personalise(
+    app.catalogue.map((e) => e.meta),
+    fitProfile(events, catalogueDimensions(app)),
+    { personalisation: enabled },
+  );
+  const lastEnded = new Map<string, string>();
+  for (const e of events)
+    if (e.type === 'story.ended' && (lastEnded.get(e.storyId) ?? '') < e.at)
+      lastEnded.set(e.storyId, e.at);
+  // Progress shows even in incognito: reading a save keeps nothing.
+  const saves = await Promise.all(
+    plan.stories.map((s) => app.store.getSave(app.profile.id, s.storyId)),
+  );
+  const cards: StoryCard[] = [];
+  plan.stories.forEach((story, i) => {
+    const entry = entryFor(app, story.storyId);
+    if (!entry) return;
+    const when = story.isVariant ? story.poster?.when : null;
+    cards.push({
+      id: story.storyId,
+      title: entry.meta.title,
+      author: entry.meta.author,
+      posterUrl: story.poster ? (entry.assets[story.poster.path] ?? null) : null,
+      posterVariant: when ? `${when.dimension}${when.pole}` : null,
+      progress: progressOf(saves[i] ?? null, lastEnded.get(story.storyId) ?? null),
+      // The card explains only what personalisation changed; the report explains every story.
+      whyPoster: plan.enabled && story.isVariant ? story.reason : null,
+      whyHere: plan.enabled && story.score > 0 ? story.orderReason : null,
+    });
+  });
+  app.root.replaceChildren(
+    renderHome({ cards, profileName: app.profile.name, personalised: plan.enabled }),
+  );
+  setState(app, 'home');
+  return noTeardown;
+}
+
+export async function showReport(app: AppContext): Promise<() => void> {
+  // Loaded on demand: the report, its export (fflate, papaparse) and import stay out of play's JS.
+  const [{ createReport }, { applyImport }] = await Promise.all([
+    import('../ui/report.ts'),
+    import('../storage/import-apply.ts'),
+  ]);
+  const load = async (): Promise<ReportModel> => {
+    const [events, quarantined] = await Promise.all([
+      app.store.events(app.profile.id),
+      app.store.quarantined(app.profile.id),
+    ]);
+    return {
+      profile: app.profile,
+      events,
+      quarantined,
+      settings: app.settings,
+      stories: app.catalogue.map((e) => e.meta),
+      storageNotice: storageNotice(app),
+    };
+  };
+  const report = createReport(await load(), {
+    deleteData: async (target) => {
+      const deletion = await deleteData(app.store, app.profile.id, target);
+      // the count-only record goes through capture, so pause and incognito apply to it too
+      if (deletion.record) await app.capture.record(deletion.record);
+      report.update(await load());
+      return deletion.count;
+    },
+    importProfile: (data) => applyImport(app.store, data),
+    switchProfile: async (id) => {
+      const profile = (await app.store.listProfiles()).find((p) => p.id === id);
+      if (profile) await switchTo(app, profile);
+      report.update(await load());
+    },
+  });
+  // each story's map, beside the report rather than inside it (the report's files stay its own)
+  report.root.append(
+    h(
+      'nav',
+      { class: 'story-map-links', 'aria-label': 'Story maps' },
+      h('h2', {}, 'Story maps'),
+      h(
+        'ul',
+        {},
+        ...app.catalogue.map((e) =>
+          h(
+            'li',
+            {},
+            h(
+              'a',
+              { href: hrefFor({ name: 'map', storyId: e.meta.id }) },
+              `Story map: ${e.meta.title}`,
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+  app.root.replaceChildren(report.root);
+  setState(app, 'report');
+  const refresh = (): void => void load().then((model) => report.update(model));
+  const offExternal = app.store.onExternalChange?.(refresh);
+  const offStatus = app.store.onStatusChange?.(refresh);
+  return () => {
+    offExternal?.();
+    offStatus?.();
+  };
+}
+
+export async function showMap(app: AppContext, storyId: string): Promise<() => void> {
+  const entry = entryFor(app, storyId);
+  setState(app, 'loading');
+  const map = await entry?.loadMap?.();
+  if (!entry || !map) return missing(app, 'No map', `There is no map for "${storyId}". `);
+  const render = async (): Promise<void> => {
+    const events = await app.store.events(app.profile.id);
+    app.root.replaceChildren(
+      renderStoryMap({ title: entry.meta.title, map, progress: progressOnMap(map, events) }),
+    );
+    setState(app, 'map');
+  };
+  await render();
+  const off = app.store.onExternalChange?.(() => void render());
+  return () => off?.();
+}
+
+export async function showSettings(app: AppContext): Promise<() => void> {
+  const { renderSettings } = await import('../ui/settings.ts');
+  const render = async (): Promise<void> => {
+    const profiles = await app.store.listProfiles();
+    app.root.replaceChildren(
+      renderSettings(
+        {
+          profiles,
+          activeId: app.profile.id,
+          settings: app.settings,
+          storageNotice: storageNotice(app),
+        },
+        {
+          change: async (key, value) => {
+            app.settings = { ...app.settings, [key]: value };
+            await app.store.putSettings(app.profile.id, app.settings);
+            applyDisplay(app.settings);
+            const recorded = typeof value === 'object' ? JSON.stringify(value) : value;
+            // A setting belongs to no story: it is kept under this page load's session.
+            await app.capture.record({
+              type: 'settings.changed',
+              key,
+              value: recorded,
+              sessionId: app.appSessionId,
+              storyId: '',
+              storyVersion: '',
+            });
+          },
+          switchProfile: async (id) => {
+            const profile = profiles.find((p) => p.id === id);
+            if (profile) await switchTo(app, profile);
+            await render();
+          },
+          createProfile: async (name) => {
+            await switchTo(app, await app.store.createProfile(name));
+            await render();
+          },
+          renameProfile: async (id, name) => {
+            await app.store.renameProfile(id, name);
+            if (id === app.profile.id) app.profile = { ...app.profile, name };
+            await render();
+          },
+          deleteProfile: async (id) => {
+            await app.store.deleteProfile(id);
+            if (id === app.profile.id) await switchTo(app, await ensureProfile(app.store));
+            await render();
+          },
+        },
+      ),
+    );
+    setState(app, 'settings');
+  };
+  await render();
+  const off = app.store.onExternalChange?.(() => void render());
+  return () => off?.();
+}

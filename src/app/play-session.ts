@@ -1,0 +1,305 @@
+// One story's play, mounted and torn down: the mirror, the stage, audio, the ledger, the player,
+// lookahead preloading, the `inkreel:choice` measure, the save's life and the notices. Everything
+// it touches outside the page comes in through PlayDeps, so it mounts in jsdom with fakes.
+import type { PlayerCommand } from '../core/commands.ts';
+import type { CatalogueEntry } from '../core/model.ts';
+import type { Clock, Profile, ProfileStore, StoryRuntime } from '../core/ports.ts';
+import type { Settings } from '../core/settings.ts';
+import type { PlayView } from '../core/view.ts';
+import { startPlayer, type Player } from '../player/player.ts';
+import type { Stage, StageOptions } from '../render/stage.ts';
+import { StoryAudio } from '../ui/audio.ts';
+import { h } from '../ui/dom.ts';
+import { LedgerPanel, recordingLabel, recordingModeOf } from '../ui/ledger.ts';
+import { lookaheadPreloader } from '../ui/lookahead-preload.ts';
+import { PlayMirror } from '../ui/play-mirror.ts';
+import { hrefFor } from '../ui/routes.ts';
+import type { Capture } from './capture.ts';
+import { isTheme, stageTheme } from './display.ts';
+
+/** What the session asks of a stage (render/stage.ts's Stage, or a fake in tests). */
+export type PlayStage = Pick<
+  Stage,
+  'update' | 'preload' | 'setTheme' | 'setReducedMotion' | 'completeReveal' | 'destroy'
+>;
+
+/** What a tab remembers across the stories it plays (not stored). */
+export interface TabState {
+  soundMuted: boolean;
+}
+
+export interface PlayDeps {
+  /** the app root: the session fills it and sets its data-state */
+  readonly root: HTMLElement;
+  readonly entry: CatalogueEntry;
+  readonly capture: Capture;
+  /** the store's health and the events of a resumed session (writes go through `capture`) */
+  readonly storage: Pick<ProfileStore, 'kind' | 'status' | 'onStatusChange' | 'events'>;
+  readonly profile: Profile;
+  readonly settings: Settings;
+  readonly clock: Clock;
+  readonly newId: () => string;
+  readonly tab: TabState;
+  readonly createStage: (host: HTMLElement, options: StageOptions) => Promise<PlayStage>;
+  readonly createRuntime: (
+    json: string,
+    options: { readonly storyId: string; readonly version: string },
+  ) => StoryRuntime;
+  readonly matchMedia: (query: string) => MediaQueryList;
+  /** Web Locks, so a second tab on the story plays its own session; undefined where missing */
+  readonly locks: LockManager | undefined;
+  /** puts the page's theme back as the settings say, when play is left */
+  readonly restoreDisplay: () => void;
+}
+
+/** Asset paths that are sound files: a story with any gets a mute toggle. */
+const SOUND_FILE = /\.(wav|mp3|ogg|oga|m4a|aac|flac|opus|weba)$/i;
+
+/** How long to wait for the play lock: long enough for this tab's own previous play to let go. */
+const LOCK_WAIT_MS = 300;
+
+export const OTHER_TAB_NOTICE =
+  'This story is open in another tab: this tab plays a separate session, and its place in the story is not saved.';
+
+/**
+ * Holds the lock named for this story while it plays; resolves to its release, or null when another
+ * tab holds it. Without Web Locks every tab plays as if alone (the behaviour before locks).
+ */
+function claimPlay(locks: LockManager | undefined, name: string): Promise<(() => void) | null> {
+  if (locks === undefined) return Promise.resolve(() => undefined);
+  return new Promise((resolve) => {
+    locks
+      .request(name, { signal: AbortSignal.timeout(LOCK_WAIT_MS) }, () => {
+        return new Promise<void>((release) => resolve(() => release()));
+      })
+      .catch((error: unknown) => {
+        if (error instanceof DOMException && error.name === 'TimeoutError') resolve(null);
+        else {
+          console.warn('inkreel: the play lock is not available; playing as if alone', error);
+          resolve(() => undefined);
+        }
+      });
+  });
+}
+
+/** Mounts one story's play; resolves to its teardown. */
+export async function mountPlay(deps: PlayDeps): Promise<() => void> {
+  const { entry, capture, settings, profile, clock, tab } = deps;
+  const storyId = entry.meta.id;
+  const setState = (state: string): void => {
+    deps.root.dataset.state = state;
+  };
+  setState('loading');
+  const resolveAsset = (path: string): string | null => entry.assets[path] ?? null;
+  // Declared before anything can reach them: a key press may come while the story still loads.
+  let stage: PlayStage | null = null;
+  let player: Player | null = null;
+  const audio = new StoryAudio({ resolveAsset, muted: tab.soundMuted });
+  const hasSound = Object.keys(entry.assets).some((path) => SOUND_FILE.test(path));
+  // A story's own theme dresses the whole page while it plays, unless the player chose one.
+  if (settings.theme === 'system' && isTheme(entry.meta.theme))
+    document.documentElement.dataset.theme = entry.meta.theme;
+  // `inkreel:choice` runs from a pick to the next beat drawn (DESIGN §7): the turn and the last line
+  // at the pick are remembered, and the measure is taken on the first frame that shows new text,
+  // a later decision or an end.
+  let pickedTurn: number | null = null;
+  let pickedLastLine: number | undefined;
+  const send = (command: PlayerCommand): void => {
+    const open = player?.getView().decision;
+    if (
+      command.type === 'PICK' &&
+      pickedTurn === null &&
+      open &&
+      (open.phase === 'shown' || open.phase === 'selecting')
+    ) {
+      performance.mark('inkreel:pick');
+      pickedTurn = open.turn;
+      pickedLastLine = player?.getView().lines.at(-1)?.id;
+    }
+    player?.send(command);
+  };
+  const incognito = capture.mode() === 'incognito';
+  const mirror = new PlayMirror({
+    send,
+    now: () => clock.now(),
+    resolveAsset,
+    profileName: incognito ? `${profile.name} (incognito: nothing is kept)` : profile.name,
+    title: entry.meta.title,
+    mapHref: entry.loadMap ? hrefFor({ name: 'map', storyId }) : undefined,
+    completeReveal: () => stage?.completeReveal() ?? false,
+    sound: hasSound
+      ? {
+          muted: tab.soundMuted,
+          setMuted: (muted) => {
+            tab.soundMuted = muted;
+            audio.setMuted(muted);
+          },
+        }
+      : undefined,
+  });
+  deps.root.replaceChildren(mirror.root);
+
+  // The stage, the story, the lock and the save do not depend on each other: start them at once.
+  const stageReady = deps
+    .createStage(mirror.stageHost, {
+      resolveAsset,
+      now: () => clock.now(),
+      onPick: (index, input) => send({ type: 'PICK', index, input }),
+      onChoiceRects: (rects) => mirror.setChoiceRects(rects),
+      reducedMotion:
+        settings.reducedMotion ?? deps.matchMedia('(prefers-reduced-motion: reduce)').matches,
+      theme: stageTheme(settings, entry.meta.theme, deps.matchMedia),
+    })
+    .catch((error: unknown) => {
+      console.warn(
+        'inkreel: drawing the scene is not possible here; showing the text view.',
+        error,
+      );
+      return null;
+    });
+  // Incognito play keeps nothing, so there is no live save another tab could share.
+  const claimed = incognito
+    ? Promise.resolve(() => undefined)
+    : claimPlay(deps.locks, `inkreel-play:${profile.id}:${storyId}`);
+  const [json, release, saved] = await Promise.all([
+    entry.load(),
+    claimed,
+    // a tab that does not hold the story reads nothing of the other tab's live save
+    claimed.then((own) => (own === null ? null : capture.getSave(storyId))),
+  ]);
+  const ownsSave = release !== null;
+  const runtime = deps.createRuntime(json, { storyId, version: entry.meta.version });
+  const resume = saved && saved.storyVersion === runtime.meta.version ? saved : null;
+  const sessionId = resume?.sessionId ?? deps.newId();
+
+  const storageMessage = (): string | null =>
+    deps.storage.status && deps.storage.status.state !== 'ok' ? deps.storage.status.message : null;
+  const stateNow = () =>
+    recordingModeOf(capture.mode(), deps.storage.kind, deps.storage.status, capture.failing);
+  const ledger = new LedgerPanel({
+    events: [],
+    mode: stateNow(),
+    storageMessage: storageMessage(),
+    onOpen: () => send({ type: 'PAUSE', reason: 'overlay' }),
+    onClose: () => send({ type: 'RESUME', reason: 'overlay' }),
+  });
+  mirror.addControl(ledger.button);
+  mirror.root.append(ledger.dialog);
+  if (!ownsSave)
+    mirror.addControl(h('p', { class: 'play-tab-notice', role: 'status' }, OTHER_TAB_NOTICE));
+  const showRecording = (): void => {
+    const state = stateNow();
+    // A failure is said even while paused (a save can fail then); it goes once that write works.
+    const failed = capture.failures().map((f) => f.message);
+    const failure = failed.length > 0 ? failed.join(' ') : null;
+    const notice =
+      failure ??
+      (state === 'memory'
+        ? storageMessage() ||
+          'Storage is not available: nothing is being kept after this tab closes.'
+        : null);
+    mirror.setRecording(recordingLabel(state, profile.name), notice);
+    ledger.setMode(state, failure ?? storageMessage());
+  };
+  showRecording();
+  const offStatus = deps.storage.onStatusChange?.(showRecording);
+  const offFailure = capture.onFailure(showRecording);
+  const offRecorded = capture.onRecorded((event) => {
+    if (event.sessionId === sessionId) ledger.add(event);
+  });
+  if (resume) {
+    // Earlier events of a resumed session, loaded after play starts so the first decision never waits.
+    void deps.storage
+      .events(profile.id)
+      .then((events) => {
+        for (const event of events) if (event.sessionId === sessionId) ledger.add(event);
+      })
+      .catch((error: unknown) => console.warn('inkreel: the ledger could not load', error));
+  }
+
+  stage = await stageReady;
+  mirror.setCanvasMode(stage !== null);
+
+  player = startPlayer({
+    runtime,
+    clock,
+    storyId,
+    sessionId,
+    timeScale: settings.timeScale,
+    // Neither rejects: the capture service reports a failed write itself (a notice and a warning).
+    record: async (draft) => {
+      await capture.record(draft);
+    },
+    save: (save) => (ownsSave ? capture.putSave(save) : Promise.resolve()),
+    resume,
+    preload: lookaheadPreloader({
+      preloadImages: stage === null ? null : (paths) => stage?.preload(paths) ?? Promise.resolve(),
+      resolveAsset,
+    }),
+  });
+  let announcedResume = resume === null;
+  let lastState = '';
+  const show = (view: PlayView): void => {
+    // A play left while it was still loading must not relabel the page that replaced it.
+    if (mirror.root.isConnected) setState(view.state);
+    mirror.update(view);
+    stage?.update(view);
+    audio.update(view);
+  };
+  const unsubscribe = player.subscribe((view) => {
+    show(view);
+    if (!announcedResume && view.state === 'choosing' && view.decision) {
+      announcedResume = true;
+      mirror.showResumed(view.decision.turn);
+    }
+    // a finished story opens fresh next time; a rewind from here saves again at its decision
+    if (view.state === 'ended' && lastState !== 'ended' && ownsSave)
+      void capture.clearSave(storyId);
+    lastState = view.state;
+    const nextBeat =
+      view.state === 'ended' ||
+      view.state === 'error' ||
+      view.lines.at(-1)?.id !== pickedLastLine ||
+      (view.state === 'choosing' && view.decision !== null && view.decision.turn !== pickedTurn);
+    if (pickedTurn !== null && nextBeat) {
+      pickedTurn = null;
+      requestAnimationFrame(() => performance.measure('inkreel:choice', 'inkreel:pick'));
+    }
+  });
+  show(player.getView());
+
+  const onVisibility = (): void =>
+    send(
+      document.hidden ? { type: 'PAUSE', reason: 'hidden' } : { type: 'RESUME', reason: 'hidden' },
+    );
+  document.addEventListener('visibilitychange', onVisibility);
+  if (document.hidden) onVisibility();
+
+  // System theme and motion changes apply live, unless a setting or the story decides.
+  const schemeQuery = deps.matchMedia('(prefers-color-scheme: light)');
+  const motionQuery = deps.matchMedia('(prefers-reduced-motion: reduce)');
+  const onScheme = (): void =>
+    stage?.setTheme(stageTheme(settings, entry.meta.theme, deps.matchMedia));
+  const onMotion = (): void =>
+    stage?.setReducedMotion(settings.reducedMotion ?? motionQuery.matches);
+  schemeQuery.addEventListener('change', onScheme);
+  motionQuery.addEventListener('change', onMotion);
+
+  return () => {
+    document.removeEventListener('visibilitychange', onVisibility);
+    schemeQuery.removeEventListener('change', onScheme);
+    motionQuery.removeEventListener('change', onMotion);
+    audio.destroy();
+    deps.restoreDisplay();
+    offStatus?.();
+    offFailure();
+    unsubscribe();
+    // stop() may still save the time left and record the session's end, so the lock goes after it
+    player?.stop();
+    release?.();
+    offRecorded();
+    ledger.destroy();
+    stage?.destroy();
+    mirror.destroy();
+  };
+}
