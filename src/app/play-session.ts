@@ -1,6 +1,7 @@
 // One story's play, mounted and torn down: the mirror, the stage, audio, the ledger, the player,
 // lookahead preloading, the `inkreel:choice` measure, the save's life and the notices. Everything
 // it touches outside the page comes in through PlayDeps, so it mounts in jsdom with fakes.
+import { isSoundPath } from '../core/asset-kind.ts';
 import type { PlayerCommand } from '../core/commands.ts';
 import type { CatalogueEntry } from '../core/model.ts';
 import type { Clock, Profile, ProfileStore, StoryRuntime } from '../core/ports.ts';
@@ -53,7 +54,6 @@ export interface PlayDeps {
 }
 
 /** Asset paths that are sound files: a story with any gets a mute toggle. */
-const SOUND_FILE = /\.(wav|mp3|ogg|oga|m4a|aac|flac|opus|weba)$/i;
 
 /** How long to wait for the play lock: long enough for this tab's own previous play to let go. */
 const LOCK_WAIT_MS = 300;
@@ -95,7 +95,7 @@ export async function mountPlay(deps: PlayDeps): Promise<() => void> {
   let stage: PlayStage | null = null;
   let player: Player | null = null;
   const audio = new StoryAudio({ resolveAsset, muted: tab.soundMuted });
-  const hasSound = Object.keys(entry.assets).some((path) => SOUND_FILE.test(path));
+  const hasSound = Object.keys(entry.assets).some(isSoundPath);
   // A story's own theme dresses the whole page while it plays, unless the player chose one.
   if (settings.theme === 'system' && isTheme(entry.meta.theme))
     document.documentElement.dataset.theme = entry.meta.theme;

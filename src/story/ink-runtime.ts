@@ -3,6 +3,7 @@
 import { Story } from 'inkjs';
 import type { Directive } from '../core/directives.ts';
 import type { Beat, Decision, Line, LookaheadResult, Option, StoryMeta } from '../core/model.ts';
+import { systemClock } from '../core/clock.ts';
 import { StoryRuntimeError, StoryStalledError } from '../core/ports.ts';
 import type { StoryRuntime } from '../core/ports.ts';
 import { parseTags, storyMetaFromTags, tasteOf } from '../core/tags.ts';
@@ -156,7 +157,7 @@ class InkStoryRuntime implements InkRuntime {
     this.#options = options;
     this.#sliceMs = Math.max(1, options.sliceMs ?? 8);
     this.#stallMs = Math.max(this.#sliceMs, options.stallMs ?? 4000);
-    this.#now = options.now ?? (() => performance.now());
+    this.#now = options.now ?? (() => systemClock.now());
     this.#yield =
       options.yieldToHost ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
     this.#limits = { ...BEAT_LIMITS, ...options.limits };

@@ -1,6 +1,7 @@
 // Lookahead (DESIGN.md §3): runs each option of a decision on a separate copy of the story to find
 // the assets its branch will need, without touching the real story's state, randomness or EXTERNALs.
 import { Story } from 'inkjs';
+import { systemClock } from '../core/clock.ts';
 import type { Directive } from '../core/directives.ts';
 import type { LookaheadResult, Option } from '../core/model.ts';
 import { parseTags } from '../core/tags.ts';
@@ -162,7 +163,7 @@ export class LookaheadEngine {
     // parsed once for all options, and only when one has to run; ink builds fresh runtime
     // objects from it on every load
     let state: InkStateJson | null = null;
-    const now = opts.now ?? (() => performance.now());
+    const now = opts.now ?? (() => systemClock.now());
     const optionMs = opts.budgetMs ?? DEFAULT_OPTION_MS;
     const totalMs = opts.totalMs ?? Math.max(DEFAULT_TOTAL_MS, optionMs);
     let deadline: number | null = null;

@@ -1,5 +1,7 @@
 // Turns each decision's lookahead into preloads (images through the stage, sounds into the HTTP
 // cache) and records its cost as a User Timing measure that the benchmark reads.
+import { isSoundPath } from '../core/asset-kind.ts';
+import { systemClock } from '../core/clock.ts';
 import type { LookaheadResult } from '../core/model.ts';
 
 /** The measure's name: one entry per decision, `duration` is the lookahead's own cost in ms. */
@@ -25,14 +27,8 @@ export interface LookaheadPreloadOptions {
   readonly measure?: (costMs: number, detail: LookaheadMeasureDetail) => void;
 }
 
-const SOUND = /\.(wav|mp3|ogg|oga|opus|m4a|aac|flac|webm)$/i;
-
-export function isSoundPath(path: string): boolean {
-  return SOUND.test(path);
-}
-
 function measureNow(costMs: number, detail: LookaheadMeasureDetail): void {
-  const end = performance.now();
+  const end = systemClock.now();
   // start + duration rather than marks: the cost was taken on the player's clock, not here
   performance.measure(LOOKAHEAD_MEASURE, {
     start: Math.max(0, end - costMs),

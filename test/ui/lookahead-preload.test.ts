@@ -1,11 +1,8 @@
 // The lookahead preloader: which assets go where, once each, and the measure the benchmark reads.
 import { describe, expect, it, vi } from 'vitest';
+import { isSoundPath } from '../../src/core/asset-kind.ts';
 import type { LookaheadResult } from '../../src/core/model.ts';
-import {
-  isSoundPath,
-  lookaheadPreloader,
-  type LookaheadMeasureDetail,
-} from '../../src/ui/lookahead-preload.ts';
+import { lookaheadPreloader, type LookaheadMeasureDetail } from '../../src/ui/lookahead-preload.ts';
 
 function result(optionIndex: number, assets: string[], complete = true): LookaheadResult {
   return { optionIndex, assets, nextDecisionId: null, steps: 1, complete };
