@@ -80,10 +80,14 @@ type Dump = Record<string, Record<string, [string, unknown][]>>;
 /** Every stored value that is a story's autosave. */
 async function savesIn(page: Page): Promise<unknown[]> {
   const dump = JSON.parse(await dumpIndexedDb(page)) as Dump;
-  return Object.values(dump)
-    .flatMap((stores) => Object.values(stores).flat())
-    .map(([, value]) => value)
-    .filter((v) => typeof v === 'object' && v !== null && 'snapshots' in v);
+  return (
+    Object.values(dump)
+      .flatMap((stores) => Object.values(stores).flat())
+      .map(([, value]) => value)
+      // a save's head record (one per story; the decision records hang under it), or a whole save
+      // in the older single-record layout
+      .filter((v) => typeof v === 'object' && v !== null && ('turnCount' in v || 'snapshots' in v))
+  );
 }
 
 /** How many choices each session holds. */
