@@ -20,7 +20,12 @@ import {
   settingsSchema,
 } from '../profile/capture-schema.ts';
 import type { StoredRecord } from '../profile/restore.ts';
-import { restoreEvent, restoreRecords } from '../profile/restore.ts';
+import {
+  RECOVERED_NAME,
+  restoreEvent,
+  restoreProfile,
+  restoreRecords,
+} from '../profile/restore.ts';
 
 /** One concern's key space (a localforage instance, or a Map in memory). */
 export interface KvArea {
@@ -30,6 +35,10 @@ export interface KvArea {
   /** every record whose key starts with prefix, in key order */
   entries(prefix: string): Promise<StoredRecord[]>;
   keys(prefix: string): Promise<string[]>;
+  /** the distinct `<profile>/` prefixes of the keys, when the backend can list them cheaply */
+  prefixes?(): Promise<string[]>;
+  /** writes many records at once (one transaction where the backend has them) */
+  setMany?(entries: readonly (readonly [string, unknown])[]): Promise<void>;
 }
 
 export interface KvBackend {
@@ -58,6 +67,12 @@ export interface ClosableProfileStore extends ProfileStore {
   onStatusChange(listener: (status: StoreStatus) => void): () => void;
   onExternalChange(listener: (change: ExternalChange) => void): () => void;
   close(): void;
+  /**
+   * Start-up repair: events whose profile has no record (a record lost or removed, events
+   * orphaned) get a recovered profile so they can be seen, exported and deleted. Ids in `skip`
+   * (an import still being written) are left alone. Resolves to the profiles recovered.
+   */
+  recoverOrphans?(skip?: ReadonlySet<string>): Promise<Profile[]>;
 }
 
 const ACTIVE_KEY = 'activeProfileId';
@@ -114,6 +129,29 @@ export function createKvProfileStore(
     return { events: result.events, future: result.quarantined.filter((q) => future.has(q.key)) };
   }
 
+  /**
+   * Writes a repaired profile record back and keeps the original aside in the profile's own
+   * quarantine, so the report lists it and the export carries it. A failed write leaves the
+   * repair to the next read; the profile is listed either way.
+   */
+  async function repairProfile(
+    key: string,
+    raw: unknown,
+    restored: { profile: Profile; repairs: readonly string[] },
+  ): Promise<void> {
+    const aside: StoredQuarantine = {
+      key: `profiles/${key}`,
+      reason: `profile record repaired: ${restored.repairs.join('; ')}`,
+      raw,
+    };
+    try {
+      await backend.quarantine.set(itemKey(key, `profile-record ${now().toISOString()}`), aside);
+      await backend.profiles.set(key, restored.profile);
+    } catch {
+      // storage refused: the repaired profile is still shown, and the repair is tried again
+    }
+  }
+
   const store: ClosableProfileStore = {
     kind: backend.kind,
     status: OK,
@@ -124,11 +162,40 @@ export function createKvProfileStore(
     async listProfiles(): Promise<Profile[]> {
       const records = await backend.profiles.entries('');
       const profiles: Profile[] = [];
-      for (const { raw } of records) {
-        const parsed = v.safeParse(profileSchema, raw);
-        if (parsed.success) profiles.push(parsed.output);
+      for (const { key, raw } of records) {
+        const restored = restoreProfile(key, raw, now);
+        if (!restored.ok) continue;
+        profiles.push(restored.profile);
+        if (restored.repairs.length > 0) await repairProfile(key, raw, restored);
       }
       return profiles.sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
+    },
+
+    async recoverOrphans(skip: ReadonlySet<string> = new Set()): Promise<Profile[]> {
+      const known = new Set((await backend.profiles.keys('')).map((k) => k));
+      const prefixes = backend.events.prefixes
+        ? await backend.events.prefixes()
+        : [...new Set((await backend.events.keys('')).map((k) => k.slice(0, k.indexOf('/') + 1)))];
+      const recovered: Profile[] = [];
+      for (const prefix of prefixes) {
+        let id: string;
+        try {
+          id = decodeURIComponent(prefix.slice(0, -1));
+        } catch {
+          continue;
+        }
+        if (id === '' || known.has(id) || skip.has(id)) continue;
+        const events = await backend.events.keys(profilePrefix(id));
+        const profile: Profile = {
+          id,
+          name: `${RECOVERED_NAME} (${events.length} events)`,
+          createdAt: now().toISOString(),
+        };
+        await backend.profiles.set(id, profile);
+        recovered.push(profile);
+      }
+      if (recovered.length > 0) backend.broadcast({ profileId: null });
+      return recovered;
     },
 
     async createProfile(name: string): Promise<Profile> {

@@ -39,14 +39,21 @@ export async function openProfileStore(
       await localforageReady(name);
       return createLocalforageProfileStore({ name });
     });
+  let persistent: ClosableProfileStore;
   try {
-    return createResilientStore(await openPersistent());
+    persistent = await openPersistent();
   } catch {
     return withStatus(createMemoryProfileStore(), {
       state: 'unavailable',
       message: STORAGE_UNAVAILABLE_MESSAGE,
     });
   }
+  try {
+    await persistent.recoverOrphans?.();
+  } catch {
+    // a repair that cannot be written now is tried again at the next start
+  }
+  return createResilientStore(persistent);
 }
 
 function withStatus(store: ClosableProfileStore, status: StoreStatus): ClosableProfileStore {
@@ -130,6 +137,7 @@ export function createResilientStore(
       primary.close();
       memory.close();
     },
+    recoverOrphans: (skip) => primary.recoverOrphans?.(skip) ?? Promise.resolve([]),
 
     async listProfiles(): Promise<Profile[]> {
       const byId = new Map<string, Profile>();
