@@ -53,6 +53,14 @@ export interface ImportData {
   readonly quarantined: QuarantinedRecord[];
 }
 
+/** How the one who started an import follows and stops it while it is being stored. */
+export interface ImportControl {
+  /** events stored so far, of `total` */
+  readonly onProgress?: (stored: number, total: number) => void;
+  /** aborting stops the import between batches and removes what it wrote */
+  readonly signal?: AbortSignal;
+}
+
 export type ImportResult =
   { readonly ok: true; readonly data: ImportData } | { readonly ok: false; readonly error: string };
 

@@ -39,6 +39,8 @@ export interface KvArea {
   prefixes?(): Promise<string[]>;
   /** writes many records at once (one transaction where the backend has them) */
   setMany?(entries: readonly (readonly [string, unknown])[]): Promise<void>;
+  /** removes every record whose key starts with prefix (one request where the backend can) */
+  removePrefix?(prefix: string): Promise<void>;
 }
 
 export interface KvBackend {
@@ -73,7 +75,31 @@ export interface ClosableProfileStore extends ProfileStore {
    * (an import still being written) are left alone. Resolves to the profiles recovered.
    */
   recoverOrphans?(skip?: ReadonlySet<string>): Promise<Profile[]>;
+  /** where imports are written before they are switched in */
+  readonly staging?: ImportStaging;
 }
+
+/**
+ * An import written where no list shows it, switched in with one final write. Its events are
+ * stored under the new profile's id while that id has no profile record, and a marker in meta
+ * says an import is under way; the commit writes the profile record, which is what makes the
+ * profile exist. A tab closed before the commit leaves a marker without a record: start-up
+ * removes the lot (openProfileStore).
+ */
+export interface ImportStaging {
+  /** marks `profileId` as an import under way */
+  begin(profileId: string): Promise<void>;
+  /** stores one batch of the import's events (already validated; profileId is rewritten) */
+  write(profileId: string, events: readonly CaptureEvent[]): Promise<void>;
+  /** settings, then the profile record: from here on the profile exists */
+  commit(profile: Profile, settings: Settings | null): Promise<void>;
+  /** removes everything an unfinished import wrote */
+  discard(profileId: string): Promise<void>;
+  /** ids of imports marked as under way (live in another tab, or abandoned) */
+  pending(): Promise<string[]>;
+}
+
+const STAGING_PREFIX = 'import-under-way:';
 
 const ACTIVE_KEY = 'activeProfileId';
 const OK: StoreStatus = { state: 'ok', message: '' };
@@ -196,6 +222,39 @@ export function createKvProfileStore(
       }
       if (recovered.length > 0) backend.broadcast({ profileId: null });
       return recovered;
+    },
+
+    staging: {
+      async begin(profileId) {
+        await backend.meta.set(`${STAGING_PREFIX}${profileId}`, { startedAt: now().toISOString() });
+      },
+      async write(profileId, events) {
+        const entries = events.map(
+          (event) => [itemKey(profileId, event.id), { ...event, profileId }] as const,
+        );
+        if (backend.events.setMany) await backend.events.setMany(entries);
+        else for (const [key, value] of entries) await backend.events.set(key, value);
+      },
+      async commit(profile, settings) {
+        if (settings) await backend.settings.set(profile.id, settings);
+        await backend.profiles.set(profile.id, profile);
+        await backend.meta.remove(`${STAGING_PREFIX}${profile.id}`);
+        backend.broadcast({ profileId: null });
+      },
+      async discard(profileId) {
+        if ((await backend.profiles.get(profileId)) === undefined) {
+          const prefix = profilePrefix(profileId);
+          if (backend.events.removePrefix) await backend.events.removePrefix(prefix);
+          else
+            for (const key of await backend.events.keys(prefix)) await backend.events.remove(key);
+          await backend.settings.remove(profileId);
+        }
+        await backend.meta.remove(`${STAGING_PREFIX}${profileId}`);
+      },
+      async pending() {
+        const keys = await backend.meta.keys(STAGING_PREFIX);
+        return keys.map((key) => key.slice(STAGING_PREFIX.length));
+      },
     },
 
     async createProfile(name: string): Promise<Profile> {

@@ -12,6 +12,7 @@ import type { Settings } from '../core/settings.ts';
 import { sortEvents } from '../profile/restore.ts';
 import type { ClosableProfileStore } from './kv-store.ts';
 import { itemKey } from './kv-store.ts';
+import { settleImports } from './import-apply.ts';
 import { createLocalforageProfileStore, localforageReady } from './localforage-store.ts';
 import type { MemoryBacking } from './memory-store.ts';
 import { createMemoryBacking, createMemoryProfileStore } from './memory-store.ts';
@@ -26,6 +27,8 @@ export interface OpenStoreOptions {
   readonly name?: string;
   /** how to reach persistent storage; defaults to localforage on IndexedDB */
   readonly openPersistent?: () => Promise<ClosableProfileStore>;
+  /** ids of imports being written in some tab now (default: from the Web Locks held) */
+  readonly liveImports?: () => Promise<Set<string>>;
 }
 
 /** The store the app uses: persistent when it can be, memory (with a status saying so) when not. */
@@ -49,7 +52,10 @@ export async function openProfileStore(
     });
   }
   try {
-    await persistent.recoverOrphans?.();
+    const writing = persistent.staging
+      ? await settleImports(persistent.staging, options.liveImports)
+      : new Set<string>();
+    await persistent.recoverOrphans?.(writing);
   } catch {
     // a repair that cannot be written now is tried again at the next start
   }
@@ -138,6 +144,19 @@ export function createResilientStore(
       memory.close();
     },
     recoverOrphans: (skip) => primary.recoverOrphans?.(skip) ?? Promise.resolve([]),
+    // An import always goes to the persistent store, even while new picks go to memory: it is
+    // all or nothing there, and a quota error only fails the import, with nothing left behind.
+    staging: primary.staging && {
+      ...primary.staging,
+      write: async (profileId, events) => {
+        try {
+          await primary.staging!.write(profileId, events);
+        } catch (error) {
+          if (!isQuotaError(error)) throw error;
+          throw new Error('storage is full, so the import does not fit', { cause: error });
+        }
+      },
+    },
 
     async listProfiles(): Promise<Profile[]> {
       const byId = new Map<string, Profile>();
