@@ -20,9 +20,6 @@ function importOf(count: number): ImportData {
 
 describe('a staged import in IndexedDB (fake-indexeddb)', () => {
   it('writes batches in single transactions, switches in, and removes an unfinished one', async () => {
-    await import('fake-indexeddb/auto');
-    const { createLocalforageProfileStore } =
-      await import('../../src/storage/localforage-store.ts');
     const store = createLocalforageProfileStore({ name: 'staging-idb' });
     const data = importOf(IMPORT_BATCH + 3);
     const profile = await applyImport(store, data);
