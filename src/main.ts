@@ -174,7 +174,7 @@ async function showReport(app: App): Promise<() => void> {
       report.update(await load());
       return count;
     },
-    importProfile: (data) => applyImport(app.store, data),
+    importProfile: (data, control) => applyImport(app.store, data, control),
     switchProfile: async (id) => {
       const profile = (await app.store.listProfiles()).find((p) => p.id === id);
       if (profile) await switchTo(app, profile);
