@@ -110,9 +110,9 @@ function listPrefixes(store: IDBObjectStore): Promise<string[]> {
     cursor.onsuccess = () => {
       const at = cursor.result;
       if (!at) return resolve(found);
-      const key = String(at.key);
-      const slash = key.indexOf('/');
-      if (slash < 0) return at.continue();
+      const key = at.key;
+      const slash = typeof key === 'string' ? key.indexOf('/') : -1;
+      if (typeof key !== 'string' || slash < 0) return at.continue();
       const prefix = key.slice(0, slash + 1);
       found.push(prefix);
       // '/' + 1 is '0': the next key after every key of this prefix
