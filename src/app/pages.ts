@@ -138,7 +138,7 @@ export async function showReport(app: AppContext): Promise<() => void> {
       report.update(await load());
       return deletion.count;
     },
-    importProfile: (data) => applyImport(app.store, data),
+    importProfile: (data, control) => applyImport(app.store, data, control),
     switchProfile: async (id) => {
       const profile = (await app.store.listProfiles()).find((p) => p.id === id);
       if (profile) await switchTo(app, profile);

@@ -300,7 +300,8 @@ so the two can be compared; one row per decision)
   Source             always inkreel
   Utc Timestamp      when the choice was made (YYYY-MM-DD HH:MM:SS, UTC)
 
-Spreadsheet note: cells starting with = + - @ are prefixed with ' so they are never run as formulas.
+Spreadsheet note: text cells starting with = + - @, a tab or a carriage return (after any leading
+spaces) are prefixed with ' so they are never run as formulas.
 `;
 }
 

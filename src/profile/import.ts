@@ -1,6 +1,6 @@
 // Reading an export back: a profile.json or the whole ZIP, validated in full before anything is
 // used. One bad part rejects the whole import, with the path and the reason.
-import { strFromU8, unzipSync } from 'fflate';
+import { Unzip, UnzipInflate } from 'fflate';
 import * as v from 'valibot';
 import type { CaptureEvent } from '../core/events.ts';
 import type { Profile, QuarantinedRecord } from '../core/ports.ts';
@@ -11,11 +11,54 @@ import { restoreEvent } from './restore.ts';
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
+/**
+ * The one budget every decompression and parse of imported data runs under: bytes of real output
+ * (never a header's claim) and milliseconds of work.
+ */
+export interface ImportBudget {
+  /** largest file, and largest decompressed profile.json, in bytes */
+  readonly maxBytes: number;
+  /** longest decompression, in ms */
+  readonly inflateMs: number;
+  /** longest parse and validation, in ms */
+  readonly parseMs: number;
+  /** ms clock; performance.now in the app */
+  readonly now: () => number;
+}
+
+export const IMPORT_BUDGET: ImportBudget = {
+  maxBytes: MAX_IMPORT_BYTES,
+  inflateMs: 2000,
+  parseMs: 20_000,
+  now: () => performance.now(),
+};
+
+const mb = (bytes: number): string => `${Math.round(bytes / (1024 * 1024))} MB`;
+
+/** The refusal for a file too large to read, decided from its size before a byte is read. */
+export function refuseBySize(
+  size: number,
+  fileName: string,
+  budget: ImportBudget = IMPORT_BUDGET,
+): string | null {
+  return size > budget.maxBytes
+    ? `${fileName} is larger than ${mb(budget.maxBytes)}; nothing was imported.`
+    : null;
+}
+
 export interface ImportData {
   readonly profile: Profile;
   readonly settings: Settings | null;
   readonly events: CaptureEvent[];
   readonly quarantined: QuarantinedRecord[];
+}
+
+/** How the one who started an import follows and stops it while it is being stored. */
+export interface ImportControl {
+  /** events stored so far, of `total` */
+  readonly onProgress?: (stored: number, total: number) => void;
+  /** aborting stops the import between batches and removes what it wrote */
+  readonly signal?: AbortSignal;
 }
 
 export type ImportResult =
@@ -37,29 +80,84 @@ function isZip(bytes: Uint8Array): boolean {
   return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
-function readProfileJson(bytes: Uint8Array, fileName: string): string | ImportResult {
-  if (isZip(bytes)) {
-    let found: Uint8Array | undefined;
-    let tooBig = false;
-    try {
-      const files = unzipSync(bytes, {
-        filter: (file) => {
-          if (file.name !== 'profile.json') return false;
-          if (file.originalSize > MAX_IMPORT_BYTES) tooBig = true;
-          return !tooBig;
-        },
-      });
-      found = files['profile.json'];
-    } catch (error) {
-      return fail(`${fileName} is not a readable ZIP archive (${String(error)}).`);
+// Input is fed to the unzipper in small slices: deflate expands at most about 1 000 times, so one
+// slice can never produce more than a few megabytes past the budget before the count is checked.
+const SLICE = 4096;
+
+/** profile.json's bytes from a ZIP, inflated under the budget; a refusal as a message. */
+function inflateProfileJson(
+  bytes: Uint8Array,
+  fileName: string,
+  budget: ImportBudget,
+): Uint8Array | string {
+  const started = budget.now();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  let found = 0;
+  let done = false;
+  let refusal: string | null = null;
+  const unzip = new Unzip((file) => {
+    if (file.name !== 'profile.json') return;
+    found += 1;
+    if (found > 1) {
+      refusal = `${fileName} holds more than one profile.json; nothing was imported.`;
+      return;
     }
-    if (tooBig)
-      return fail(`profile.json in ${fileName} is larger than 50 MB; nothing was imported.`);
-    if (!found)
-      return fail(`${fileName} has no profile.json; only an inkreel export can be imported.`);
-    return strFromU8(found);
+    file.ondata = (error, chunk, final) => {
+      if (refusal !== null) return;
+      if (error) {
+        refusal = `${fileName} is not a readable ZIP archive (${error.message}).`;
+        return;
+      }
+      size += chunk.length;
+      if (size > budget.maxBytes) {
+        refusal = `profile.json in ${fileName} inflates to more than ${mb(budget.maxBytes)}; nothing was imported.`;
+        file.terminate();
+        return;
+      }
+      chunks.push(chunk);
+      if (final) done = true;
+    };
+    file.start();
+  });
+  unzip.register(UnzipInflate);
+  try {
+    for (let at = 0; at < bytes.length && refusal === null; at += SLICE) {
+      const end = Math.min(at + SLICE, bytes.length);
+      unzip.push(bytes.subarray(at, end), end === bytes.length);
+      if (refusal === null && budget.now() - started > budget.inflateMs) {
+        refusal = `profile.json in ${fileName} takes more than ${budget.inflateMs / 1000} s to decompress; nothing was imported.`;
+      }
+    }
+  } catch (error) {
+    if (refusal === null) {
+      refusal = `${fileName} is not a readable ZIP archive (${error instanceof Error ? error.message : String(error)}).`;
+    }
   }
-  const text = strFromU8(bytes);
+  if (refusal !== null) return refusal;
+  if (found === 0)
+    return `${fileName} has no profile.json; only an inkreel export can be imported.`;
+  if (!done) return `${fileName} is cut short: profile.json is incomplete; nothing was imported.`;
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return out;
+}
+
+function readProfileJson(
+  bytes: Uint8Array,
+  fileName: string,
+  budget: ImportBudget,
+): string | ImportResult {
+  const decode = (b: Uint8Array): string => new TextDecoder().decode(b);
+  if (isZip(bytes)) {
+    const inflated = inflateProfileJson(bytes, fileName, budget);
+    return typeof inflated === 'string' ? fail(inflated) : decode(inflated);
+  }
+  const text = decode(bytes);
   if (!/^\s*\{/.test(text)) {
     return fail(`${fileName} is neither an inkreel ZIP export nor a profile.json.`);
   }
@@ -67,11 +165,14 @@ function readProfileJson(bytes: Uint8Array, fileName: string): string | ImportRe
 }
 
 /** Validates a whole import; `data` is only given when every part is valid. */
-export function parseImport(bytes: Uint8Array, fileName: string): ImportResult {
-  if (bytes.byteLength > MAX_IMPORT_BYTES) {
-    return fail(`${fileName} is larger than 50 MB; nothing was imported.`);
-  }
-  const text = readProfileJson(bytes, fileName);
+export function parseImport(
+  bytes: Uint8Array,
+  fileName: string,
+  budget: ImportBudget = IMPORT_BUDGET,
+): ImportResult {
+  const tooBig = refuseBySize(bytes.byteLength, fileName, budget);
+  if (tooBig !== null) return fail(tooBig);
+  const text = readProfileJson(bytes, fileName, budget);
   if (typeof text !== 'string') return text;
   let json: unknown;
   try {
@@ -86,7 +187,13 @@ export function parseImport(bytes: Uint8Array, fileName: string): ImportResult {
   const doc = parsed.output;
   const events: CaptureEvent[] = [];
   const ids = new Set<string>();
+  const started = budget.now();
   for (const [i, raw] of doc.events.entries()) {
+    if (i % 1024 === 0 && budget.now() - started > budget.parseMs) {
+      return fail(
+        `profile.json in ${fileName} takes more than ${budget.parseMs / 1000} s to check; nothing was imported.`,
+      );
+    }
     const result = restoreEvent(raw);
     if (!result.ok) return fail(`profile.json is invalid: events.${i}: ${result.reason}`);
     if (result.event.profileId !== doc.profile.id) {

@@ -2,7 +2,7 @@
 import * as v from 'valibot';
 import type { CaptureEvent } from '../core/events.ts';
 import { SCHEMA_VERSION } from '../core/events.ts';
-import type { QuarantinedRecord } from '../core/ports.ts';
+import type { Profile, QuarantinedRecord } from '../core/ports.ts';
 import { RESERVED_DIMENSION_IDS } from '../core/tags.ts';
 import { captureEventSchema, describeIssues } from './capture-schema.ts';
 
@@ -297,4 +297,66 @@ export function restoreRecords(
     events.push(event);
   }
   return { events: sortEvents(events), quarantined, futureKeys, migrated, duplicates };
+}
+
+/** The name a profile gets when its stored name cannot be read. */
+export const RECOVERED_NAME = 'Recovered profile';
+
+export type ProfileRestore =
+  | {
+      readonly ok: true;
+      readonly profile: Profile;
+      /** what had to change, in words; empty when the record was read as stored */
+      readonly repairs: readonly string[];
+    }
+  | { readonly ok: false; readonly reason: string };
+
+const PROFILE_KEYS: ReadonlySet<string> = new Set(['id', 'name', 'createdAt']);
+
+function readableName(name: unknown): string | null {
+  if (typeof name === 'string') return name;
+  if (typeof name === 'number' && Number.isFinite(name)) return String(name);
+  if (typeof name === 'boolean' || typeof name === 'bigint') return String(name);
+  return null;
+}
+
+/**
+ * Reads a stored profile record defensively. The store keys each record by its profile's id, so
+ * the key is the id whatever the record says: one bad field (an extra key, a numeric name, a
+ * missing date) is repaired rather than letting the whole profile, and the events behind it,
+ * vanish from the list. Only an empty key leaves nothing to recover.
+ */
+export function restoreProfile(key: string, raw: unknown, now: () => Date): ProfileRestore {
+  if (key === '') return { ok: false, reason: 'stored under an empty key' };
+  const repairs: string[] = [];
+  const record: Record<string, unknown> = isPlainRecord(raw) ? raw : {};
+  if (!isPlainRecord(raw)) repairs.push('the record was not an object');
+  try {
+    const extra = Object.keys(record).filter((k) => !PROFILE_KEYS.has(k));
+    if (extra.length > 0) repairs.push(`dropped unknown fields: ${extra.slice(0, 5).join(', ')}`);
+    const id = record['id'];
+    if (id !== key && isPlainRecord(raw)) repairs.push('its id did not match its key');
+    let name = readableName(record['name']);
+    if (name === null) {
+      name = RECOVERED_NAME;
+      if (isPlainRecord(raw)) repairs.push('its name could not be read');
+    } else if (typeof record['name'] !== 'string') {
+      repairs.push('its name was not text');
+    }
+    const at = record['createdAt'];
+    let createdAt: string;
+    if (typeof at === 'string' && Number.isFinite(Date.parse(at))) createdAt = at;
+    else {
+      createdAt = now().toISOString();
+      if (isPlainRecord(raw)) repairs.push('its creation date could not be read');
+    }
+    return { ok: true, profile: { id: key, name, createdAt }, repairs };
+  } catch (error) {
+    // a getter or proxy that throws: keep the profile under its key, name it plainly
+    return {
+      ok: true,
+      profile: { id: key, name: RECOVERED_NAME, createdAt: now().toISOString() },
+      repairs: [`the record could not be read: ${String(error)}`],
+    };
+  }
 }

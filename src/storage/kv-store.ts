@@ -20,7 +20,12 @@ import {
   settingsSchema,
 } from '../profile/capture-schema.ts';
 import type { StoredRecord } from '../profile/restore.ts';
-import { restoreEvent, restoreRecords } from '../profile/restore.ts';
+import {
+  RECOVERED_NAME,
+  restoreEvent,
+  restoreProfile,
+  restoreRecords,
+} from '../profile/restore.ts';
 import {
   assembleSave,
   saveHeadSchema,
@@ -38,6 +43,12 @@ export interface KvArea {
   /** every record whose key starts with prefix, in key order */
   entries(prefix: string): Promise<StoredRecord[]>;
   keys(prefix: string): Promise<string[]>;
+  /** the distinct `<profile>/` prefixes of the keys, when the backend can list them cheaply */
+  prefixes?(): Promise<string[]>;
+  /** writes many records at once (one transaction where the backend has them) */
+  setMany?(entries: readonly (readonly [string, unknown])[]): Promise<void>;
+  /** removes every record whose key starts with prefix (one request where the backend can) */
+  removePrefix?(prefix: string): Promise<void>;
 }
 
 export interface KvBackend {
@@ -66,7 +77,37 @@ export interface ClosableProfileStore extends ProfileStore {
   onStatusChange(listener: (status: StoreStatus) => void): () => void;
   onExternalChange(listener: (change: ExternalChange) => void): () => void;
   close(): void;
+  /**
+   * Start-up repair: events whose profile has no record (a record lost or removed, events
+   * orphaned) get a recovered profile so they can be seen, exported and deleted. Ids in `skip`
+   * (an import still being written) are left alone. Resolves to the profiles recovered.
+   */
+  recoverOrphans?(skip?: ReadonlySet<string>): Promise<Profile[]>;
+  /** where imports are written before they are switched in */
+  readonly staging?: ImportStaging;
 }
+
+/**
+ * An import written where no list shows it, switched in with one final write. Its events are
+ * stored under the new profile's id while that id has no profile record, and a marker in meta
+ * says an import is under way; the commit writes the profile record, which is what makes the
+ * profile exist. A tab closed before the commit leaves a marker without a record: start-up
+ * removes the lot (openProfileStore).
+ */
+export interface ImportStaging {
+  /** marks `profileId` as an import under way */
+  begin(profileId: string): Promise<void>;
+  /** stores one batch of the import's events (already validated; profileId is rewritten) */
+  write(profileId: string, events: readonly CaptureEvent[]): Promise<void>;
+  /** settings, then the profile record: from here on the profile exists */
+  commit(profile: Profile, settings: Settings | null): Promise<void>;
+  /** removes everything an unfinished import wrote */
+  discard(profileId: string): Promise<void>;
+  /** ids of imports marked as under way (live in another tab, or abandoned) */
+  pending(): Promise<string[]>;
+}
+
+const STAGING_PREFIX = 'import-under-way:';
 
 const ACTIVE_KEY = 'activeProfileId';
 const OK: StoreStatus = { state: 'ok', message: '' };
@@ -124,6 +165,29 @@ export function createKvProfileStore(
     return { events: result.events, future: result.quarantined.filter((q) => future.has(q.key)) };
   }
 
+  /**
+   * Writes a repaired profile record back and keeps the original aside in the profile's own
+   * quarantine, so the report lists it and the export carries it. A failed write leaves the
+   * repair to the next read; the profile is listed either way.
+   */
+  async function repairProfile(
+    key: string,
+    raw: unknown,
+    restored: { profile: Profile; repairs: readonly string[] },
+  ): Promise<void> {
+    const aside: StoredQuarantine = {
+      key: `profiles/${key}`,
+      reason: `profile record repaired: ${restored.repairs.join('; ')}`,
+      raw,
+    };
+    try {
+      await backend.quarantine.set(itemKey(key, `profile-record ${now().toISOString()}`), aside);
+      await backend.profiles.set(key, restored.profile);
+    } catch {
+      // storage refused: the repaired profile is still shown, and the repair is tried again
+    }
+  }
+
   const store: ClosableProfileStore = {
     kind: backend.kind,
     status: OK,
@@ -134,11 +198,73 @@ export function createKvProfileStore(
     async listProfiles(): Promise<Profile[]> {
       const records = await backend.profiles.entries('');
       const profiles: Profile[] = [];
-      for (const { raw } of records) {
-        const parsed = v.safeParse(profileSchema, raw);
-        if (parsed.success) profiles.push(parsed.output);
+      for (const { key, raw } of records) {
+        const restored = restoreProfile(key, raw, now);
+        if (!restored.ok) continue;
+        profiles.push(restored.profile);
+        if (restored.repairs.length > 0) await repairProfile(key, raw, restored);
       }
       return profiles.sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
+    },
+
+    async recoverOrphans(skip: ReadonlySet<string> = new Set()): Promise<Profile[]> {
+      const known = new Set((await backend.profiles.keys('')).map((k) => k));
+      const prefixes = backend.events.prefixes
+        ? await backend.events.prefixes()
+        : [...new Set((await backend.events.keys('')).map((k) => k.slice(0, k.indexOf('/') + 1)))];
+      const recovered: Profile[] = [];
+      for (const prefix of prefixes) {
+        let id: string;
+        try {
+          id = decodeURIComponent(prefix.slice(0, -1));
+        } catch {
+          continue;
+        }
+        if (id === '' || known.has(id) || skip.has(id)) continue;
+        const events = await backend.events.keys(profilePrefix(id));
+        const profile: Profile = {
+          id,
+          name: `${RECOVERED_NAME} (${events.length} events)`,
+          createdAt: now().toISOString(),
+        };
+        await backend.profiles.set(id, profile);
+        recovered.push(profile);
+      }
+      if (recovered.length > 0) backend.broadcast({ profileId: null });
+      return recovered;
+    },
+
+    staging: {
+      async begin(profileId) {
+        await backend.meta.set(`${STAGING_PREFIX}${profileId}`, { startedAt: now().toISOString() });
+      },
+      async write(profileId, events) {
+        const entries = events.map(
+          (event) => [itemKey(profileId, event.id), { ...event, profileId }] as const,
+        );
+        if (backend.events.setMany) await backend.events.setMany(entries);
+        else for (const [key, value] of entries) await backend.events.set(key, value);
+      },
+      async commit(profile, settings) {
+        if (settings) await backend.settings.set(profile.id, settings);
+        await backend.profiles.set(profile.id, profile);
+        await backend.meta.remove(`${STAGING_PREFIX}${profile.id}`);
+        backend.broadcast({ profileId: null });
+      },
+      async discard(profileId) {
+        if ((await backend.profiles.get(profileId)) === undefined) {
+          const prefix = profilePrefix(profileId);
+          if (backend.events.removePrefix) await backend.events.removePrefix(prefix);
+          else
+            for (const key of await backend.events.keys(prefix)) await backend.events.remove(key);
+          await backend.settings.remove(profileId);
+        }
+        await backend.meta.remove(`${STAGING_PREFIX}${profileId}`);
+      },
+      async pending() {
+        const keys = await backend.meta.keys(STAGING_PREFIX);
+        return keys.map((key) => key.slice(STAGING_PREFIX.length));
+      },
     },
 
     async createProfile(name: string): Promise<Profile> {

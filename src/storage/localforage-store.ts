@@ -37,7 +37,88 @@ function forageArea(instance: LocalForage): KvArea {
       return out;
     },
     keys: async (prefix) => (await instance.keys()).filter((key) => key.startsWith(prefix)),
+    prefixes: async () => {
+      const fast = await onRawStore(instance, 'readonly', listPrefixes);
+      if (fast !== null) return fast;
+      const keys = await instance.keys();
+      return [...new Set(keys.map((key) => key.slice(0, key.indexOf('/') + 1)))];
+    },
+    setMany: async (entries) => {
+      const done = await onRawStore(instance, 'readwrite', async (store) => {
+        for (const [key, value] of entries) store.put(value, key);
+        return Promise.resolve(true);
+      });
+      if (done === null) for (const [key, value] of entries) await instance.setItem(key, value);
+    },
+    removePrefix: async (prefix) => {
+      const range = IDBKeyRange.bound(prefix, `${prefix}\uffff`);
+      const done = await onRawStore(instance, 'readwrite', async (store) => {
+        store.delete(range);
+        return Promise.resolve(true);
+      });
+      if (done === null) {
+        for (const key of await instance.keys()) {
+          if (key.startsWith(prefix)) await instance.removeItem(key);
+        }
+      }
+    },
   };
+}
+
+// Bulk work (an import's batches, removing an unfinished one, listing profiles) goes to
+// IndexedDB directly, in one transaction per call, where localforage would open one per record.
+// localforage stores plain values under plain string keys on this driver, so what is written
+// here is exactly what it would write. Resolves to null when the fast path is unavailable.
+async function onRawStore<T>(
+  instance: LocalForage,
+  mode: IDBTransactionMode,
+  work: (store: IDBObjectStore) => Promise<T>,
+): Promise<T | null> {
+  await instance.ready();
+  if (instance.driver() !== localforage.INDEXEDDB || typeof indexedDB === 'undefined') return null;
+  const config = instance.config();
+  let db: IDBDatabase;
+  try {
+    db = await request(indexedDB.open(String(config.name)));
+  } catch {
+    return null;
+  }
+  db.onversionchange = () => db.close();
+  try {
+    const storeName = String(config.storeName);
+    if (!db.objectStoreNames.contains(storeName)) return null;
+    const tx = db.transaction(storeName, mode);
+    const finished = new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+      tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
+    });
+    const result = await work(tx.objectStore(storeName));
+    await finished;
+    return result;
+  } finally {
+    db.close();
+  }
+}
+
+/** The distinct `<profile>/` prefixes of a store's keys: one cursor step per profile. */
+function listPrefixes(store: IDBObjectStore): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const found: string[] = [];
+    const cursor = store.openKeyCursor();
+    cursor.onerror = () => reject(cursor.error ?? new Error('IndexedDB cursor failed'));
+    cursor.onsuccess = () => {
+      const at = cursor.result;
+      if (!at) return resolve(found);
+      const key = at.key;
+      const slash = typeof key === 'string' ? key.indexOf('/') : -1;
+      if (typeof key !== 'string' || slash < 0) return at.continue();
+      const prefix = key.slice(0, slash + 1);
+      found.push(prefix);
+      // '/' + 1 is '0': the next key after every key of this prefix
+      at.continue(`${key.slice(0, slash)}0`);
+    };
+  });
 }
 
 // Loading a long log through localforage's cursor costs one round trip per record; IndexedDB's

@@ -49,6 +49,14 @@ function mapArea(map: Map<string, unknown>): KvArea {
       return Promise.resolve(out);
     },
     keys: (prefix) => Promise.resolve([...map.keys()].filter((key) => key.startsWith(prefix))),
+    setMany: (entries) => {
+      for (const [key, value] of entries) map.set(key, structuredClone(value));
+      return Promise.resolve();
+    },
+    removePrefix: (prefix) => {
+      for (const key of [...map.keys()]) if (key.startsWith(prefix)) map.delete(key);
+      return Promise.resolve();
+    },
   };
 }
 

@@ -12,6 +12,7 @@ import type { Settings } from '../core/settings.ts';
 import { sortEvents } from '../profile/restore.ts';
 import type { ClosableProfileStore } from './kv-store.ts';
 import { itemKey } from './kv-store.ts';
+import { settleImports } from './import-apply.ts';
 import { createLocalforageProfileStore, localforageReady } from './localforage-store.ts';
 import type { MemoryBacking } from './memory-store.ts';
 import { createMemoryBacking, createMemoryProfileStore } from './memory-store.ts';
@@ -26,6 +27,8 @@ export interface OpenStoreOptions {
   readonly name?: string;
   /** how to reach persistent storage; defaults to localforage on IndexedDB */
   readonly openPersistent?: () => Promise<ClosableProfileStore>;
+  /** ids of imports being written in some tab now (default: from the Web Locks held) */
+  readonly liveImports?: () => Promise<Set<string>>;
 }
 
 /** The store the app uses: persistent when it can be, memory (with a status saying so) when not. */
@@ -39,14 +42,24 @@ export async function openProfileStore(
       await localforageReady(name);
       return createLocalforageProfileStore({ name });
     });
+  let persistent: ClosableProfileStore;
   try {
-    return createResilientStore(await openPersistent());
+    persistent = await openPersistent();
   } catch {
     return withStatus(createMemoryProfileStore(), {
       state: 'unavailable',
       message: STORAGE_UNAVAILABLE_MESSAGE,
     });
   }
+  try {
+    const writing = persistent.staging
+      ? await settleImports(persistent.staging, options.liveImports)
+      : new Set<string>();
+    await persistent.recoverOrphans?.(writing);
+  } catch {
+    // a repair that cannot be written now is tried again at the next start
+  }
+  return createResilientStore(persistent);
 }
 
 function withStatus(store: ClosableProfileStore, status: StoreStatus): ClosableProfileStore {
@@ -68,11 +81,22 @@ export function isQuotaError(error: unknown): boolean {
 export interface ResilientOptions {
   /** the memory that takes new writes once storage is full (shared between "tabs" in tests) */
   readonly fallback?: MemoryBacking;
+  /** how often storage is tried again while full, with nothing else prompting it (ms) */
+  readonly retryEveryMs?: number;
+  /** the least time between two tries prompted by writes (ms) */
+  readonly retryAfterMs?: number;
+  /** ms clock */
+  readonly now?: () => number;
 }
+
+export const STORAGE_RECOVERED_MESSAGE = '';
 
 /**
  * Delegates to `primary` until a write fails for lack of space; from then on new writes go to
- * memory and reads merge both, so play goes on and nothing stored before is touched.
+ * memory and reads merge both, so play goes on and nothing stored before is touched. While full,
+ * storage is tried again after a deletion, on the next write (at most once per `retryAfterMs`)
+ * and every `retryEveryMs`: what memory kept meanwhile is written back, and the status returns
+ * to ok once all of it is stored.
  */
 export function createResilientStore(
   primary: ClosableProfileStore,
@@ -83,14 +107,86 @@ export function createResilientStore(
   let status: StoreStatus = { state: 'ok', message: '' };
   const statusListeners = new Set<(status: StoreStatus) => void>();
 
+  const now = options.now ?? (() => Date.now());
+  const retryAfterMs = options.retryAfterMs ?? 1000;
+  const retryEveryMs = options.retryEveryMs ?? 30_000;
+  let lastTry = -Infinity;
+  let trying: Promise<void> | null = null;
+  let timer: ReturnType<typeof setInterval> | null = null;
+
   const full = (): boolean => status.state === 'full';
-  function becomeFull(): void {
-    if (full()) return;
-    status = { state: 'full', message: STORAGE_FULL_MESSAGE };
+  function setStatus(next: StoreStatus): void {
+    status = next;
     for (const listener of [...statusListeners]) listener(status);
   }
+  function becomeFull(): void {
+    if (full()) return;
+    lastTry = now();
+    setStatus({ state: 'full', message: STORAGE_FULL_MESSAGE });
+    timer = setInterval(() => void recover(true), retryEveryMs);
+    (timer as { unref?: () => void }).unref?.();
+  }
+
+  /** Writes what memory kept back to primary, item by item; each one written leaves memory. */
+  async function writeBack(): Promise<void> {
+    const { areas } = backing;
+    const ownerOf = (key: string): string => decodeURIComponent(key.slice(0, key.indexOf('/')));
+    if (primary.staging) {
+      for (const [id, raw] of [...areas.profiles]) {
+        await primary.staging.commit(raw as Profile, null);
+        areas.profiles.delete(id);
+      }
+    }
+    for (const [key, raw] of [...areas.events]) {
+      await primary.append(raw as CaptureEvent);
+      areas.events.delete(key);
+    }
+    for (const [id, raw] of [...areas.settings]) {
+      await primary.putSettings(id, raw as Settings);
+      areas.settings.delete(id);
+    }
+    for (const [key, raw] of [...areas.saves]) {
+      await primary.putSave(ownerOf(key), raw as SavedPlay);
+      areas.saves.delete(key);
+    }
+    const active = areas.meta.get('activeProfileId');
+    if (typeof active === 'string') {
+      await primary.setActiveProfileId(active);
+      areas.meta.delete('activeProfileId');
+    } else {
+      // nothing was kept meanwhile: one small real write tells whether there is room again
+      const stored = await primary.getActiveProfileId();
+      if (stored !== null) await primary.setActiveProfileId(stored);
+    }
+  }
+
+  /**
+   * Tries storage again while full. `force` (a deletion, the timer) ignores the pause between
+   * tries that keeps a truly full disk from being tried on every write.
+   */
+  function recover(force = false): Promise<void> {
+    if (!full()) return Promise.resolve();
+    if (trying) return trying;
+    if (!force && now() - lastTry < retryAfterMs) return Promise.resolve();
+    lastTry = now();
+    trying = writeBack()
+      .then(() => {
+        if (timer !== null) clearInterval(timer);
+        timer = null;
+        setStatus({ state: 'ok', message: STORAGE_RECOVERED_MESSAGE });
+      })
+      .catch(() => {
+        // still full (or failing): stay on memory; what was written back is kept either way
+      })
+      .finally(() => {
+        trying = null;
+      });
+    return trying;
+  }
+
   /** Runs a write on primary; on a quota error switches over and runs it on memory instead. */
   async function write<T>(onPrimary: () => Promise<T>, onMemory: () => Promise<T>): Promise<T> {
+    if (full()) await recover();
     if (!full()) {
       try {
         return await onPrimary();
@@ -104,7 +200,9 @@ export function createResilientStore(
   /** Removal frees space, so it is tried on primary even when full; a failure there is reported. */
   async function both<T>(onPrimary: () => Promise<T>, onMemory: () => Promise<T>): Promise<[T, T]> {
     const fromMemory = await onMemory();
-    return [await onPrimary(), fromMemory];
+    const fromPrimary = await onPrimary();
+    await recover(true);
+    return [fromPrimary, fromMemory];
   }
 
   const store: ClosableProfileStore = {
@@ -127,8 +225,24 @@ export function createResilientStore(
       };
     },
     close() {
+      if (timer !== null) clearInterval(timer);
+      timer = null;
       primary.close();
       memory.close();
+    },
+    recoverOrphans: (skip) => primary.recoverOrphans?.(skip) ?? Promise.resolve([]),
+    // An import always goes to the persistent store, even while new picks go to memory: it is
+    // all or nothing there, and a quota error only fails the import, with nothing left behind.
+    staging: primary.staging && {
+      ...primary.staging,
+      write: async (profileId, events) => {
+        try {
+          await primary.staging!.write(profileId, events);
+        } catch (error) {
+          if (!isQuotaError(error)) throw error;
+          throw new Error('storage is full, so the import does not fit', { cause: error });
+        }
+      },
     },
 
     async listProfiles(): Promise<Profile[]> {

@@ -2,9 +2,10 @@
 // of an export (validated in full first), and deleting everything.
 import type { Profile } from '../core/ports.ts';
 import type { Settings } from '../core/settings.ts';
-import type { ImportData } from '../profile/import.ts';
-import { parseImport } from '../profile/import.ts';
+import type { ImportControl, ImportData } from '../profile/import.ts';
+import { refuseBySize } from '../profile/import.ts';
 import { h } from './dom.ts';
+import { checkImportFile } from './import-client.ts';
 
 /** `inkreel-<profile>-<YYYY-MM-DD>.zip`, with the name reduced to characters every file system takes. */
 export function exportFileName(profileName: string, date: Date): string {
@@ -29,23 +30,11 @@ export function downloadBytes(bytes: Uint8Array, fileName: string, type = 'appli
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-/** The file's bytes; FileReader where Blob.arrayBuffer is missing (older engines, jsdom). */
-function readBytes(file: File): Promise<Uint8Array> {
-  if (typeof file.arrayBuffer === 'function')
-    return file.arrayBuffer().then((b) => new Uint8Array(b));
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-    reader.onerror = () => reject(reader.error ?? new Error('the file could not be read'));
-    reader.readAsArrayBuffer(file);
-  });
-}
-
 export interface ControlsInput {
   readonly settings: Settings;
   /** builds the export ZIP of what the report shows */
   readonly buildZip: () => { bytes: Uint8Array; fileName: string };
-  readonly importProfile: (data: ImportData) => Promise<Profile>;
+  readonly importProfile: (data: ImportData, control?: ImportControl) => Promise<Profile>;
   readonly switchProfile: (id: string) => Promise<void>;
   readonly deleteAll: () => void;
   readonly hasEvents: boolean;
@@ -92,57 +81,8 @@ export function renderControls(input: ControlsInput): HTMLElement {
   });
   fileInput.addEventListener('change', () => {
     const file = fileInput.files?.[0];
-    if (!file) return;
-    void (async () => {
-      importStatus.replaceChildren(h('p', {}, `Checking ${file.name}…`));
-      let bytes: Uint8Array;
-      try {
-        bytes = await readBytes(file);
-      } catch (error) {
-        importStatus.replaceChildren(
-          h(
-            'p',
-            { class: 'import-error', role: 'alert' },
-            `Nothing was imported: ${file.name} could not be read (${(error as Error).message}).`,
-          ),
-        );
-        return;
-      }
-      const result = parseImport(bytes, file.name);
-      fileInput.value = '';
-      if (!result.ok) {
-        importStatus.replaceChildren(
-          h('p', { class: 'import-error', role: 'alert' }, `Nothing was imported. ${result.error}`),
-        );
-        return;
-      }
-      try {
-        const profile = await input.importProfile(result.data);
-        const switchButton = h(
-          'button',
-          { type: 'button', class: 'switch-imported' },
-          `Switch to “${profile.name}”`,
-        );
-        switchButton.addEventListener('click', () => void input.switchProfile(profile.id));
-        importStatus.replaceChildren(
-          h(
-            'p',
-            { class: 'import-done' },
-            `Imported ${result.data.events.length} events as a new profile “${profile.name}”. `,
-            'The profile you are looking at is unchanged. ',
-          ),
-          switchButton,
-        );
-      } catch (error) {
-        importStatus.replaceChildren(
-          h(
-            'p',
-            { class: 'import-error', role: 'alert' },
-            `Nothing was imported: storing it failed (${(error as Error).message}).`,
-          ),
-        );
-      }
-    })();
+    fileInput.value = '';
+    if (file) void runImport(file, input);
   });
 
   const deleteAll = h(
@@ -197,4 +137,108 @@ export function renderControls(input: ControlsInput): HTMLElement {
     h('h3', {}, 'Delete everything'),
     h('p', {}, deleteAll),
   );
+}
+
+/** A progress bar with a Cancel button, shown while an import is checked and stored. */
+function importProgress(onCancel: () => void): {
+  readonly root: HTMLElement;
+  show(label: string, fraction: number | null): void;
+} {
+  const bar = h('div', {
+    class: 'import-progress',
+    role: 'progressbar',
+    'aria-label': 'Import progress',
+    'aria-valuemin': '0',
+    'aria-valuemax': '100',
+  });
+  const fill = h('div', { class: 'import-progress-fill' });
+  bar.append(fill);
+  const label = h('p', { class: 'import-progress-label' });
+  const cancel = h('button', { type: 'button', class: 'cancel-import' }, 'Cancel import');
+  cancel.addEventListener('click', () => {
+    cancel.disabled = true;
+    onCancel();
+  });
+  return {
+    root: h('div', { class: 'import-running' }, label, bar, h('p', {}, cancel)),
+    show(text, fraction) {
+      label.textContent = text;
+      if (fraction === null) {
+        bar.removeAttribute('aria-valuenow');
+        fill.style.width = '100%';
+        fill.classList.add('indeterminate');
+      } else {
+        const percent = Math.round(fraction * 100);
+        bar.setAttribute('aria-valuenow', String(percent));
+        bar.setAttribute('aria-valuetext', text);
+        fill.classList.remove('indeterminate');
+        fill.style.width = `${percent}%`;
+      }
+    },
+  };
+}
+
+/** Checks a file in the import worker, then stores it with progress; Cancel works in both. */
+async function runImport(file: File, input: ControlsInput): Promise<void> {
+  const { importStatus } = input;
+  const refuse = (message: string): void => {
+    importStatus.replaceChildren(
+      h('p', { class: 'import-error', role: 'alert' }, `Nothing was imported. ${message}`),
+    );
+  };
+  // decided from the size alone: a file too large is never read
+  const tooBig = refuseBySize(file.size, file.name);
+  if (tooBig !== null) return refuse(tooBig);
+  const abort = new AbortController();
+  const check = checkImportFile(file);
+  const progress = importProgress(() => {
+    check.cancel();
+    abort.abort();
+  });
+  progress.show(`Checking ${file.name}…`, null);
+  importStatus.replaceChildren(progress.root);
+  const result = await check.result;
+  if (!result.ok) {
+    if ('cancelled' in result) {
+      importStatus.replaceChildren(h('p', { class: 'import-cancelled' }, result.error));
+    } else refuse(result.error);
+    return;
+  }
+  const total = result.data.events.length;
+  try {
+    const profile = await input.importProfile(result.data, {
+      signal: abort.signal,
+      onProgress: (stored) =>
+        progress.show(`Storing ${stored} of ${total} events…`, total === 0 ? 1 : stored / total),
+    });
+    const switchButton = h(
+      'button',
+      { type: 'button', class: 'switch-imported' },
+      `Switch to “${profile.name}”`,
+    );
+    switchButton.addEventListener('click', () => void input.switchProfile(profile.id));
+    importStatus.replaceChildren(
+      h(
+        'p',
+        { class: 'import-done' },
+        `Imported ${total} events as a new profile “${profile.name}”. `,
+        'The profile you are looking at is unchanged. ',
+      ),
+      switchButton,
+    );
+  } catch (error) {
+    if (abort.signal.aborted) {
+      importStatus.replaceChildren(
+        h('p', { class: 'import-cancelled' }, 'The import was cancelled; nothing was imported.'),
+      );
+      return;
+    }
+    importStatus.replaceChildren(
+      h(
+        'p',
+        { class: 'import-error', role: 'alert' },
+        `Nothing was imported: storing it failed (${(error as Error).message}).`,
+      ),
+    );
+  }
 }

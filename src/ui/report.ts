@@ -5,7 +5,7 @@ import type { DimensionDecl, StoryMeta } from '../core/model.ts';
 import type { Profile, QuarantinedRecord } from '../core/ports.ts';
 import type { Settings } from '../core/settings.ts';
 import { buildExport } from '../profile/export.ts';
-import type { ImportData } from '../profile/import.ts';
+import type { ImportControl, ImportData } from '../profile/import.ts';
 import { fitProfile } from '../profile/inference.ts';
 import { previewDeletion } from '../profile/inference-preview.ts';
 import { inferenceRows } from '../profile/inference-rows.ts';
@@ -42,8 +42,11 @@ export interface ReportModel {
 export interface ReportActions {
   /** deletes through storage/controls.ts deleteData (which leaves a count-only record); resolves to the count */
   readonly deleteData: (target: DeletionTarget) => Promise<number>;
-  /** stores a validated import as a new profile */
-  readonly importProfile: (data: ImportData) => Promise<Profile>;
+  /**
+   * stores a validated import as a new profile (storage/import-apply.ts applyImport); pass
+   * `control` on so the report can show progress and cancel
+   */
+  readonly importProfile: (data: ImportData, control?: ImportControl) => Promise<Profile>;
   readonly switchProfile: (id: string) => Promise<void>;
 }
 
