@@ -26,6 +26,44 @@ const restrict = (...patterns) => ({
   'no-restricted-imports': ['error', { patterns }],
 });
 
+/** Folder directions of DESIGN.md §1: which other src/ folders a folder may import from. */
+const folders = ['core', 'story', 'player', 'profile', 'storage', 'render', 'ui', 'build', 'app'];
+const onlyFrom = (self, ...allowed) => ({
+  group: folders
+    .filter((f) => f !== self && !allowed.includes(f))
+    .flatMap((f) => [`../${f}/*`, `../../${f}/*`]),
+  message: `src/${self}/ may import only from ${allowed.length ? allowed.map((f) => `src/${f}/`).join(', ') : 'itself'} (DESIGN.md §1).`,
+});
+
+/** Time is read through the clock ports (src/core/clock.ts), so every stamp and timer can be faked. */
+const clockRules = {
+  'no-restricted-syntax': [
+    'error',
+    {
+      selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+      message: 'Read the time through a WallClock (src/core/clock.ts), not new Date().',
+    },
+    {
+      selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+      message: 'Read the time through a WallClock or Clock (src/core/clock.ts), not Date.now().',
+    },
+    {
+      selector: "CallExpression[callee.object.name='performance'][callee.property.name='now']",
+      message: 'Read the time through a Clock (src/core/clock.ts), not performance.now().',
+    },
+  ],
+};
+/** The machine's timers are xstate `after` delays; core/ is pure. */
+const noRawTimers = {
+  'no-restricted-globals': [
+    'error',
+    ...['setTimeout', 'setInterval', 'requestAnimationFrame'].map((name) => ({
+      name,
+      message: 'No raw timers here: use a named xstate `after` delay (DESIGN.md §1).',
+    })),
+  ],
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -57,29 +95,71 @@ export default tseslint.config(
   },
   {
     files: ['src/core/**'],
-    rules: restrict(pixi, xstate, localforage, compiler, inkRuntime, node, {
-      group: [
-        '../story/*',
-        '../player/*',
-        '../profile/*',
-        '../storage/*',
-        '../render/*',
-        '../ui/*',
-        '../build/*',
-      ],
-      message: 'core/ imports nothing outside itself.',
-    }),
+    rules: {
+      ...restrict(pixi, xstate, localforage, compiler, inkRuntime, node, onlyFrom('core')),
+      ...noRawTimers,
+    },
   },
-  { files: ['src/story/**'], rules: restrict(pixi, xstate, localforage, compiler, node) },
-  { files: ['src/player/**'], rules: restrict(pixi, localforage, compiler, inkRuntime, node) },
+  {
+    files: ['src/story/**'],
+    rules: restrict(pixi, xstate, localforage, compiler, node, onlyFrom('story', 'core')),
+  },
+  {
+    files: ['src/player/**'],
+    rules: {
+      ...restrict(pixi, localforage, compiler, inkRuntime, node, onlyFrom('player', 'core')),
+      ...noRawTimers,
+    },
+  },
   {
     files: ['src/profile/**'],
-    rules: restrict(pixi, xstate, localforage, compiler, inkRuntime, node),
+    rules: restrict(
+      pixi,
+      xstate,
+      localforage,
+      compiler,
+      inkRuntime,
+      node,
+      onlyFrom('profile', 'core'),
+    ),
   },
-  { files: ['src/storage/**'], rules: restrict(pixi, xstate, compiler, inkRuntime, node) },
-  { files: ['src/render/**'], rules: restrict(xstate, localforage, compiler, inkRuntime, node) },
-  { files: ['src/ui/**'], rules: restrict(pixi, xstate, localforage, compiler, inkRuntime, node) },
+  {
+    files: ['src/storage/**'],
+    rules: restrict(
+      pixi,
+      xstate,
+      compiler,
+      inkRuntime,
+      node,
+      onlyFrom('storage', 'core', 'profile'),
+    ),
+  },
+  {
+    files: ['src/render/**'],
+    rules: restrict(xstate, localforage, compiler, inkRuntime, node, onlyFrom('render', 'core')),
+  },
+  {
+    files: ['src/ui/**'],
+    rules: restrict(
+      pixi,
+      xstate,
+      localforage,
+      compiler,
+      inkRuntime,
+      node,
+      onlyFrom('ui', 'core', 'profile'),
+    ),
+  },
+  {
+    files: ['src/build/**'],
+    rules: restrict(pixi, xstate, localforage, onlyFrom('build', 'core', 'story')),
+  },
   { files: ['src/app/**'], rules: restrict(pixi, xstate, localforage, compiler, inkRuntime, node) },
+  {
+    files: ['src/**'],
+    ignores: ['src/core/clock.ts', 'src/build/**'],
+    rules: clockRules,
+  },
   { files: ['src/main.ts'], rules: restrict(compiler, node) },
   {
     files: ['src/frame-guard.ts'],

@@ -1,5 +1,6 @@
 // "Download your data": one ZIP with a cover sheet, the complete re-importable profile.json and
 // CSV views of it, including Netflix's InteractiveTitles.csv layout for comparison.
+import { systemClock } from '../core/clock.ts';
 import { strToU8, zipSync } from 'fflate';
 import type { CaptureEvent, EventOf } from '../core/events.ts';
 import type { Profile, QuarantinedRecord } from '../core/ports.ts';
@@ -89,7 +90,7 @@ export function profileDocument(input: ExportInput): ProfileDocument {
   return {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
-    exportedAt: (input.exportedAt ?? new Date()).toISOString(),
+    exportedAt: input.exportedAt?.toISOString() ?? systemClock.isoNow(),
     profile: input.profile,
     settings: input.settings ?? null,
     events: input.events,

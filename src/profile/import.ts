@@ -1,5 +1,6 @@
 // Reading an export back: a profile.json or the whole ZIP, validated in full before anything is
 // used. One bad part rejects the whole import, with the path and the reason.
+import { systemClock } from '../core/clock.ts';
 import { Unzip, UnzipInflate } from 'fflate';
 import * as v from 'valibot';
 import type { CaptureEvent } from '../core/events.ts';
@@ -30,7 +31,7 @@ export const IMPORT_BUDGET: ImportBudget = {
   maxBytes: MAX_IMPORT_BYTES,
   inflateMs: 2000,
   parseMs: 20_000,
-  now: () => performance.now(),
+  now: () => systemClock.now(),
 };
 
 const mb = (bytes: number): string => `${Math.round(bytes / (1024 * 1024))} MB`;

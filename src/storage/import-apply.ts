@@ -1,4 +1,5 @@
 // Applying a validated import: it becomes a new profile, all or nothing, even across a closed tab.
+import { systemClock } from '../core/clock.ts';
 import type { Profile, ProfileStore } from '../core/ports.ts';
 import type { ImportControl, ImportData } from '../profile/import.ts';
 import type { ImportStaging } from './kv-store.ts';
@@ -70,7 +71,7 @@ export async function applyImport(
   const profile: Profile = {
     id: crypto.randomUUID(),
     name: data.profile.name,
-    createdAt: new Date().toISOString(),
+    createdAt: systemClock.isoNow(),
   };
   const total = data.events.length;
   return holdingLock(importLockName(profile.id), async () => {

@@ -1,6 +1,7 @@
 // ProfileStore over a small key-value backend, shared by the memory and localforage stores so both
 // keep exactly the same layout and rules. One key per event: appends never rewrite a growing list,
 // so two tabs appending at once cannot overwrite each other and no lock is needed.
+import { systemClock } from '../core/clock.ts';
 import * as v from 'valibot';
 import type { CaptureEvent } from '../core/events.ts';
 import type {
@@ -144,7 +145,7 @@ export function createKvProfileStore(
   backend: KvBackend,
   options: KvStoreOptions = {},
 ): ClosableProfileStore {
-  const now = options.now ?? (() => new Date());
+  const now = options.now ?? (() => new Date(systemClock.isoNow()));
   const newId = options.newId ?? (() => crypto.randomUUID());
   /** per save head key, the JSON of each turn record this store last wrote or found stored */
   const written = new Map<string, string[]>();

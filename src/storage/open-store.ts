@@ -1,5 +1,6 @@
 // Opening storage and surviving its faults: IndexedDB when it works, memory when it is unavailable,
 // and a switch to memory for new writes when it fills up, leaving what is stored untouched.
+import { systemClock } from '../core/clock.ts';
 import type { CaptureEvent } from '../core/events.ts';
 import type {
   ExternalChange,
@@ -107,7 +108,7 @@ export function createResilientStore(
   let status: StoreStatus = { state: 'ok', message: '' };
   const statusListeners = new Set<(status: StoreStatus) => void>();
 
-  const now = options.now ?? (() => Date.now());
+  const now = options.now ?? (() => systemClock.now());
   const retryAfterMs = options.retryAfterMs ?? 1000;
   const retryEveryMs = options.retryEveryMs ?? 30_000;
   let lastTry = -Infinity;

@@ -1,5 +1,6 @@
 // The transparency report (#/report): summary, what the choices suggest, how it is used, what was
 // recorded (filterable, deletable with a preview), controls, export/import and the comparison.
+import { systemClock } from '../core/clock.ts';
 import type { CaptureEvent } from '../core/events.ts';
 import type { DimensionDecl, StoryMeta } from '../core/model.ts';
 import type { Profile, QuarantinedRecord } from '../core/ports.ts';
@@ -207,7 +208,7 @@ export function createReport(initial: ReportModel, actions: ReportActions): Repo
       settings: model.settings,
       hasEvents: model.events.length > 0,
       buildZip: () => {
-        const now = new Date();
+        const now = new Date(systemClock.isoNow());
         return {
           bytes: buildExport({
             profile: model.profile,
