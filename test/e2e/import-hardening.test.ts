@@ -55,13 +55,13 @@ async function stored(page: Page): Promise<{ profiles: string[]; events: Record<
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const open = indexedDB.open('inkreel');
       open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
+      open.onerror = () => reject(open.error ?? new Error('IndexedDB request failed'));
     });
     const keys = (store: string) =>
       new Promise<string[]>((resolve, reject) => {
         const req = db.transaction(store).objectStore(store).getAllKeys();
         req.onsuccess = () => resolve(req.result as string[]);
-        req.onerror = () => reject(req.error);
+        req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
       });
     const profiles = await keys('profiles');
     const events: Record<string, number> = {};

@@ -16,12 +16,12 @@ async function storedChoices(page: Page): Promise<string[]> {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const open = indexedDB.open('inkreel');
       open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
+      open.onerror = () => reject(open.error ?? new Error('IndexedDB request failed'));
     });
     const values = await new Promise<unknown[]>((resolve, reject) => {
       const req = db.transaction('events').objectStore('events').getAll();
       req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
+      req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
     });
     db.close();
     return values
@@ -36,7 +36,7 @@ async function fill(): Promise<string> {
     const open = indexedDB.open('filler');
     open.onupgradeneeded = () => open.result.createObjectStore('blocks');
     open.onsuccess = () => resolve(open.result);
-    open.onerror = () => reject(open.error);
+    open.onerror = () => reject(open.error ?? new Error('IndexedDB request failed'));
   });
   let size = 256 * 1024;
   let refused = '';
@@ -97,7 +97,7 @@ describe('storage that fills up and gets room again', () => {
         new Promise<void>((resolve, reject) => {
           const req = indexedDB.deleteDatabase('filler');
           req.onsuccess = () => resolve();
-          req.onerror = () => reject(req.error);
+          req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
         }),
     );
     await pick(page, () => 0);

@@ -23,15 +23,15 @@ function disk(): { store: ClosableProfileStore; backing: MemoryBacking; room: { 
   const store: ClosableProfileStore = {
     ...inner,
     kind: 'persistent',
-    append: guard(inner.append),
-    createProfile: guard(inner.createProfile),
-    setActiveProfileId: guard(inner.setActiveProfileId),
-    putSave: guard(inner.putSave),
-    putSettings: guard(inner.putSettings),
+    append: guard(inner.append.bind(inner)),
+    createProfile: guard(inner.createProfile.bind(inner)),
+    setActiveProfileId: guard(inner.setActiveProfileId.bind(inner)),
+    putSave: guard(inner.putSave.bind(inner)),
+    putSettings: guard(inner.putSettings.bind(inner)),
     staging: inner.staging && {
       ...inner.staging,
-      write: guard(inner.staging.write),
-      commit: guard(inner.staging.commit),
+      write: guard(inner.staging.write.bind(inner.staging)),
+      commit: guard(inner.staging.commit.bind(inner.staging)),
     },
   };
   return { store, backing, room };
