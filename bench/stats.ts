@@ -27,15 +27,3 @@ export function summarize(samples: readonly number[]): Summary {
     iqr: percentile(sorted, 75) - percentile(sorted, 25),
   };
 }
-
-/** Times `fn` `runs` times after `warmup` untimed runs; returns the samples in ms. */
-export async function timeRuns(runs: number, fn: () => unknown, warmup = 1): Promise<number[]> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const out: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    out.push(performance.now() - t);
-  }
-  return out;
-}

@@ -15,5 +15,3 @@ export type PlayerCommand =
   | { readonly type: 'RESTART' }
   /** from the error screen: back to the last decision */
   | { readonly type: 'GO_BACK' };
-
-export type PlayerCommandType = PlayerCommand['type'];

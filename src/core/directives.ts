@@ -54,6 +54,3 @@ export type Directive =
       readonly raw: string;
       readonly reason: string;
     };
-
-export type DirectiveKind = Directive['kind'];
-export type DirectiveOf<K extends DirectiveKind> = Extract<Directive, { kind: K }>;

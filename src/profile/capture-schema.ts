@@ -149,15 +149,15 @@ export function describeIssues(issues: readonly v.BaseIssue<unknown>[], prefix =
 
 // Compile-time guards: a schema that drifts from the core types fails the typecheck.
 type Assert<T extends true> = T;
-export type _EventsMatch = Assert<
+type _EventsMatch = Assert<
   v.InferOutput<typeof captureEventSchema> extends CaptureEvent ? true : false
 >;
-export type _ProfileMatches = Assert<
+type _ProfileMatches = Assert<
   v.InferOutput<typeof profileSchema> extends Profile ? true : false
 >;
-export type _SettingsMatch = Assert<
+type _SettingsMatch = Assert<
   v.InferOutput<typeof settingsSchema> extends Settings ? true : false
 >;
-export type _SavesMatch = Assert<
+type _SavesMatch = Assert<
   v.InferOutput<typeof savedPlaySchema> extends SavedPlay ? true : false
 >;

@@ -237,12 +237,10 @@ const TYPE_RANK: Readonly<Record<CaptureEvent['type'], number>> = {
   'session.ended': 3,
 };
 
-/** Oldest first; within one millisecond a session opens before and closes after its content. */
-export function compareEvents(a: CaptureEvent, b: CaptureEvent): number {
-  return Date.parse(a.at) - Date.parse(b.at) || TYPE_RANK[a.type] - TYPE_RANK[b.type];
-}
-
-/** Sorted copy, oldest first (compareEvents), with each timestamp parsed once: logs are long. */
+/**
+ * Sorted copy, oldest first; within one millisecond a session opens before and closes after its
+ * content. Each timestamp is parsed once: logs are long.
+ */
 export function sortEvents(events: readonly CaptureEvent[]): CaptureEvent[] {
   // Times and ranks in typed arrays and indices sorted, instead of an object per event; an
   // ordered log (the memory store's) is not sorted again.

@@ -146,9 +146,15 @@ export function createResilientStore(
       await primary.putSettings(id, raw as Settings);
       areas.settings.delete(id);
     }
-    for (const [key, raw] of [...areas.saves]) {
-      await primary.putSave(ownerOf(key), raw as SavedPlay);
-      areas.saves.delete(key);
+    // a save is a head record `<profile>/<story>` with its decision records `<profile>/<story>/<n>`
+    // beneath it: each is moved whole, assembled by the memory store and split again by primary
+    const heads = [...areas.saves.keys()].filter((key) => key.split('/').length === 2);
+    for (const key of heads) {
+      const profileId = ownerOf(key);
+      const storyId = decodeURIComponent(key.slice(key.indexOf('/') + 1));
+      const save = await memory.getSave(profileId, storyId);
+      if (save !== null) await primary.putSave(profileId, save);
+      await memory.clearSave(profileId, storyId);
     }
     const active = areas.meta.get('activeProfileId');
     if (typeof active === 'string') {

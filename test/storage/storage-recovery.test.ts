@@ -7,7 +7,7 @@ import type { ClosableProfileStore } from '../../src/storage/kv-store.ts';
 import { createMemoryBacking, createMemoryProfileStore } from '../../src/storage/memory-store.ts';
 import type { MemoryBacking } from '../../src/storage/memory-store.ts';
 import { createResilientStore } from '../../src/storage/open-store.ts';
-import { choiceEvent } from './contract.ts';
+import { choiceEvent, playthrough } from './contract.ts';
 
 const quota = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 
@@ -67,6 +67,25 @@ describe('a full store that gets room again', () => {
     expect((await primary.events(p.id)).map((e) => e.id)).toEqual([kept.id]);
     expect((await primary.getSettings(p.id)).theme).toBe('dark');
     expect(backing.areas.events.size).toBe(1);
+    store.close();
+  });
+
+  it('writes back a save kept in memory meanwhile whole: its head and every decision record', async () => {
+    const { store: primary, room } = disk();
+    const p = await primary.createProfile('Ada');
+    const store = createResilientStore(primary);
+    const saves = playthrough(['a', 'b', 'c'], 0, []);
+    await store.putSave(p.id, saves[0]!);
+    room.free = false;
+    await store.append(choiceEvent(p.id));
+    expect(store.status.state).toBe('full');
+    const latest = saves.at(-1)!;
+    await store.putSave(p.id, latest);
+    room.free = true;
+    await store.deleteEvents(p.id, []);
+    expect(store.status.state).toBe('ok');
+    // on the disk itself, the three decisions, not the one saved before storage filled up
+    expect(await primary.getSave(p.id, 'story')).toEqual(latest);
     store.close();
   });
 
