@@ -54,7 +54,10 @@ try {
       await page.getByRole('dialog', { name: 'Paused' }).waitFor();
       await page.waitForTimeout(300);
       await page.screenshot({ path: name('menu') });
-      await page.getByRole('dialog', { name: 'Paused' }).getByRole('button', { name: 'History' }).click();
+      await page
+        .getByRole('dialog', { name: 'Paused' })
+        .getByRole('button', { name: 'History' })
+        .click();
       await page.getByRole('dialog', { name: 'History' }).waitFor();
       await page.waitForTimeout(300);
       await page.screenshot({ path: name('history') });
