@@ -119,7 +119,7 @@ describe('the pause menu and History in Chromium', () => {
     expect(stage?.height ?? 0).toBeGreaterThanOrEqual(0.75 * 844);
     const shown = await page
       .locator('.play-controls > *')
-      .evaluateAll((els) =>
+      .evaluateAll((els: Element[]): string[] =>
         els.filter((el) => el.getClientRects().length > 0).map((el) => el.className),
       );
     expect(shown).toEqual(['play-title', 'menu-open']);
