@@ -139,6 +139,19 @@ describe('the pause menu and History in Chromium', () => {
       expect(await menu.getByRole('button', { name }).isVisible()).toBe(true);
     const box = await menu.boundingBox();
     expect((box?.x ?? -1) >= 0 && (box?.x ?? 0) + (box?.width ?? 999) <= 390).toBe(true);
+    // the ledger opens over the menu, and closing it comes back to the menu, not the folded row
+    await menu.getByRole('button', { name: 'What’s being recorded' }).click();
+    const ledger = page.getByRole('dialog', { name: 'What’s being recorded' });
+    await expect.poll(() => ledger.isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => ledger.isVisible()).toBe(false);
+    expect(await menu.isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+      'What’s being recorded',
+    );
+    expect(
+      await page.evaluate(() => document.activeElement?.closest('dialog')?.className ?? null),
+    ).toContain('pause-menu');
     expect(errors).toEqual([]);
   });
 
