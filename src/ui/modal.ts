@@ -17,7 +17,7 @@ const FOCUSABLE =
   'button, a[href], input, select, textarea, summary, [tabindex]:not([tabindex="-1"])';
 
 /** Elements Tab can reach inside `container`, in order (hidden and disabled ones left out). */
-export function focusablesIn(container: Element): HTMLElement[] {
+function focusablesIn(container: Element): HTMLElement[] {
   return [...container.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
     (el) => !(el as HTMLButtonElement).disabled && el.closest('[hidden]') === null,
   );

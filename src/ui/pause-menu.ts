@@ -29,7 +29,7 @@ export interface PauseMenuOptions {
   readonly mapHref?: string;
 }
 
-export const TIMINGS: readonly { readonly scale: TimeScale; readonly label: string }[] = [
+const TIMINGS: readonly { readonly scale: TimeScale; readonly label: string }[] = [
   { scale: 1, label: 'As the story sets it' },
   { scale: 2, label: 'Twice as long (×2)' },
   { scale: 10, label: 'Ten times as long (×10)' },
