@@ -114,6 +114,7 @@ export class PauseMenu {
         class: 'menu-open',
         'aria-haspopup': 'dialog',
         'aria-keyshortcuts': 'Escape',
+        title: 'Pause and open the menu (Esc)',
         onclick: () => this.open(),
       },
       h('span', { class: 'menu-icon', 'aria-hidden': 'true' }, '❚❚'),
