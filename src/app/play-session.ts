@@ -168,6 +168,9 @@ export async function mountPlay(deps: PlayDeps): Promise<() => void> {
     mapHref: entry.loadMap ? hrefFor({ name: 'map', storyId }) : undefined,
   });
   mirror.root.append(menu.dialog, history.dialog);
+  // there from the first frame: Escape and the Menu work while the story still loads
+  mirror.addControl(history.button);
+  mirror.addControl(menu.button);
   const unbindKeys = bindMenuKeys(mirror.root, {
     menu: () => menu.open(),
     history: () => history.open(),
@@ -218,9 +221,7 @@ export async function mountPlay(deps: PlayDeps): Promise<() => void> {
     onClose: () => send({ type: 'RESUME', reason: 'overlay' }),
   });
   ledgerRef = ledger;
-  mirror.addControl(ledger.button);
-  mirror.addControl(history.button);
-  mirror.addControl(menu.button);
+  history.button.before(ledger.button);
   mirror.root.append(ledger.dialog);
   if (!ownsSave)
     mirror.addControl(h('p', { class: 'play-tab-notice', role: 'status' }, OTHER_TAB_NOTICE));
@@ -275,6 +276,8 @@ export async function mountPlay(deps: PlayDeps): Promise<() => void> {
       resolveAsset,
     }),
   });
+  // a menu opened while the story loaded held no player yet: its hold starts now
+  if (menu.opened || history.opened) send({ type: 'PAUSE', reason: 'menu' });
   let announcedResume = resume === null;
   let lastState = '';
   const show = (view: PlayView): void => {

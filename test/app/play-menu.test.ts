@@ -167,6 +167,22 @@ describe('the pause menu in a play session', () => {
     );
   });
 
+  it('a menu opened while the story still loads holds the first window once it opens', async () => {
+    const { store } = countingStore();
+    let open = (): void => undefined;
+    const loadGate = new Promise<void>((resolve) => (open = resolve));
+    const pending = mount(store, { script: timed, loadGate });
+    await vi.waitFor(() => expect(document.querySelector('.menu-open')).not.toBeNull());
+    press('Escape');
+    expect(document.querySelector('dialog[open]')).not.toBeNull();
+    open();
+    mounted = await pending;
+    await waitForState(mounted.root, 'choosing');
+    await vi.waitFor(() => expect(statusOf(mounted!.root)).toContain('Paused'));
+    press('Escape');
+    await vi.waitFor(() => expect(statusOf(mounted!.root)).toBe(''));
+  });
+
   it('leaves no key handler behind: Escape after leaving play opens nothing', async () => {
     const { store } = countingStore();
     mounted = await mount(store);

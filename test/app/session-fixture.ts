@@ -126,6 +126,8 @@ export interface MountOptions {
   readonly script?: FakeScript;
   /** makes keeping a setting fail with this error */
   readonly settingsFail?: Error;
+  /** the story's JSON loads only once this resolves */
+  readonly loadGate?: Promise<void>;
 }
 
 /** Mounts one play of the short story on `store`, with ids and times that count up. */
@@ -144,7 +146,7 @@ export async function mount(store: ProfileStore, options: MountOptions = {}): Pr
   const runtime = new FakeRuntime(options.script ?? shortStory, { id: 'short', version: 'v1' });
   const entry: CatalogueEntry = {
     meta: runtime.meta,
-    load: () => Promise.resolve('{}'),
+    load: () => (options.loadGate ?? Promise.resolve()).then(() => '{}'),
     assets: {},
   };
   const root = document.createElement('div');
