@@ -171,12 +171,14 @@ export class HistoryDialog {
   private render(force: boolean): void {
     if (!force && this.drawn === this.memory) return;
     this.drawn = this.memory;
+    // a line that arrives while the player reads further up must not pull them down
+    const box = this.scroller;
+    const follow = force || box.scrollHeight - box.clientHeight - box.scrollTop < 8;
+    const keep = box.scrollTop;
     clear(this.list);
     const groups = this.view ? historyGroups(this.memory, this.view) : [];
-    if (groups.length === 0) {
+    if (groups.length === 0)
       this.list.append(h('li', { class: 'history-empty' }, 'Nothing has happened yet.'));
-      return;
-    }
     for (const group of groups) {
       const lines = h('ul', { class: 'history-lines' });
       for (const line of group.lines) {
@@ -214,6 +216,6 @@ export class HistoryDialog {
         ),
       );
     }
-    this.scroller.scrollTop = this.scroller.scrollHeight;
+    box.scrollTop = follow ? box.scrollHeight : keep;
   }
 }
