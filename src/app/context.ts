@@ -51,6 +51,29 @@ export async function switchTo(app: AppContext, profile: Profile): Promise<void>
   applyDisplay(app.settings);
 }
 
+/**
+ * Keeps a changed setting as the active profile's, applies the display, and records
+ * `settings.changed`. A setting belongs to no story: it is recorded under this page load's session.
+ */
+export async function changeSetting<K extends keyof Settings>(
+  app: AppContext,
+  key: K,
+  value: Settings[K],
+): Promise<void> {
+  app.settings = { ...app.settings, [key]: value };
+  await app.store.putSettings(app.profile.id, app.settings);
+  applyDisplay(app.settings);
+  const recorded = typeof value === 'object' ? JSON.stringify(value) : value;
+  await app.capture.record({
+    type: 'settings.changed',
+    key,
+    value: recorded,
+    sessionId: app.appSessionId,
+    storyId: '',
+    storyVersion: '',
+  });
+}
+
 /** The sentence the report and settings show when nothing is being kept; null when all is well. */
 export function storageNotice(app: AppContext): string | null {
   if (app.settings.incognito) return 'Incognito play is on: nothing is being stored.';

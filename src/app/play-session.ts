@@ -11,8 +11,10 @@ import { startPlayer, type Player } from '../player/player.ts';
 import type { Stage, StageOptions } from '../render/stage.ts';
 import { StoryAudio } from '../ui/audio.ts';
 import { h } from '../ui/dom.ts';
+import { HistoryDialog } from '../ui/history.ts';
 import { LedgerPanel, recordingLabel, recordingModeOf } from '../ui/ledger.ts';
 import { lookaheadPreloader } from '../ui/lookahead-preload.ts';
+import { bindMenuKeys, menuHold, PauseMenu } from '../ui/pause-menu.ts';
 import { PlayMirror } from '../ui/play-mirror.ts';
 import { hrefFor } from '../ui/routes.ts';
 import type { Capture } from './capture.ts';
@@ -51,6 +53,11 @@ export interface PlayDeps {
   readonly locks: LockManager | undefined;
   /** puts the page's theme back as the settings say, when play is left */
   readonly restoreDisplay: () => void;
+  /**
+   * Keeps a setting changed in play (the pause menu's timing) as the profile's own and records
+   * `settings.changed` through capture; rejects when the setting could not be kept.
+   */
+  readonly changeSetting: <K extends keyof Settings>(key: K, value: Settings[K]) => Promise<void>;
 }
 
 /** Asset paths that are sound files: a story with any gets a mute toggle. */
@@ -133,11 +140,41 @@ export async function mountPlay(deps: PlayDeps): Promise<() => void> {
           setMuted: (muted) => {
             tab.soundMuted = muted;
             audio.setMuted(muted);
+            menu.setMuted(muted);
           },
         }
       : undefined,
   });
   deps.root.replaceChildren(mirror.root);
+  // The pause menu and the History hold the window as one (DESIGN.md §3: Escape pauses).
+  const hold = menuHold(send);
+  // the ledger is made once the store's state is known; the menu reaches it when it is there
+  let ledgerRef: LedgerPanel | null = null;
+  const history = new HistoryDialog({ hold });
+  const setMuted = (muted: boolean): void => {
+    tab.soundMuted = muted;
+    audio.setMuted(muted);
+    mirror.showMuted(muted);
+  };
+  const menu = new PauseMenu({
+    title: entry.meta.title,
+    send,
+    hold,
+    timeScale: settings.timeScale,
+    saveTimeScale: (scale) => deps.changeSetting('timeScale', scale),
+    sound: hasSound ? { muted: () => tab.soundMuted, setMuted } : undefined,
+    openHistory: () => history.open(),
+    openLedger: () => ledgerRef?.open(),
+    mapHref: entry.loadMap ? hrefFor({ name: 'map', storyId }) : undefined,
+  });
+  mirror.root.append(menu.dialog, history.dialog);
+  // there from the first frame: Escape and the Menu work while the story still loads
+  mirror.addControl(history.button);
+  mirror.addControl(menu.button);
+  const unbindKeys = bindMenuKeys(mirror.root, {
+    menu: () => menu.open(),
+    history: () => history.open(),
+  });
 
   // The stage, the story, the lock and the save do not depend on each other: start them at once.
   const stageReady = deps
@@ -183,7 +220,8 @@ export async function mountPlay(deps: PlayDeps): Promise<() => void> {
     onOpen: () => send({ type: 'PAUSE', reason: 'overlay' }),
     onClose: () => send({ type: 'RESUME', reason: 'overlay' }),
   });
-  mirror.addControl(ledger.button);
+  ledgerRef = ledger;
+  history.button.before(ledger.button);
   mirror.root.append(ledger.dialog);
   if (!ownsSave)
     mirror.addControl(h('p', { class: 'play-tab-notice', role: 'status' }, OTHER_TAB_NOTICE));
@@ -199,6 +237,7 @@ export async function mountPlay(deps: PlayDeps): Promise<() => void> {
           'Storage is not available: nothing is being kept after this tab closes.'
         : null);
     mirror.setRecording(recordingLabel(state, profile.name), notice);
+    menu.setRecording(recordingLabel(state, profile.name));
     ledger.setMode(state, failure ?? storageMessage());
   };
   showRecording();
@@ -237,12 +276,16 @@ export async function mountPlay(deps: PlayDeps): Promise<() => void> {
       resolveAsset,
     }),
   });
+  // a menu opened while the story loaded held no player yet: its hold starts now
+  if (menu.opened || history.opened) send({ type: 'PAUSE', reason: 'menu' });
   let announcedResume = resume === null;
   let lastState = '';
   const show = (view: PlayView): void => {
     // A play left while it was still loading must not relabel the page that replaced it.
     if (mirror.root.isConnected) setState(view.state);
     mirror.update(view);
+    history.update(view);
+    menu.update(view);
     stage?.update(view);
     audio.update(view);
   };
@@ -289,6 +332,9 @@ export async function mountPlay(deps: PlayDeps): Promise<() => void> {
     document.removeEventListener('visibilitychange', onVisibility);
     schemeQuery.removeEventListener('change', onScheme);
     motionQuery.removeEventListener('change', onMotion);
+    unbindKeys();
+    menu.destroy();
+    history.destroy();
     audio.destroy();
     deps.restoreDisplay();
     offStatus?.();

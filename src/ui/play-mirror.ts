@@ -57,7 +57,6 @@ export class PlayMirror {
   private readonly barFill: HTMLDivElement;
   private readonly status: HTMLParagraphElement;
   private readonly screen: HTMLDivElement;
-  private readonly pauseButton: HTMLButtonElement;
   private readonly moreTimeButton: HTMLButtonElement;
   private readonly soundButton: HTMLButtonElement | null;
   private readonly controls: HTMLDivElement;
@@ -97,11 +96,6 @@ export class PlayMirror {
     );
     this.status = h('p', { class: 'play-status', role: 'status' });
     this.screen = h('div', { class: 'play-screen' });
-    this.pauseButton = h(
-      'button',
-      { type: 'button', class: 'pause', onclick: () => this.togglePause() },
-      'Pause',
-    );
     this.moreTimeButton = h(
       'button',
       {
@@ -110,18 +104,6 @@ export class PlayMirror {
         onclick: () => this.options.send({ type: 'MORE_TIME' }),
       },
       'More time',
-    );
-    const restart = h(
-      'button',
-      {
-        type: 'button',
-        class: 'restart',
-        onclick: () => {
-          if (confirm('Start this story over from the beginning?'))
-            this.options.send({ type: 'RESTART' });
-        },
-      },
-      'Start over',
     );
     this.profileLabel = h(
       'span',
@@ -136,9 +118,7 @@ export class PlayMirror {
       { class: 'play-controls' },
       h('h1', { class: 'play-title' }, options.title),
       this.profileLabel,
-      this.pauseButton,
       this.moreTimeButton,
-      restart,
       this.soundButton,
       this.storageNotice,
     );
@@ -205,19 +185,23 @@ export class PlayMirror {
   private makeSoundButton(): HTMLButtonElement | null {
     const sound = this.options.sound;
     if (!sound) return null;
-    let muted = sound.muted;
     // One name, its state in aria-pressed: a screen reader hears "Mute sound, toggle button, pressed".
     const button = h(
       'button',
-      { type: 'button', class: 'mute', 'aria-pressed': String(muted) },
+      { type: 'button', class: 'mute', 'aria-pressed': String(sound.muted) },
       'Mute sound',
     );
     button.addEventListener('click', () => {
-      muted = !muted;
-      button.setAttribute('aria-pressed', String(muted));
+      const muted = button.getAttribute('aria-pressed') !== 'true';
+      this.showMuted(muted);
       sound.setMuted(muted);
     });
     return button;
+  }
+
+  /** The mute toggle's state, when the sound was muted elsewhere (the pause menu). */
+  showMuted(muted: boolean): void {
+    this.soundButton?.setAttribute('aria-pressed', String(muted));
   }
 
   /** Canvas mode: the canvas draws text and cards; the DOM text is for assistive tech only. */
@@ -247,9 +231,6 @@ export class PlayMirror {
     const timed = view.state === 'choosing' && view.decision?.windowMs != null;
     this.bar.hidden = !timed;
     this.moreTimeButton.hidden = !timed;
-    this.pauseButton.hidden = view.state !== 'choosing';
-    this.pauseButton.textContent = view.decision?.paused ? 'Resume' : 'Pause';
-    this.pauseButton.setAttribute('aria-pressed', String(view.decision?.paused ?? false));
     this.status.textContent = view.decision?.paused ? 'Paused. The timer is waiting for you.' : '';
     if (timed) this.startTicking();
   }
@@ -419,13 +400,6 @@ export class PlayMirror {
     this.options.send({ type: 'PICK', index, input });
   }
 
-  private togglePause(): void {
-    const paused = this.view?.decision?.paused ?? false;
-    this.options.send(
-      paused ? { type: 'RESUME', reason: 'user' } : { type: 'PAUSE', reason: 'user' },
-    );
-  }
-
   private handleKey(e: KeyboardEvent): void {
     if (!this.root.isConnected || e.repeat || e.altKey || e.ctrlKey || e.metaKey) return;
     // Enter or Space away from any control shows the rest of the revealing text at once.
@@ -434,12 +408,8 @@ export class PlayMirror {
       return;
     }
     const view = this.view;
+    // Escape belongs to the pause menu (ui/pause-menu.ts), H to the History
     if (view?.state !== 'choosing' || !view.decision) return;
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      this.togglePause();
-      return;
-    }
     if (/^[1-9]$/.test(e.key)) {
       const option = view.decision.options[Number(e.key) - 1];
       if (option) {

@@ -112,6 +112,8 @@ export function fakeStage(): PlayStage & { readonly updates: number } {
 
 export interface Mounted {
   readonly root: HTMLElement;
+  /** the settings as the play session last kept them */
+  readonly settings: () => Settings;
   readonly capture: Capture;
   readonly runtime: FakeRuntime;
   readonly stage: ReturnType<typeof fakeStage>;
@@ -122,11 +124,15 @@ export interface MountOptions {
   readonly settings?: Partial<Settings>;
   readonly locks?: LockManager;
   readonly script?: FakeScript;
+  /** makes keeping a setting fail with this error */
+  readonly settingsFail?: Error;
+  /** the story's JSON loads only once this resolves */
+  readonly loadGate?: Promise<void>;
 }
 
 /** Mounts one play of the short story on `store`, with ids and times that count up. */
 export async function mount(store: ProfileStore, options: MountOptions = {}): Promise<Mounted> {
-  const settings: Settings = { ...DEFAULT_SETTINGS, ...options.settings };
+  let settings: Settings = { ...DEFAULT_SETTINGS, ...options.settings };
   let ids = 0;
   let seconds = 0;
   const newId = (): string => `id-${++ids}`;
@@ -140,7 +146,7 @@ export async function mount(store: ProfileStore, options: MountOptions = {}): Pr
   const runtime = new FakeRuntime(options.script ?? shortStory, { id: 'short', version: 'v1' });
   const entry: CatalogueEntry = {
     meta: runtime.meta,
-    load: () => Promise.resolve('{}'),
+    load: () => (options.loadGate ?? Promise.resolve()).then(() => '{}'),
     assets: {},
   };
   const root = document.createElement('div');
@@ -161,9 +167,23 @@ export async function mount(store: ProfileStore, options: MountOptions = {}): Pr
     matchMedia: () => fakeMedia(),
     locks: options.locks,
     restoreDisplay: () => undefined,
+    // as the app does (app/context.ts changeSetting): kept in the store, then recorded
+    changeSetting: async (key, value) => {
+      if (options.settingsFail) throw options.settingsFail;
+      settings = { ...settings, [key]: value };
+      await store.putSettings(profile.id, settings);
+      await capture.record({
+        type: 'settings.changed',
+        key,
+        value: typeof value === 'object' ? JSON.stringify(value) : value,
+        sessionId: 'app-session',
+        storyId: '',
+        storyVersion: '',
+      });
+    },
   };
   const teardown = await mountPlay(deps);
-  return { root, capture, runtime, stage, teardown };
+  return { root, capture, runtime, stage, teardown, settings: () => settings };
 }
 
 export async function waitForState(root: HTMLElement, state: string): Promise<void> {

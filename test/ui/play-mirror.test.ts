@@ -90,18 +90,12 @@ describe('PlayMirror', () => {
     expect(buttons[0]?.classList.contains('chosen')).toBe(true);
   });
 
-  it('pauses and resumes with Escape', () => {
+  it('leaves Escape to the pause menu: the mirror itself sends nothing for it', () => {
     const { sent, mirror } = mount();
     mirror.update(view());
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
-    mirror.update(
-      view({ decision: decision({ paused: true, runningSince: null, remainingMs: 6000 }) }),
-    );
-    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
-    expect(sent).toEqual([
-      { type: 'PAUSE', reason: 'user' },
-      { type: 'RESUME', reason: 'user' },
-    ]);
+    expect(sent).toEqual([]);
+    expect(document.querySelector('.play-controls button.pause')).toBeNull();
   });
 
   it('shows the time left as a progressbar value', () => {
