@@ -83,6 +83,8 @@ interface Playthrough {
   /** 'ended' | 'choosing' (stopped by the caller) | 'error' | 'loop' */
   outcome: 'ended' | 'choosing' | 'error' | 'loop';
   at: string;
+  /** words of text the playthrough showed */
+  words: number;
   error?: string;
 }
 
@@ -156,11 +158,12 @@ class Player {
     story.onError = (message, type) => {
       if (Number(type) === 2) errors.push(message); // ErrorType.Error; warnings are not fatal
     };
-    const result: Playthrough = { choices: [], outcome: 'ended', at: '' };
+    const result: Playthrough = { choices: [], outcome: 'ended', at: '', words: 0 };
     try {
       for (;;) {
         while (story.canContinue) {
-          story.Continue();
+          const text = story.Continue() ?? '';
+          result.words += text.split(/\s+/).filter((w) => w !== '').length;
           result.at = flowOfPath(lastContent()) || result.at;
           if (errors.length > 0) break;
         }
@@ -213,6 +216,34 @@ function median(sorted: readonly number[]): number {
   return sorted.length % 2 === 1
     ? (sorted[mid] ?? 0)
     : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+/** One finished random walk: its decisions and the words it showed. */
+export interface WalkLength {
+  readonly decisions: number;
+  readonly words: number;
+}
+
+/**
+ * Seeded random walks only (no breadth-first search, whose shortest paths would skew a median):
+ * the decisions and words of each walk that reached an ending.
+ */
+export function walkLengths(
+  json: string,
+  options: { readonly runs: number; readonly seed: number; readonly maxDecisions?: number },
+): WalkLength[] {
+  const player = new Player(json, []);
+  const random = seededRandom(options.seed);
+  const out: WalkLength[] = [];
+  for (let r = 0; r < options.runs; r++) {
+    const p = player.play(
+      options.seed + r,
+      (count) => Math.floor(random() * count),
+      options.maxDecisions ?? 200,
+    );
+    if (p.outcome === 'ended') out.push({ decisions: p.choices.length, words: p.words });
+  }
+  return out;
 }
 
 /** Plays `json` (compile it with countAllVisits so every knot's visits are known). */

@@ -1,0 +1,103 @@
+// A story's outline at build time: its chapters in order, its endings with readable names, and
+// its typical length from a bounded number of seeded walks. The catalogue and the checker use it.
+import type { ChapterInfo, EndingInfo, StoryOutline, TypicalLength } from '../core/model.ts';
+import type { StoryMapData } from '../core/story-map.ts';
+import { walkLengths } from './explore.ts';
+import type { SourceScan } from './scan-source.ts';
+
+/** Walks for the typical length: enough for a stable median, few enough to keep builds fast. */
+export const LENGTH_RUNS = 40;
+/** Reading speed for the minutes estimate (words per minute, a relaxed on-screen pace). */
+export const READING_WPM = 180;
+/** Seconds a player spends at a decision, on average, reading the options and choosing. */
+export const SECONDS_PER_DECISION = 6;
+
+const SMALL_WORDS = new Set(['a', 'an', 'and', 'at', 'in', 'of', 'on', 'or', 'the', 'to']);
+
+/**
+ * A knot id as a reader would name it: `ending_mirror` → "Mirror", `the_way.bus` → "The Way: Bus".
+ * A leading `ending`/`end` word says nothing on an ending card, so it goes.
+ */
+export function humaniseId(id: string): string {
+  const parts = id.split('.').map((part) => {
+    const words = part
+      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+      .split(/[_\s-]+/)
+      .filter((w) => w !== '')
+      .map((w) => w.toLowerCase());
+    while (words.length > 1 && (words[0] === 'ending' || words[0] === 'end')) words.shift();
+    return words
+      .map((w, i) => (i > 0 && SMALL_WORDS.has(w) ? w : w.charAt(0).toUpperCase() + w.slice(1)))
+      .join(' ');
+  });
+  return parts.filter((p) => p !== '').join(': ') || id;
+}
+
+/** Chapters in source order (main.ink, then its INCLUDEs as read), each knot once. */
+export function chaptersOf(scan: SourceScan): ChapterInfo[] {
+  const out: ChapterInfo[] = [];
+  for (const tag of scan.tags) {
+    const d = tag.directive;
+    if (d.kind !== 'chapter' || !tag.flowStart || tag.place !== 'line') continue;
+    if (out.some((c) => c.knot === tag.flow)) continue;
+    out.push({ knot: tag.flow, title: d.title });
+  }
+  return out;
+}
+
+/** The `ending` tag names by the flow they stand in (the first tag of a flow wins). */
+function endingTags(scan: SourceScan): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const tag of scan.tags) {
+    const d = tag.directive;
+    if (d.kind === 'ending' && tag.place === 'line' && !names.has(tag.flow))
+      names.set(tag.flow, d.name);
+  }
+  return names;
+}
+
+/** Every ending of the map, named by its stitch's tag, else its knot's, else its humanised id. */
+export function endingsOf(map: StoryMapData, scan: SourceScan): EndingInfo[] {
+  const names = endingTags(scan);
+  return map.nodes
+    .filter((n) => n.kind === 'ending')
+    .map((n) => {
+      const path = n.label;
+      const knot = path.split('.')[0] ?? path;
+      return { path, name: names.get(path) ?? names.get(knot) ?? humaniseId(path) };
+    })
+    .sort((a, b) => a.path.localeCompare(b.path));
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  if (sorted.length === 0) return 0;
+  return sorted.length % 2 === 1
+    ? (sorted[mid] ?? 0)
+    : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+/** Median decisions and minutes of finished seeded walks; null when none finished. */
+export function typicalLengthOf(
+  json: string,
+  options: { readonly runs?: number; readonly seed?: number } = {},
+): TypicalLength | null {
+  const walks = walkLengths(json, { runs: options.runs ?? LENGTH_RUNS, seed: options.seed ?? 1 });
+  if (walks.length === 0) return null;
+  const minutes = walks.map(
+    (w) => w.words / READING_WPM + (w.decisions * SECONDS_PER_DECISION) / 60,
+  );
+  return {
+    decisions: Math.round(median(walks.map((w) => w.decisions))),
+    minutes: Math.max(1, Math.round(median(minutes))),
+  };
+}
+
+export function outlineOf(json: string, map: StoryMapData, scan: SourceScan): StoryOutline {
+  return {
+    chapters: chaptersOf(scan),
+    endings: endingsOf(map, scan),
+    typicalLength: typicalLengthOf(json),
+  };
+}
