@@ -1,6 +1,7 @@
 // Composition root: builds the store, the capture service and the app context, and routes hash
 // changes to the pages of src/app/. The only module that sees every layer.
 import './ui/styles.css';
+import './ui/structure.css';
 import { catalogue, onStoryUpdated } from 'virtual:inkreel/catalogue';
 import { createCapture } from './app/capture.ts';
 import { ensureProfile, type AppContext } from './app/context.ts';

@@ -1,7 +1,7 @@
 // The story checker (`npm run story -- check`): every authoring problem of a story, each at its
 // file and line, from the compiler and from the tag rules of DESIGN.md §2.
 import { relative } from 'node:path';
-import { humaniseId } from './outline.ts';
+import { humaniseId } from '../core/story-map.ts';
 import { assetPathsOf, assetProblem, buildStory } from './story-build.ts';
 import type { StoryBuild } from './story-build.ts';
 import type { SourceTag } from './scan-source.ts';

@@ -1,7 +1,7 @@
 // A story's outline at build time: its chapters in order, its endings with readable names, and
 // its typical length from a bounded number of seeded walks. The catalogue and the checker use it.
 import type { ChapterInfo, EndingInfo, StoryOutline, TypicalLength } from '../core/model.ts';
-import type { StoryMapData } from '../core/story-map.ts';
+import { humaniseId, type StoryMapData } from '../core/story-map.ts';
 import { walkLengths } from './explore.ts';
 import type { SourceScan } from './scan-source.ts';
 
@@ -12,26 +12,6 @@ export const READING_WPM = 180;
 /** Seconds a player spends at a decision, on average, reading the options and choosing. */
 export const SECONDS_PER_DECISION = 6;
 
-const SMALL_WORDS = new Set(['a', 'an', 'and', 'at', 'in', 'of', 'on', 'or', 'the', 'to']);
-
-/**
- * A knot id as a reader would name it: `ending_mirror` → "Mirror", `the_way.bus` → "The Way: Bus".
- * A leading `ending`/`end` word says nothing on an ending card, so it goes.
- */
-export function humaniseId(id: string): string {
-  const parts = id.split('.').map((part) => {
-    const words = part
-      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-      .split(/[_\s-]+/)
-      .filter((w) => w !== '')
-      .map((w) => w.toLowerCase());
-    while (words.length > 1 && (words[0] === 'ending' || words[0] === 'end')) words.shift();
-    return words
-      .map((w, i) => (i > 0 && SMALL_WORDS.has(w) ? w : w.charAt(0).toUpperCase() + w.slice(1)))
-      .join(' ');
-  });
-  return parts.filter((p) => p !== '').join(': ') || id;
-}
 
 /** Chapters in source order (main.ink, then its INCLUDEs as read), each knot once. */
 export function chaptersOf(scan: SourceScan): ChapterInfo[] {

@@ -7,7 +7,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkStory } from '../../src/build/check.ts';
 import { compileInk } from '../../src/build/compile-ink.ts';
-import { humaniseId, typicalLengthOf } from '../../src/build/outline.ts';
+import { typicalLengthOf } from '../../src/build/outline.ts';
+import { humaniseId } from '../../src/core/story-map.ts';
 import { buildStory } from '../../src/build/story-build.ts';
 
 const fixtures = resolve(import.meta.dirname, '../fixtures');
