@@ -14,6 +14,7 @@ import {
   showReport,
   showSettings,
 } from './app/pages.ts';
+import { showStory } from './app/title-page.ts';
 import { systemClock } from './core/clock.ts';
 import { createStage } from './render/stage.ts';
 import { applyRetention } from './storage/controls.ts';
@@ -26,6 +27,8 @@ function show(app: AppContext, route: Route): Promise<() => void> | (() => void)
   switch (route.name) {
     case 'home':
       return showHome(app);
+    case 'story':
+      return showStory(app, route.storyId);
     case 'play':
       return showPlay(app, route.storyId);
     case 'report':

@@ -62,3 +62,24 @@ export function storageNotice(app: AppContext): string | null {
   }
   return null;
 }
+
+/** Changes one setting of the active profile: kept, applied to the page and recorded. */
+export async function changeSetting<K extends keyof Settings>(
+  app: AppContext,
+  key: K,
+  value: Settings[K],
+): Promise<void> {
+  app.settings = { ...app.settings, [key]: value };
+  await app.store.putSettings(app.profile.id, app.settings);
+  applyDisplay(app.settings);
+  const recorded = typeof value === 'object' ? JSON.stringify(value) : value;
+  // A setting belongs to no story: it is kept under this page load's session.
+  await app.capture.record({
+    type: 'settings.changed',
+    key,
+    value: recorded,
+    sessionId: app.appSessionId,
+    storyId: '',
+    storyVersion: '',
+  });
+}

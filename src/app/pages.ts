@@ -9,7 +9,14 @@ import type { ReportModel } from '../ui/report.ts';
 import { hrefFor } from '../ui/routes.ts';
 import { renderStoryMap } from '../ui/story-map.ts';
 import type { AppContext } from './context.ts';
-import { ensureProfile, entryFor, setState, storageNotice, switchTo } from './context.ts';
+import {
+  changeSetting,
+  ensureProfile,
+  entryFor,
+  setState,
+  storageNotice,
+  switchTo,
+} from './context.ts';
 import { applyDisplay } from './display.ts';
 import { mountPlay } from './play-session.ts';
 
@@ -209,21 +216,7 @@ export async function showSettings(app: AppContext): Promise<() => void> {
           storageNotice: storageNotice(app),
         },
         {
-          change: async (key, value) => {
-            app.settings = { ...app.settings, [key]: value };
-            await app.store.putSettings(app.profile.id, app.settings);
-            applyDisplay(app.settings);
-            const recorded = typeof value === 'object' ? JSON.stringify(value) : value;
-            // A setting belongs to no story: it is kept under this page load's session.
-            await app.capture.record({
-              type: 'settings.changed',
-              key,
-              value: recorded,
-              sessionId: app.appSessionId,
-              storyId: '',
-              storyVersion: '',
-            });
-          },
+          change: (key, value) => changeSetting(app, key, value),
           switchProfile: async (id) => {
             const profile = profiles.find((p) => p.id === id);
             if (profile) await switchTo(app, profile);

@@ -170,3 +170,32 @@ export function endingsFound(
   if (map.nodes.some((n) => n.id === here)) found.add(here);
   return found.size;
 }
+
+/**
+ * The chapter each decision of the map belongs to: what a chapter's knot reaches before the next
+ * chapter's knot. Chapters are tried in order, so a decision both reach belongs to the earlier one.
+ */
+export function chaptersOfDecisions(
+  map: StoryMapData,
+  chapterKnots: readonly string[],
+): Map<string, string> {
+  const next = new Map<string, string[]>();
+  for (const e of map.edges) next.set(e.from, [...(next.get(e.from) ?? []), e.to]);
+  const kinds = new Map(map.nodes.map((n) => [n.id, n.kind]));
+  const starts = new Set(chapterKnots);
+  const owner = new Map<string, string>();
+  for (const knot of chapterKnots) {
+    const seen = new Set([knot]);
+    const queue = [knot];
+    while (queue.length > 0) {
+      const id = queue.shift() as string;
+      if (kinds.get(id) === 'decision' && !owner.has(id)) owner.set(id, knot);
+      for (const to of next.get(id) ?? []) {
+        if (seen.has(to) || starts.has(to)) continue;
+        seen.add(to);
+        queue.push(to);
+      }
+    }
+  }
+  return owner;
+}

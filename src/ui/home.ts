@@ -73,7 +73,7 @@ function renderCard(card: StoryCard): HTMLElement {
     { class: 'story-card', 'data-story': card.id },
     h(
       'a',
-      { href: hrefFor({ name: 'play', storyId: card.id }), class: 'story-link' },
+      { href: hrefFor({ name: 'story', storyId: card.id }), class: 'story-link' },
       card.posterUrl
         ? h('img', {
             class: 'poster',

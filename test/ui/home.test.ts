@@ -46,7 +46,7 @@ describe('the home screen', () => {
     });
     const cards = [...home.querySelectorAll('.story-card')];
     expect(cards.map((c) => c.getAttribute('data-story'))).toEqual(['tapeloop', 'night-shift']);
-    expect(cards[0]?.querySelector('a')?.getAttribute('href')).toBe('#/play/tapeloop');
+    expect(cards[0]?.querySelector('a')?.getAttribute('href')).toBe('#/story/tapeloop');
     expect(cards[0]?.querySelector('img.poster')?.getAttribute('src')).toBe('/assets/poster.png');
     expect(cards[0]?.querySelector('.story-progress')?.textContent).toBe('Finished');
     expect(cards[1]?.querySelector('img')).toBeNull();
