@@ -85,6 +85,8 @@ interface Playthrough {
   at: string;
   /** words of text the playthrough showed */
   words: number;
+  /** cut at a deadline in the middle of ink's work: the story cannot be played again */
+  stuck?: boolean;
   error?: string;
 }
 
@@ -131,6 +133,11 @@ function trackLastPointer(story: Story): () => string | null {
   return () => last?.path?.toString() ?? story.state.currentPathString;
 }
 
+/** A playthrough printing more lines than this is cut short as a loop (runaway ink never ends). */
+export const MAX_LINES_PER_PLAYTHROUGH = 20_000;
+
+const SLICE_MS = 20;
+
 class Player {
   private readonly story: Story;
   private readonly visited = new Set<string>();
@@ -148,6 +155,8 @@ class Player {
     seed: number,
     pick: (count: number, step: number) => number | null,
     max: number,
+    maxLines = MAX_LINES_PER_PLAYTHROUGH,
+    deadline?: number,
   ): Playthrough {
     const story = this.story;
     story.ResetState();
@@ -159,10 +168,22 @@ class Player {
       if (Number(type) === 2) errors.push(message); // ErrorType.Error; warnings are not fatal
     };
     const result: Playthrough = { choices: [], outcome: 'ended', at: '', words: 0 };
+    let lines = 0;
     try {
       for (;;) {
         while (story.canContinue) {
-          const text = story.Continue() ?? '';
+          // ink that prints for ever without a choice would never give the loop back
+          if (++lines > maxLines) {
+            result.outcome = 'loop';
+            return result;
+          }
+          const text = deadline === undefined ? story.Continue() : this.continueBy(deadline);
+          if (text === null) {
+            // ink still working at the deadline: this story object is mid-step and spent
+            result.outcome = 'loop';
+            result.stuck = true;
+            return result;
+          }
           result.words += text.split(/\s+/).filter((w) => w !== '').length;
           result.at = flowOfPath(lastContent()) || result.at;
           if (errors.length > 0) break;
@@ -194,6 +215,16 @@ class Player {
       if ((story.state.VisitCountAtPathString(flow) ?? 0) > 0) this.visited.add(flow);
     }
     return result;
+  }
+
+  /** One line, worked in slices so a loop without output cannot hold the thread; null at the deadline. */
+  private continueBy(deadline: number): string | null {
+    const story = this.story;
+    do {
+      if (performance.now() > deadline) return null;
+      story.ContinueAsync(SLICE_MS);
+    } while (!story.asyncContinueComplete);
+    return story.currentText ?? '';
   }
 
   /** choice count at the end of a replayed sequence, or null when the story stopped before */
@@ -230,17 +261,27 @@ export interface WalkLength {
  */
 export function walkLengths(
   json: string,
-  options: { readonly runs: number; readonly seed: number; readonly maxDecisions?: number },
+  options: {
+    readonly runs: number;
+    readonly seed: number;
+    readonly maxDecisions?: number;
+    /** stop starting walks after this much time, so a huge or runaway story keeps builds fast */
+    readonly budgetMs?: number;
+  },
 ): WalkLength[] {
   const player = new Player(json, []);
   const random = seededRandom(options.seed);
   const out: WalkLength[] = [];
-  for (let r = 0; r < options.runs; r++) {
+  const deadline = performance.now() + (options.budgetMs ?? Infinity);
+  for (let r = 0; r < options.runs && performance.now() < deadline; r++) {
     const p = player.play(
       options.seed + r,
       (count) => Math.floor(random() * count),
       options.maxDecisions ?? 200,
+      2_000,
+      deadline === Infinity ? undefined : deadline,
     );
+    if (p.stuck) break;
     if (p.outcome === 'ended') out.push({ decisions: p.choices.length, words: p.words });
   }
   return out;

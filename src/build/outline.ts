@@ -7,11 +7,12 @@ import type { SourceScan } from './scan-source.ts';
 
 /** Walks for the typical length: enough for a stable median, few enough to keep builds fast. */
 export const LENGTH_RUNS = 40;
+/** Time for all the walks of one story: past it, the median of the walks so far is used. */
+export const LENGTH_BUDGET_MS = 2_000;
 /** Reading speed for the minutes estimate (words per minute, a relaxed on-screen pace). */
 export const READING_WPM = 180;
 /** Seconds a player spends at a decision, on average, reading the options and choosing. */
 export const SECONDS_PER_DECISION = 6;
-
 
 /** Chapters in source order (main.ink, then its INCLUDEs as read), each knot once. */
 export function chaptersOf(scan: SourceScan): ChapterInfo[] {
@@ -63,7 +64,11 @@ export function typicalLengthOf(
   json: string,
   options: { readonly runs?: number; readonly seed?: number } = {},
 ): TypicalLength | null {
-  const walks = walkLengths(json, { runs: options.runs ?? LENGTH_RUNS, seed: options.seed ?? 1 });
+  const walks = walkLengths(json, {
+    runs: options.runs ?? LENGTH_RUNS,
+    seed: options.seed ?? 1,
+    budgetMs: LENGTH_BUDGET_MS,
+  });
   if (walks.length === 0) return null;
   const minutes = walks.map(
     (w) => w.words / READING_WPM + (w.decisions * SECONDS_PER_DECISION) / 60,

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkStory } from '../../src/build/check.ts';
 import { compileInk } from '../../src/build/compile-ink.ts';
-import { typicalLengthOf } from '../../src/build/outline.ts';
+import { LENGTH_BUDGET_MS, typicalLengthOf } from '../../src/build/outline.ts';
 import { humaniseId } from '../../src/core/story-map.ts';
 import { buildStory } from '../../src/build/story-build.ts';
 
@@ -81,6 +81,15 @@ describe('the outline of a built story', () => {
     expect(typicalLengthOf(json, { seed: 3 })).toEqual(typicalLengthOf(json, { seed: 3 }));
     const loop = compiled('-> room\n=== room ===\nRound again.\n* [Go on] -> room\n');
     expect(typicalLengthOf(loop, { runs: 5 })).toBeNull();
+  });
+
+  it('gives up within its time budget on ink that loops without output, instead of hanging the build', () => {
+    const spin = compiled(
+      'Start.\n* [Go] -> spin\n=== spin ===\n~ temp n = 0\n- (top)\n~ n = n + 1\n-> top\n',
+    );
+    const started = performance.now();
+    expect(typicalLengthOf(spin)).toBeNull();
+    expect(performance.now() - started).toBeLessThan(LENGTH_BUDGET_MS + 1_500);
   });
 
   it('counts reading time: a long beat makes a longer story in minutes, not in decisions', () => {
