@@ -139,15 +139,20 @@ export const MAX_LINES_PER_PLAYTHROUGH = 20_000;
 const SLICE_MS = 20;
 
 class Player {
-  private readonly story: Story;
+  private story: Story;
   private readonly visited = new Set<string>();
   constructor(
-    json: string,
+    private readonly json: string,
     private readonly flows: readonly string[],
   ) {
-    this.story = new Story(json);
+    this.story = this.fresh();
+  }
+
+  private fresh(): Story {
+    const story = new Story(this.json);
     // as the player does: an EXTERNAL runs its ink fallback when the page binds nothing
-    this.story.allowExternalFunctionFallbacks = true;
+    story.allowExternalFunctionFallbacks = true;
+    return story;
   }
 
   /** Plays from the start: `pick` chooses at each decision (null stops there). */
@@ -158,6 +163,8 @@ class Player {
     maxLines = MAX_LINES_PER_PLAYTHROUGH,
     deadline?: number,
   ): Playthrough {
+    // a walk cut in the middle of ink's work (an error, a deadline) leaves a story that cannot reset
+    if (!this.story.asyncContinueComplete) this.story = this.fresh();
     const story = this.story;
     story.ResetState();
     const lastContent = trackLastPointer(story);
