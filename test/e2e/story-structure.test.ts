@@ -132,8 +132,7 @@ describe('title screen, chapters and ending card in Chromium', () => {
       await card.waitFor({ timeout: 5_000 });
       expect(await card.locator('span').allTextContents()).toEqual(['Chapter 1 of 4', 'Tuesday']);
       if (dark) {
-        // the card goes by itself after 2 s: one size per fresh card, from a start over
-        await page.screenshot({ path: `${SHOTS}/chapter-1280x720.png` });
+        // the card goes by itself after 2 s: each size gets a fresh card, below
       }
       await page.keyboard.press('Escape');
       await expect.poll(() => card.count()).toBe(0);
@@ -182,6 +181,8 @@ describe('title screen, chapters and ending card in Chromium', () => {
             .first()
             .click();
           await page.locator('.chapter-card:not([hidden])').waitFor({ timeout: 5_000 });
+          // past its fade-in, before it goes
+          await page.waitForTimeout(500);
           await page.screenshot({ path: `${SHOTS}/chapter-${size.width}x${size.height}.png` });
         }
       }
