@@ -53,9 +53,12 @@ export class ChapterCards {
     this.progress.hidden = mark === null;
     this.progress.textContent = mark ? chapterProgress(this.options.chapters, mark.title) : '';
     const playing = view.state !== 'loading' && view.state !== 'ended' && view.state !== 'error';
-    if (mark && playing && mark.lineId > this.shownLineId) this.show(mark);
+    const fresh = mark !== null && mark.lineId > this.shownLineId;
+    // marked before showing: holding the clock sends a command, and the view it makes comes
+    // straight back here
     if (mark) this.shownLineId = Math.max(this.shownLineId, mark.lineId);
-    if (!playing && this.showing) this.dismiss();
+    if (mark && playing && fresh) this.show(mark);
+    else if (!playing && this.showing) this.dismiss();
   }
 
   dismiss(): void {
@@ -91,11 +94,11 @@ export class ChapterCards {
     );
     this.card.classList.toggle('still', this.options.reducedMotion());
     this.card.hidden = false;
-    this.options.hold(true);
     window.addEventListener('keydown', this.onKey, true);
     this.timer = (this.options.setTimeout ?? ((fn, ms) => window.setTimeout(fn, ms)))(
       () => this.dismiss(),
       CHAPTER_CARD_MS,
     );
+    this.options.hold(true);
   }
 }

@@ -94,3 +94,30 @@ describe('chapter cards', () => {
     expect(holds).toEqual([true, false]);
   });
 });
+
+describe('chapter cards and the view that holding the clock sends back', () => {
+  it('shows one card with one timer when the hold makes the player send a new view at once', () => {
+    const timers: (() => void)[] = [];
+    const holds: boolean[] = [];
+    const view = playView({ state: 'narrating', decision: null, chapter: at('Tuesday', 1) });
+    const reentrant: ChapterCards = new ChapterCards({
+      chapters: ['Tuesday'],
+      // as the play session does: the command makes a new view, which comes straight back
+      hold: (on) => {
+        holds.push(on);
+        reentrant.update(view);
+      },
+      reducedMotion: () => false,
+      setTimeout: (fn) => timers.push(fn),
+      clearTimeout: () => undefined,
+    });
+    cards = reentrant;
+    reentrant.update(view);
+    expect(reentrant.showing).toBe(true);
+    expect(timers).toHaveLength(1);
+    expect(holds).toEqual([true]);
+    timers[0]?.();
+    expect(reentrant.showing).toBe(false);
+    expect(holds).toEqual([true, false]);
+  });
+});
