@@ -134,7 +134,7 @@ function trackLastPointer(story: Story): () => string | null {
 }
 
 /** A playthrough printing more lines than this is cut short as a loop (runaway ink never ends). */
-export const MAX_LINES_PER_PLAYTHROUGH = 20_000;
+const MAX_LINES_PER_PLAYTHROUGH = 20_000;
 
 const SLICE_MS = 20;
 

@@ -6,16 +6,16 @@ import { walkLengths } from './explore.ts';
 import type { SourceScan } from './scan-source.ts';
 
 /** Walks for the typical length: enough for a stable median, few enough to keep builds fast. */
-export const LENGTH_RUNS = 40;
+const LENGTH_RUNS = 40;
 /** Time for all the walks of one story: past it, the median of the walks so far is used. */
 export const LENGTH_BUDGET_MS = 2_000;
 /** Reading speed for the minutes estimate (words per minute, a relaxed on-screen pace). */
-export const READING_WPM = 180;
+const READING_WPM = 180;
 /** Seconds a player spends at a decision, on average, reading the options and choosing. */
-export const SECONDS_PER_DECISION = 6;
+const SECONDS_PER_DECISION = 6;
 
 /** Chapters in source order (main.ink, then its INCLUDEs as read), each knot once. */
-export function chaptersOf(scan: SourceScan): ChapterInfo[] {
+function chaptersOf(scan: SourceScan): ChapterInfo[] {
   const out: ChapterInfo[] = [];
   for (const tag of scan.tags) {
     const d = tag.directive;
@@ -38,7 +38,7 @@ function endingTags(scan: SourceScan): Map<string, string> {
 }
 
 /** Every ending of the map, named by its stitch's tag, else its knot's, else its humanised id. */
-export function endingsOf(map: StoryMapData, scan: SourceScan): EndingInfo[] {
+function endingsOf(map: StoryMapData, scan: SourceScan): EndingInfo[] {
   const names = endingTags(scan);
   return map.nodes
     .filter((n) => n.kind === 'ending')

@@ -132,7 +132,7 @@ export function screenOf(transcript: readonly TranscriptEntry[]): Screen {
 }
 
 /** The last `chapter` tag among the first `length` transcript entries. */
-export function chapterAt(
+function chapterAt(
   transcript: readonly TranscriptEntry[],
   length = transcript.length,
 ): ChapterMark | null {

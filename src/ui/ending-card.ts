@@ -137,7 +137,7 @@ export function renderEndingCard(model: EndingCardModel, actions: EndingCardActi
 }
 
 /** The ending's name: the outline's (its `ending` tag), else its knot made readable. */
-export function endingName(outline: StoryOutline | null, path: string): string {
+function endingName(outline: StoryOutline | null, path: string): string {
   const known = outline?.endings.find((e) => e.path === path);
   return known?.name ?? humaniseId(path);
 }

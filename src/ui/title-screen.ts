@@ -41,14 +41,14 @@ export interface TitleScreenActions {
 }
 
 /** "about 22 decisions, 15 minutes" */
-export function lengthText(length: TypicalLength): string {
+function lengthText(length: TypicalLength): string {
   const decisions = `${length.decisions} ${length.decisions === 1 ? 'decision' : 'decisions'}`;
   const minutes = `${length.minutes} ${length.minutes === 1 ? 'minute' : 'minutes'}`;
   return `about ${decisions}, ${minutes}`;
 }
 
 /** "Continue — decision 7, chapter 2" */
-export function continueText(save: TitleSave): string {
+function continueText(save: TitleSave): string {
   return `Continue — decision ${save.decision}${save.chapter === null ? '' : `, chapter ${save.chapter}`}`;
 }
 

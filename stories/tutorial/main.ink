@@ -21,7 +21,7 @@ VAR hurried = false
 # BACKGROUND: assets/dusk.png
 # AUDIOLOOP: assets/hum.wav
 This is a story about how stories work here. It will take about three minutes.
-The title that came and went just now, and the line at the top that says which chapter you are in, come from a chapter tag: longer stories are split into chapters, so you always know how far along you are.
+The title card that came and went just now, and the line by the story's name that says which chapter you are in, come from a chapter tag: longer stories are split into chapters, so you always know how far along you are.
 # IMAGE: assets/reel.png
 That little reel is an image placed in the flow of the text. The dusk behind these words is a background picture, and the low hum you may hear is a sound set to loop.
 # pause: 1.5
