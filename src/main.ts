@@ -1,6 +1,7 @@
 // Composition root: builds the store, the capture service and the app context, and routes hash
 // changes to the pages of src/app/. The only module that sees every layer.
 import './ui/styles.css';
+import './ui/structure.css';
 import { catalogue, onStoryUpdated } from 'virtual:inkreel/catalogue';
 import { createCapture } from './app/capture.ts';
 import { ensureProfile, type AppContext } from './app/context.ts';
@@ -13,6 +14,7 @@ import {
   showReport,
   showSettings,
 } from './app/pages.ts';
+import { showStory } from './app/title-page.ts';
 import { systemClock } from './core/clock.ts';
 import { createStage } from './render/stage.ts';
 import { applyRetention } from './storage/controls.ts';
@@ -25,6 +27,8 @@ function show(app: AppContext, route: Route): Promise<() => void> | (() => void)
   switch (route.name) {
     case 'home':
       return showHome(app);
+    case 'story':
+      return showStory(app, route.storyId);
     case 'play':
       return showPlay(app, route.storyId);
     case 'report':

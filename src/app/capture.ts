@@ -169,7 +169,7 @@ export function createCapture(options: CaptureOptions): Capture {
           {
             what: 'save',
             eventType: null,
-            message: `The finished story’s save could not be cleared: ${reasonOf(error)}. Reopening it may resume at its end.`,
+            message: `The story’s saved place could not be cleared: ${reasonOf(error)}. Reopening it may resume where it was.`,
           },
           error,
         );

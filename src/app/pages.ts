@@ -103,6 +103,7 @@ export async function showHome(app: AppContext): Promise<() => void> {
       id: story.storyId,
       title: entry.meta.title,
       author: entry.meta.author,
+      blurb: entry.meta.blurb ?? null,
       posterUrl: story.poster ? (entry.assets[story.poster.path] ?? null) : null,
       posterVariant: when ? `${when.dimension}${when.pole}` : null,
       progress: progressOf(saves[i] ?? null, lastEnded.get(story.storyId) ?? null),

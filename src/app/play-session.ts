@@ -6,6 +6,7 @@ import type { PlayerCommand } from '../core/commands.ts';
 import type { CatalogueEntry } from '../core/model.ts';
 import type { Clock, Profile, ProfileStore, StoryRuntime } from '../core/ports.ts';
 import type { Settings } from '../core/settings.ts';
+import { endingsFound } from '../core/story-map.ts';
 import type { PlayView } from '../core/view.ts';
 import { startPlayer, type Player } from '../player/player.ts';
 import type { Stage, StageOptions } from '../render/stage.ts';
@@ -89,6 +90,23 @@ function claimPlay(locks: LockManager | undefined, name: string): Promise<(() =>
   });
 }
 
+/** Endings of the story this profile has found, this one included; null when it cannot tell. */
+async function countEndings(
+  entry: CatalogueEntry,
+  storage: Pick<ProfileStore, 'events'>,
+  profileId: string,
+  endingPath: string,
+): Promise<number | null> {
+  try {
+    const map = await entry.loadMap?.();
+    if (!map) return null;
+    return endingsFound(map, await storage.events(profileId), endingPath);
+  } catch (error) {
+    console.warn('inkreel: the endings found could not be counted', error);
+    return null;
+  }
+}
+
 /** Mounts one story's play; resolves to its teardown. */
 export async function mountPlay(deps: PlayDeps): Promise<() => void> {
   const { entry, capture, settings, profile, clock, tab } = deps;
@@ -133,6 +151,9 @@ export async function mountPlay(deps: PlayDeps): Promise<() => void> {
     profileName: incognito ? `${profile.name} (incognito: nothing is kept)` : profile.name,
     title: entry.meta.title,
     mapHref: entry.loadMap ? hrefFor({ name: 'map', storyId }) : undefined,
+    outline: entry.outline ?? null,
+    reducedMotion: () =>
+      settings.reducedMotion ?? deps.matchMedia('(prefers-reduced-motion: reduce)').matches,
     completeReveal: () => stage?.completeReveal() ?? false,
     sound: hasSound
       ? {
@@ -298,6 +319,10 @@ export async function mountPlay(deps: PlayDeps): Promise<() => void> {
     // a finished story opens fresh next time; a rewind from here saves again at its decision
     if (view.state === 'ended' && lastState !== 'ended' && ownsSave)
       void capture.clearSave(storyId);
+    if (view.state === 'ended' && lastState !== 'ended' && view.ending)
+      void countEndings(entry, deps.storage, profile.id, view.ending.path).then((found) => {
+        if (found !== null) mirror.setEndingsFound(found);
+      });
     lastState = view.state;
     const nextBeat =
       view.state === 'ended' ||

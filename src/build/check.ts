@@ -1,6 +1,7 @@
 // The story checker (`npm run story -- check`): every authoring problem of a story, each at its
 // file and line, from the compiler and from the tag rules of DESIGN.md §2.
 import { relative } from 'node:path';
+import { humaniseId } from '../core/story-map.ts';
 import { assetPathsOf, assetProblem, buildStory } from './story-build.ts';
 import type { StoryBuild } from './story-build.ts';
 import type { SourceTag } from './scan-source.ts';
@@ -17,10 +18,13 @@ export type FindingCode =
   | 'many-defaults'
   | 'timer-range'
   | 'asset'
-  | 'external-without-fallback';
+  | 'external-without-fallback'
+  | 'not-an-ending'
+  | 'unnamed-ending';
 
 export interface Finding {
-  readonly severity: 'error' | 'warning';
+  /** `info` is advice: it never fails a check */
+  readonly severity: 'error' | 'warning' | 'info';
   readonly code: FindingCode;
   /** absolute path */
   readonly file: string;
@@ -37,7 +41,7 @@ export interface StoryReport {
 /** A decision window outside this range (seconds) is reported: too short to read, or a stall. */
 export const TIMER_RANGE = { min: 2, max: 120 } as const;
 
-const GLOBAL_ONLY = new Set(['title', 'author', 'dimension', 'poster', 'theme']);
+const GLOBAL_ONLY = new Set(['title', 'author', 'dimension', 'poster', 'theme', 'blurb']);
 const ASSET_KEYS = new Set(['image', 'background', 'bg', 'audio', 'audioloop', 'poster']);
 const CHOICE_ONLY = new Set(['taste', 'default']);
 const TASTE_KEYS = new Set(['taste', 'dimension']);
@@ -93,6 +97,16 @@ function tagFindings(build: StoryBuild, declared: ReadonlySet<string>): Finding[
         ),
       );
     }
+    if (d.kind === 'chapter' && (tag.place !== 'line' || !tag.flowStart)) {
+      out.push(
+        at(
+          tag,
+          'warning',
+          'misplaced-tag',
+          `"#${tag.raw}" starts a chapter only on the first line of a knot, like "=== halcyon ===" then "# chapter: ${d.title}"`,
+        ),
+      );
+    }
     if (d.kind === 'taste') {
       for (const dim of Object.keys(d.weights)) {
         if (!declared.has(dim)) {
@@ -128,6 +142,45 @@ function tagFindings(build: StoryBuild, declared: ReadonlySet<string>): Finding[
       const problem = assetProblem(build.dir, path);
       if (problem) out.push(at(tag, 'error', 'asset', problem));
     }
+  }
+  return out;
+}
+
+/** An `ending` tag outside any ending's knot, and endings with no `ending` tag (advice only). */
+function endingFindings(build: StoryBuild): Finding[] {
+  const endings = build.map?.nodes.filter((n) => n.kind === 'ending').map((n) => n.label) ?? [];
+  const out: Finding[] = [];
+  const named = new Set<string>();
+  for (const tag of build.scan.tags) {
+    const d = tag.directive;
+    if (d.kind !== 'ending') continue;
+    const flow = tag.flow;
+    const ends = endings.filter((p) => p === flow || p.startsWith(`${flow}.`));
+    if (tag.place !== 'line' || flow === '' || ends.length === 0) {
+      out.push(
+        at(
+          tag,
+          'warning',
+          'not-an-ending',
+          `"#${tag.raw}" names an ending, but ${flow === '' ? 'it stands outside any knot' : `the story never ends in "${flow}"`}: put it in the knot that ends with "-> END"`,
+        ),
+      );
+      continue;
+    }
+    for (const p of ends) named.add(p);
+  }
+  if (build.map === null) return out;
+  for (const path of endings) {
+    if (named.has(path) || named.has(path.split('.')[0] ?? path)) continue;
+    const knot = path.split('.')[0] ?? path;
+    const header = build.scan.flows.get(path) ?? build.scan.flows.get(knot);
+    out.push({
+      severity: 'info',
+      code: 'unnamed-ending',
+      file: header?.file ?? build.entry,
+      line: header?.line ?? null,
+      message: `the ending in "${path}" has no name; the ending card will call it "${humaniseId(path)}". Name it with "# ending: …" in that knot`,
+    });
   }
   return out;
 }
@@ -178,7 +231,11 @@ export function checkBuild(build: StoryBuild): StoryReport {
   const declared = new Set(
     build.scan.tags.flatMap((t) => (t.directive.kind === 'dimension' ? [t.directive.id] : [])),
   );
-  findings.push(...tagFindings(build, declared), ...decisionFindings(build));
+  findings.push(
+    ...tagFindings(build, declared),
+    ...decisionFindings(build),
+    ...endingFindings(build),
+  );
   for (const ext of build.scan.externals) {
     if (!build.scan.functions.has(ext.name)) {
       findings.push({
@@ -212,7 +269,11 @@ export function formatReport(report: StoryReport, cwd: string): string {
     (f) =>
       `${relative(cwd, f.file)}${f.line === null ? '' : `:${f.line}`}: ${f.severity}: ${f.message} [${f.code}]`,
   );
-  const errors = report.findings.filter((f) => f.severity === 'error').length;
-  const warnings = report.findings.length - errors;
-  return [`${report.id}: ${errors} error(s), ${warnings} warning(s)`, ...lines].join('\n');
+  const count = (severity: Finding['severity']) =>
+    report.findings.filter((f) => f.severity === severity).length;
+  const infos = count('info');
+  return [
+    `${report.id}: ${count('error')} error(s), ${count('warning')} warning(s)${infos > 0 ? `, ${infos} note(s)` : ''}`,
+    ...lines,
+  ].join('\n');
 }

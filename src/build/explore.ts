@@ -83,6 +83,10 @@ interface Playthrough {
   /** 'ended' | 'choosing' (stopped by the caller) | 'error' | 'loop' */
   outcome: 'ended' | 'choosing' | 'error' | 'loop';
   at: string;
+  /** words of text the playthrough showed */
+  words: number;
+  /** cut at a deadline in the middle of ink's work: the story cannot be played again */
+  stuck?: boolean;
   error?: string;
 }
 
@@ -129,16 +133,26 @@ function trackLastPointer(story: Story): () => string | null {
   return () => last?.path?.toString() ?? story.state.currentPathString;
 }
 
+/** A playthrough printing more lines than this is cut short as a loop (runaway ink never ends). */
+const MAX_LINES_PER_PLAYTHROUGH = 20_000;
+
+const SLICE_MS = 20;
+
 class Player {
-  private readonly story: Story;
+  private story: Story;
   private readonly visited = new Set<string>();
   constructor(
-    json: string,
+    private readonly json: string,
     private readonly flows: readonly string[],
   ) {
-    this.story = new Story(json);
+    this.story = this.fresh();
+  }
+
+  private fresh(): Story {
+    const story = new Story(this.json);
     // as the player does: an EXTERNAL runs its ink fallback when the page binds nothing
-    this.story.allowExternalFunctionFallbacks = true;
+    story.allowExternalFunctionFallbacks = true;
+    return story;
   }
 
   /** Plays from the start: `pick` chooses at each decision (null stops there). */
@@ -146,7 +160,11 @@ class Player {
     seed: number,
     pick: (count: number, step: number) => number | null,
     max: number,
+    maxLines = MAX_LINES_PER_PLAYTHROUGH,
+    deadline?: number,
   ): Playthrough {
+    // a walk cut in the middle of ink's work (an error, a deadline) leaves a story that cannot reset
+    if (!this.story.asyncContinueComplete) this.story = this.fresh();
     const story = this.story;
     story.ResetState();
     const lastContent = trackLastPointer(story);
@@ -156,11 +174,24 @@ class Player {
     story.onError = (message, type) => {
       if (Number(type) === 2) errors.push(message); // ErrorType.Error; warnings are not fatal
     };
-    const result: Playthrough = { choices: [], outcome: 'ended', at: '' };
+    const result: Playthrough = { choices: [], outcome: 'ended', at: '', words: 0 };
+    let lines = 0;
     try {
       for (;;) {
         while (story.canContinue) {
-          story.Continue();
+          // ink that prints for ever without a choice would never give the loop back
+          if (++lines > maxLines) {
+            result.outcome = 'loop';
+            return result;
+          }
+          const text = deadline === undefined ? story.Continue() : this.continueBy(deadline);
+          if (text === null) {
+            // ink still working at the deadline: this story object is mid-step and spent
+            result.outcome = 'loop';
+            result.stuck = true;
+            return result;
+          }
+          result.words += text.split(/\s+/).filter((w) => w !== '').length;
           result.at = flowOfPath(lastContent()) || result.at;
           if (errors.length > 0) break;
         }
@@ -193,6 +224,16 @@ class Player {
     return result;
   }
 
+  /** One line, worked in slices so a loop without output cannot hold the thread; null at the deadline. */
+  private continueBy(deadline: number): string | null {
+    const story = this.story;
+    do {
+      if (performance.now() > deadline) return null;
+      story.ContinueAsync(SLICE_MS);
+    } while (!story.asyncContinueComplete);
+    return story.currentText ?? '';
+  }
+
   /** choice count at the end of a replayed sequence, or null when the story stopped before */
   choicesAfter(seed: number, sequence: readonly number[], max: number): Playthrough {
     return this.play(seed, (_count, step) => sequence[step] ?? null, max);
@@ -213,6 +254,44 @@ function median(sorted: readonly number[]): number {
   return sorted.length % 2 === 1
     ? (sorted[mid] ?? 0)
     : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+/** One finished random walk: its decisions and the words it showed. */
+export interface WalkLength {
+  readonly decisions: number;
+  readonly words: number;
+}
+
+/**
+ * Seeded random walks only (no breadth-first search, whose shortest paths would skew a median):
+ * the decisions and words of each walk that reached an ending.
+ */
+export function walkLengths(
+  json: string,
+  options: {
+    readonly runs: number;
+    readonly seed: number;
+    readonly maxDecisions?: number;
+    /** stop starting walks after this much time, so a huge or runaway story keeps builds fast */
+    readonly budgetMs?: number;
+  },
+): WalkLength[] {
+  const player = new Player(json, []);
+  const random = seededRandom(options.seed);
+  const out: WalkLength[] = [];
+  const deadline = performance.now() + (options.budgetMs ?? Infinity);
+  for (let r = 0; r < options.runs && performance.now() < deadline; r++) {
+    const p = player.play(
+      options.seed + r,
+      (count) => Math.floor(random() * count),
+      options.maxDecisions ?? 200,
+      2_000,
+      deadline === Infinity ? undefined : deadline,
+    );
+    if (p.stuck) break;
+    if (p.outcome === 'ended') out.push({ decisions: p.choices.length, words: p.words });
+  }
+  return out;
 }
 
 /** Plays `json` (compile it with countAllVisits so every knot's visits are known). */

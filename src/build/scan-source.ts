@@ -17,6 +17,10 @@ export interface SourceTag {
   readonly place: TagPlace;
   /** index into `choices` when the tag belongs to a choice */
   readonly choice: number | null;
+  /** knot(.stitch) the tag stands in, '' above the first knot */
+  readonly flow: string;
+  /** the tag stands on (or above) the first line of content of its knot or stitch */
+  readonly flowStart: boolean;
 }
 
 export interface SourceChoice {
@@ -52,10 +56,19 @@ export interface SourceScan {
   readonly externals: SourceExternal[];
   /** names of every `== function name(...)` */
   readonly functions: Set<string>;
+  /** where each knot and stitch (`knot`, `knot.stitch`) is declared */
+  readonly flows: Map<string, { readonly file: string; readonly line: number }>;
 }
 
 export function emptyScan(): SourceScan {
-  return { tags: [], choices: [], choiceSets: [], externals: [], functions: new Set() };
+  return {
+    tags: [],
+    choices: [],
+    choiceSets: [],
+    externals: [],
+    functions: new Set(),
+    flows: new Map(),
+  };
 }
 
 const DECLARATION = /^(VAR|CONST|LIST|INCLUDE|TODO:?)\b/;
@@ -185,6 +198,8 @@ export function scanInkSource(
   let inBlock = false;
   let seenContent = !isEntry;
   let flow = '';
+  // no line of content yet in the current knot or stitch (a header resets it)
+  let flowFresh = false;
   // weave depth → index of the open choice set at that depth
   const open = new Map<number, number>();
   for (let n = 0; n < lines.length; n++) {
@@ -209,6 +224,8 @@ export function scanInkSource(
       if (header[2]) scan.functions.add(name);
       const isStitch = (header[1] ?? '').length === 1;
       flow = isStitch ? `${flow.split('.')[0] ?? ''}.${name}` : name;
+      flowFresh = true;
+      if (!header[2] && !scan.flows.has(flow)) scan.flows.set(flow, { file, line: n + 1 });
       open.clear();
       continue;
     }
@@ -248,6 +265,8 @@ export function scanInkSource(
       firstTag !== undefined && code.slice(offset, firstTag.column - 1).trim() === '';
     const global = !seenContent && onlyTags && choiceDepth === 0;
     if (!global) seenContent = true;
+    const flowStart = flowFresh && choiceDepth === 0 && flow !== '';
+    if (!onlyTags) flowFresh = false;
     for (const t of raws) {
       const onChoice = choiceIndex !== null && t.beforeBracketEnd;
       const index = scan.tags.length;
@@ -259,6 +278,8 @@ export function scanInkSource(
         directive: parseTag(t.raw),
         place: global ? 'global' : onChoice ? 'choice' : 'line',
         choice: onChoice ? choiceIndex : null,
+        flow,
+        flowStart,
       });
       if (onChoice && choiceIndex !== null) scan.choices[choiceIndex]?.tags.push(index);
     }

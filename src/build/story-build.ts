@@ -6,7 +6,10 @@ import { isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
 import { Story } from 'inkjs';
 import { storyMetaFromTags } from '../core/tags.ts';
 import type { Directive } from '../core/directives.ts';
-import type { StoryMeta } from '../core/model.ts';
+import type { StoryMeta, StoryOutline } from '../core/model.ts';
+import type { StoryMapData } from '../core/story-map.ts';
+import { storyMapOf } from './map.ts';
+import { outlineOf } from './outline.ts';
 import { compileInk, outsideStoryFolder } from './compile-ink.ts';
 import type { CompileResult, InkDiagnostic } from './compile-ink.ts';
 import { emptyScan, scanInkSource } from './scan-source.ts';
@@ -26,6 +29,10 @@ export interface StoryBuild {
   readonly assetFiles: readonly string[];
   /** compile warnings plus tag and asset warnings, each at its file and line */
   readonly warnings: readonly InkDiagnostic[];
+  /** the story's map; null when the story does not compile */
+  readonly map: StoryMapData | null;
+  /** chapters, named endings and typical length; null when the story does not compile */
+  readonly outline: StoryOutline | null;
 }
 
 /** The one rule for a story id: a folder name under stories/, never a path. */
@@ -134,5 +141,19 @@ export function buildStory(storiesDir: string, id: string): StoryBuild {
     ...compile.diagnostics.filter((d) => d.severity !== 'error'),
     ...tagWarnings(dir, scan),
   ];
-  return { id, dir, entry, compile, meta, scan, assetFiles: listFiles(dir), warnings };
+  const map =
+    compile.json === null ? null : storyMapOf(id, compile.json, { exclude: scan.functions });
+  const outline = compile.json === null || map === null ? null : outlineOf(compile.json, map, scan);
+  return {
+    id,
+    dir,
+    entry,
+    compile,
+    meta,
+    scan,
+    assetFiles: listFiles(dir),
+    warnings,
+    map,
+    outline,
+  };
 }

@@ -117,7 +117,7 @@ export function inkStories(options: InkStoriesOptions): Plugin {
       entries.push(
         // a null-prototype table built from entries: `assets["constructor"]` or `["__proto__"]`
         // answers only for a file of that name, never with a member of Object.prototype
-        `  { meta: ${JSON.stringify(s.meta)}, load: ${load}, loadMap: ${loadMap}, assets: Object.setPrototypeOf(Object.fromEntries([${assets.join(', ')}]), null) },`,
+        `  { meta: ${JSON.stringify(s.meta)}, outline: ${JSON.stringify(s.outline)}, load: ${load}, loadMap: ${loadMap}, assets: Object.setPrototypeOf(Object.fromEntries([${assets.join(', ')}]), null) },`,
       );
     });
     const head = [...imports, 'const stamps = {};', 'export const catalogue = ['];
@@ -139,6 +139,7 @@ if (import.meta.hot) {
     if (!entry || listeners.size === 0) { location.reload(); return; }
     stamps[data.id] = data.stamp;
     entry.meta = data.meta;
+    entry.outline = data.outline;
     for (const fn of listeners) fn(data.id);
   });
 }`;
@@ -201,7 +202,7 @@ if (import.meta.hot) {
         for (const file of s.compile.files) this.addWatchFile(file);
         if (s.compile.json === null)
           this.error({ message: `ink: ${storyId} does not compile`, id });
-        const map = storyMapOf(storyId, s.compile.json, { exclude: s.scan.functions });
+        const map = s.map ?? storyMapOf(storyId, s.compile.json, { exclude: s.scan.functions });
         return { code: `export default ${JSON.stringify(map)};\n`, moduleType: 'js' };
       }
       const path = stripQuery(id);
@@ -275,6 +276,7 @@ if (import.meta.hot) {
         id: storyId,
         version: s.meta.version,
         meta: s.meta,
+        outline: s.outline,
         stamp: update.timestamp,
       });
       return [];

@@ -26,6 +26,11 @@ export type Directive =
       readonly when: { readonly dimension: string; readonly pole: Pole } | null;
     }
   | { readonly kind: 'theme'; readonly value: string }
+  | { readonly kind: 'blurb'; readonly value: string }
+  // knot (first line): a chapter starts here
+  | { readonly kind: 'chapter'; readonly title: string }
+  // ending knot: the ending's name
+  | { readonly kind: 'ending'; readonly name: string }
   // global or before a choice set: seconds, or null for `timer: off`
   | { readonly kind: 'timer'; readonly seconds: number | null }
   // line

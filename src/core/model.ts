@@ -61,6 +61,39 @@ export interface StoryMeta {
   readonly theme: string | null;
   /** hash of the compiled story JSON */
   readonly version: string;
+  /** the `blurb` global tag: a sentence or two for the title screen and the home */
+  readonly blurb?: string | null;
+}
+
+/** A chapter: a knot whose first line carries `# chapter: <title>`. */
+export interface ChapterInfo {
+  /** the knot the chapter starts at */
+  readonly knot: string;
+  readonly title: string;
+}
+
+/** An ending: where the story can end, and what the ending card calls it. */
+export interface EndingInfo {
+  /** knot(.stitch) the story ends in, as in `story.ended`'s endingPath */
+  readonly path: string;
+  /** the `ending` tag of its knot, else a name made readable from the knot's id */
+  readonly name: string;
+}
+
+/** How long a playthrough usually takes, from the explorer's seeded walks at build time. */
+export interface TypicalLength {
+  /** median decisions of a finished playthrough */
+  readonly decisions: number;
+  /** median minutes: reading time of the text shown plus time at each decision */
+  readonly minutes: number;
+}
+
+/** A story's shape, computed at build time: chapters in order, endings, typical length. */
+export interface StoryOutline {
+  readonly chapters: readonly ChapterInfo[];
+  readonly endings: readonly EndingInfo[];
+  /** null when no walk reached an ending (nothing to measure) */
+  readonly typicalLength: TypicalLength | null;
 }
 
 /** One entry of the catalogue built from stories/<id>/main.ink at build time. */
@@ -72,6 +105,8 @@ export interface CatalogueEntry {
   readonly assets: Readonly<Record<string, string>>;
   /** resolves the story's map, computed at build time (a lazy import, like `load`) */
   readonly loadMap?: () => Promise<StoryMapData>;
+  /** chapters, endings and typical length (absent from catalogues built before outlines) */
+  readonly outline?: StoryOutline | null;
 }
 
 /** What running one option of a decision ahead (on a copy of the ink state) found. */

@@ -48,6 +48,27 @@ export interface MapProgress {
   readonly endingsTotal: number;
 }
 
+const SMALL_WORDS = new Set(['a', 'an', 'and', 'at', 'in', 'of', 'on', 'or', 'the', 'to']);
+
+/**
+ * A knot id as a reader would name it: `ending_mirror` → "Mirror", `the_way.bus` → "The Way: Bus".
+ * A leading `ending`/`end` word says nothing on an ending card, so it goes.
+ */
+export function humaniseId(id: string): string {
+  const parts = id.split('.').map((part) => {
+    const words = part
+      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+      .split(/[_\s-]+/)
+      .filter((w) => w !== '')
+      .map((w) => w.toLowerCase());
+    while (words.length > 1 && (words[0] === 'ending' || words[0] === 'end')) words.shift();
+    return words
+      .map((w, i) => (i > 0 && SMALL_WORDS.has(w) ? w : w.charAt(0).toUpperCase() + w.slice(1)))
+      .join(' ');
+  });
+  return parts.filter((p) => p !== '').join(': ') || id;
+}
+
 const norm = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
 
 /**
@@ -133,4 +154,48 @@ export function progressOnMap(map: StoryMapData, events: readonly CaptureEvent[]
     decisionsTotal: map.nodes.filter((n) => n.kind === 'decision').length,
     endingsTotal: map.nodes.filter((n) => n.kind === 'ending').length,
   };
+}
+
+/**
+ * How many of the map's endings these events have found, counting `endingPath` too (its
+ * `story.ended` may not be stored yet, or ever, in incognito play).
+ */
+export function endingsFound(
+  map: StoryMapData,
+  events: readonly CaptureEvent[],
+  endingPath: string,
+): number {
+  const found = new Set(progressOnMap(map, events).foundEndings);
+  const here = endingNodeId(endingPath);
+  if (map.nodes.some((n) => n.id === here)) found.add(here);
+  return found.size;
+}
+
+/**
+ * The chapter each decision of the map belongs to: what a chapter's knot reaches before the next
+ * chapter's knot. Chapters are tried in order, so a decision both reach belongs to the earlier one.
+ */
+export function chaptersOfDecisions(
+  map: StoryMapData,
+  chapterKnots: readonly string[],
+): Map<string, string> {
+  const next = new Map<string, string[]>();
+  for (const e of map.edges) next.set(e.from, [...(next.get(e.from) ?? []), e.to]);
+  const kinds = new Map(map.nodes.map((n) => [n.id, n.kind]));
+  const starts = new Set(chapterKnots);
+  const owner = new Map<string, string>();
+  for (const knot of chapterKnots) {
+    const seen = new Set([knot]);
+    const queue = [knot];
+    while (queue.length > 0) {
+      const id = queue.shift() as string;
+      if (kinds.get(id) === 'decision' && !owner.has(id)) owner.set(id, knot);
+      for (const to of next.get(id) ?? []) {
+        if (seen.has(to) || starts.has(to)) continue;
+        seen.add(to);
+        queue.push(to);
+      }
+    }
+  }
+  return owner;
 }

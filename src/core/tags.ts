@@ -36,6 +36,11 @@ export function dimensionIdProblem(id: string): string | null {
   return null;
 }
 
+/** Shown text from a tag: runs of whitespace read as one space, so a title never breaks a card. */
+function oneLine(value: string): string {
+  return value.replace(/\s+/g, ' ').trim();
+}
+
 function invalid(key: string, raw: string, reason: string): Directive {
   return { kind: 'invalid', key, raw, reason };
 }
@@ -174,6 +179,12 @@ export function parseTag(tag: string): Directive {
       return value ? { kind: key, value } : need('a value');
     case 'theme':
       return value ? { kind: 'theme', value: value.toLowerCase() } : need('a value');
+    case 'blurb':
+      return value ? { kind: 'blurb', value: oneLine(value) } : need('a sentence or two');
+    case 'chapter':
+      return value ? { kind: 'chapter', title: oneLine(value) } : need('a title');
+    case 'ending':
+      return value ? { kind: 'ending', name: oneLine(value) } : need('a name');
     case 'dimension':
       return value ? parseDimension(key, raw, value) : need('"id = Positive / Negative"');
     case 'poster':
@@ -243,6 +254,7 @@ export function storyMetaFromTags(
   let author = '';
   let timerSeconds: number | null | undefined;
   let theme: string | null = null;
+  let blurb: string | null = null;
   const dimensions: DimensionDecl[] = [];
   const posters: PosterDecl[] = [];
   for (const d of parseTags(globalTags)) {
@@ -250,6 +262,7 @@ export function storyMetaFromTags(
     else if (d.kind === 'author') author = d.value;
     else if (d.kind === 'timer') timerSeconds = d.seconds;
     else if (d.kind === 'theme') theme = d.value;
+    else if (d.kind === 'blurb') blurb = d.value;
     else if (d.kind === 'dimension') {
       // a dimension declared twice keeps its last labels, once
       const at = dimensions.findIndex((x) => x.id === d.id);
@@ -258,5 +271,5 @@ export function storyMetaFromTags(
       else dimensions.push(decl);
     } else if (d.kind === 'poster') posters.push({ path: d.path, when: d.when });
   }
-  return { id, title, author, dimensions, timerSeconds, posters, theme, version };
+  return { id, title, author, dimensions, timerSeconds, posters, theme, version, blurb };
 }

@@ -52,6 +52,15 @@ export interface PastDecision {
   readonly decisionId: string;
   readonly chosenText: string;
   readonly timedOut: boolean;
+  /** the chapter the decision stood in (the last `chapter` tag before it); null before any */
+  readonly chapter?: string | null;
+}
+
+/** The chapter in play: its title and the transcript id of the line that started it. */
+export interface ChapterMark {
+  readonly title: string;
+  /** increases through a playthrough, so a title card shows once per chapter start */
+  readonly lineId: number;
 }
 
 export interface PlayView {
@@ -69,6 +78,8 @@ export interface PlayView {
   readonly decision: DecisionView | null;
   /** decisions taken so far in this playthrough (for rewind and the ending screen) */
   readonly history: readonly PastDecision[];
+  /** the chapter in play (never cleared by CLEAR); null before the first `chapter` tag */
+  readonly chapter?: ChapterMark | null;
   readonly ending: { readonly path: string } | null;
   readonly error: { readonly message: string; readonly canGoBack: boolean } | null;
 }

@@ -1,5 +1,6 @@
 // snapshot → PlayView: the only reading of the machine's state that renderers and the DOM mirror see.
 import type {
+  ChapterMark,
   DecisionPhase,
   DecisionView,
   PastDecision,
@@ -108,6 +109,9 @@ export function screenOf(transcript: readonly TranscriptEntry[]): Screen {
         case 'dimension':
         case 'poster':
         case 'theme':
+        case 'blurb':
+        case 'chapter':
+        case 'ending':
         case 'timer':
         case 'taste':
         case 'default':
@@ -127,6 +131,19 @@ export function screenOf(transcript: readonly TranscriptEntry[]): Screen {
   return { lines, backdrop, audioLoop, sounds };
 }
 
+/** The last `chapter` tag among the first `length` transcript entries. */
+function chapterAt(
+  transcript: readonly TranscriptEntry[],
+  length = transcript.length,
+): ChapterMark | null {
+  for (let i = Math.min(length, transcript.length) - 1; i >= 0; i--) {
+    const entry = transcript[i];
+    const d = entry?.line.directives.find((x) => x.kind === 'chapter');
+    if (entry && d?.kind === 'chapter') return { title: d.title, lineId: entry.id };
+  }
+  return null;
+}
+
 function historyOf(ctx: PlayerContext): PastDecision[] {
   const past: PastDecision[] = [];
   ctx.turns.forEach((t, i) => {
@@ -137,6 +154,9 @@ function historyOf(ctx: PlayerContext): PastDecision[] {
         chosenText: t.chosenText,
         timedOut: t.timedOut,
       });
+      // absent, not null, before any chapter: a story without chapters keeps the view it had
+      const chapter = chapterAt(ctx.transcript, t.transcriptLength);
+      if (chapter) past[past.length - 1] = { ...past[past.length - 1]!, chapter: chapter.title };
     }
   });
   return past;
@@ -181,6 +201,7 @@ export function selectView(snapshot: PlayerSnapshotLike): PlayView {
     sounds: screen.sounds,
     decision: state === 'choosing' ? decisionOf(ctx, phaseOf(sub)) : null,
     history: historyOf(ctx),
+    chapter: chapterAt(ctx.transcript),
     ending: state === 'ended' ? ctx.ending : null,
     error:
       state === 'error'

@@ -152,12 +152,6 @@ type Assert<T extends true> = T;
 type _EventsMatch = Assert<
   v.InferOutput<typeof captureEventSchema> extends CaptureEvent ? true : false
 >;
-type _ProfileMatches = Assert<
-  v.InferOutput<typeof profileSchema> extends Profile ? true : false
->;
-type _SettingsMatch = Assert<
-  v.InferOutput<typeof settingsSchema> extends Settings ? true : false
->;
-type _SavesMatch = Assert<
-  v.InferOutput<typeof savedPlaySchema> extends SavedPlay ? true : false
->;
+type _ProfileMatches = Assert<v.InferOutput<typeof profileSchema> extends Profile ? true : false>;
+type _SettingsMatch = Assert<v.InferOutput<typeof settingsSchema> extends Settings ? true : false>;
+type _SavesMatch = Assert<v.InferOutput<typeof savedPlaySchema> extends SavedPlay ? true : false>;

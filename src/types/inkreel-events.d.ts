@@ -1,5 +1,5 @@
 // Types of the ink Vite plugin's custom HMR events, for `import.meta.hot.on(...)` in the app.
-import type { StoryMeta } from '../core/model.ts';
+import type { StoryMeta, StoryOutline } from '../core/model.ts';
 
 declare module 'vite/types/customEvent.d.ts' {
   interface CustomEventMap {
@@ -11,6 +11,7 @@ declare module 'vite/types/customEvent.d.ts' {
       id: string;
       version: string;
       meta: StoryMeta;
+      outline: StoryOutline | null;
       stamp: number;
     };
   }

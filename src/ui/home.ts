@@ -11,6 +11,8 @@ export interface StoryCard {
   readonly id: string;
   readonly title: string;
   readonly author: string;
+  /** the story's `blurb` tag, when it has one */
+  readonly blurb?: string | null;
   /** image URL for the poster, if any */
   readonly posterUrl: string | null;
   /** the pole a variant poster was chosen for, e.g. "empathy+"; null for the default poster */
@@ -73,7 +75,7 @@ function renderCard(card: StoryCard): HTMLElement {
     { class: 'story-card', 'data-story': card.id },
     h(
       'a',
-      { href: hrefFor({ name: 'play', storyId: card.id }), class: 'story-link' },
+      { href: hrefFor({ name: 'story', storyId: card.id }), class: 'story-link' },
       card.posterUrl
         ? h('img', {
             class: 'poster',
@@ -84,6 +86,7 @@ function renderCard(card: StoryCard): HTMLElement {
         : h('div', { class: 'poster poster-blank' }),
       h('span', { class: 'story-title' }, card.title),
       h('span', { class: 'story-author' }, `by ${card.author}`),
+      card.blurb ? h('span', { class: 'story-blurb' }, card.blurb) : null,
       progress
         ? h(
             'span',

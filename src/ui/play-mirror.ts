@@ -4,7 +4,10 @@
 import type { PlayerCommand } from '../core/commands.ts';
 import type { InputMethod } from '../core/events.ts';
 import { remainingAt, type PlayView } from '../core/view.ts';
+import type { StoryOutline } from '../core/model.ts';
 import { clear, h } from './dom.ts';
+import { ChapterCards } from './chapter-card.ts';
+import { endingCardModel, renderEndingCard, screenKey } from './ending-card.ts';
 
 export interface Rect {
   readonly x: number;
@@ -25,6 +28,10 @@ export interface MirrorOptions {
   readonly mapHref?: string;
   /** finishes the canvas text reveal; true when some text was still revealing */
   readonly completeReveal?: () => boolean;
+  /** the story's chapters and named endings, from the build (absent in older catalogues) */
+  readonly outline?: StoryOutline | null;
+  /** the player's reduced-motion choice: chapter cards then appear and go without a fade */
+  readonly reducedMotion?: () => boolean;
   /** the story's sound, when it has any: a mute toggle joins the play controls */
   readonly sound?: { readonly muted: boolean; readonly setMuted: (muted: boolean) => void };
 }
@@ -67,9 +74,12 @@ export class PlayMirror {
   private choiceKey = '';
   private rects: readonly Rect[] | null = null;
   private resumeNotice: HTMLElement | null = null;
+  private screenKey = '';
+  private endingsFound: number | null = null;
   private resumeTurn = 0;
   private frame = 0;
   private readonly onKey = (e: KeyboardEvent): void => this.handleKey(e);
+  private readonly chapters: ChapterCards;
 
   constructor(private readonly options: MirrorOptions) {
     this.stageHost = h('div', { class: 'stage-host', 'aria-hidden': 'true' });
@@ -113,10 +123,16 @@ export class PlayMirror {
     // Visible whenever nothing is being kept on disk (DESIGN.md §4: a visible notice).
     this.storageNotice = h('p', { class: 'play-storage-notice', role: 'status', hidden: true });
     this.soundButton = this.makeSoundButton();
+    this.chapters = new ChapterCards({
+      chapters: options.outline?.chapters.map((c) => c.title) ?? [],
+      hold: (on) => options.send({ type: on ? 'PAUSE' : 'RESUME', reason: 'overlay' }),
+      reducedMotion: () => options.reducedMotion?.() ?? false,
+    });
     const controls = h(
       'div',
       { class: 'play-controls' },
       h('h1', { class: 'play-title' }, options.title),
+      this.chapters.progress,
       this.profileLabel,
       this.moreTimeButton,
       this.soundButton,
@@ -135,6 +151,7 @@ export class PlayMirror {
         this.choices,
         this.status,
         this.screen,
+        this.chapters.card,
       ),
       controls,
     );
@@ -146,6 +163,12 @@ export class PlayMirror {
     this.profileLabel.textContent = label;
     this.storageNotice.textContent = notice ?? '';
     this.storageNotice.hidden = notice === null;
+  }
+
+  /** How many of the story's endings this profile has found (this one included), once known. */
+  setEndingsFound(found: number): void {
+    this.endingsFound = found;
+    if (this.view) this.renderScreen(this.view);
   }
 
   /** Adds a control (e.g. the ledger button) at the end of the play controls. */
@@ -221,6 +244,7 @@ export class PlayMirror {
     this.renderLines(view);
     this.renderChoices(view);
     this.renderScreen(view);
+    this.chapters.update(view);
     if (
       this.resumeNotice &&
       (view.state !== 'choosing' || view.decision?.turn !== this.resumeTurn)
@@ -236,6 +260,7 @@ export class PlayMirror {
   }
 
   destroy(): void {
+    this.chapters.destroy();
     cancelAnimationFrame(this.frame);
     document.removeEventListener('keydown', this.onKey);
     this.root.remove();
@@ -319,56 +344,24 @@ export class PlayMirror {
   }
 
   private renderScreen(view: PlayView): void {
+    // rebuilt only when what it shows changes, so a chip picked on the ending card stays picked
+    const key = screenKey(view, this.endingsFound);
+    if (key === this.screenKey) return;
+    this.screenKey = key;
     clear(this.screen);
     if (view.state === 'ended') {
-      const list = h('ol', { class: 'path' });
-      for (const past of view.history) {
-        list.append(
-          h(
-            'li',
-            {},
-            h('span', {}, past.chosenText),
-            past.timedOut ? h('span', { class: 'badge' }, ' (the timer chose)') : null,
-            ' ',
-            h(
-              'button',
-              {
-                type: 'button',
-                class: 'rewind',
-                onclick: () => this.options.send({ type: 'REWIND', turn: past.turn }),
-              },
-              `Go back to decision ${past.turn}`,
-            ),
-          ),
-        );
-      }
       this.screen.append(
-        h(
-          'div',
-          { class: 'ending', role: 'region', 'aria-label': 'Ending' },
-          h('h2', {}, 'The end'),
-          h('p', {}, `You reached this ending through ${view.history.length} decisions.`),
-          list,
-          h(
-            'p',
-            {},
-            h(
-              'button',
-              { type: 'button', onclick: () => this.options.send({ type: 'RESTART' }) },
-              'Start over',
-            ),
+        renderEndingCard(
+          endingCardModel(
+            view,
+            this.options.outline ?? null,
+            this.endingsFound,
+            this.options.mapHref ?? null,
           ),
-          h(
-            'p',
-            {},
-            h('a', { href: '#/report' }, 'See what your choices recorded'),
-            ' · ',
-            this.options.mapHref
-              ? h('a', { href: this.options.mapHref }, 'Story map: endings found and branches left')
-              : null,
-            this.options.mapHref ? ' · ' : null,
-            h('a', { href: '#/' }, 'All stories'),
-          ),
+          {
+            rewind: (turn) => this.options.send({ type: 'REWIND', turn }),
+            restart: () => this.options.send({ type: 'RESTART' }),
+          },
         ),
       );
     } else if (view.state === 'error' && view.error) {

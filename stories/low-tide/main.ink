@@ -1,5 +1,6 @@
 # title: Low Tide
 # author: inkreel contributors
+# blurb: A quiet week out of season. Every low tide, a letter made of stones appears on the beach, and somebody is spelling something.
 # dimension: curiosity = Curiosity / Restraint
 # dimension: empathy = Warmth / Detachment
 # dimension: honesty = Candour / Discretion
@@ -22,6 +23,7 @@ VAR warmth = 0
 -> day_one
 
 === day_one ===
+# chapter: Monday
 # scene: beach
 You have rented the room above the Kittiwake Café for a week in November, because nobody else wanted it and because you needed, for a while, to be somewhere nobody needed you.
 On the first morning, the tide is far out and the sand is flat and shining. In the middle of it, made of white stones the size of fists, someone has laid a single letter, taller than a person: H. # timer: 15
@@ -35,6 +37,7 @@ On the first morning, the tide is far out and the sand is flat and shining. In t
 - -> day_two
 
 === day_two ===
+# chapter: Tuesday
 # scene: beach
 The second morning there is an O beside where the H was, and there, at the far edge of it, is a boy of nine or ten with a red bucket, pressing the last stone into place. # timer: 10
 * [Call out to him #taste: solitude-1 honesty+0.5]
@@ -64,6 +67,7 @@ Afternoon. Rain against the big window. Mrs Pell brings you a pot of tea you did
 - -> day_three
 
 === day_three ===
+# chapter: Wednesday
 # scene: beach
 In the night there is a storm. In the morning the third letter, an M, is half gone: one leg of it scattered across the sand like dropped coins. There is no sign of the red bucket.
 {knows_ferry: Far out, the lights of the Saltire are coming up the bay. Half seven.|Far out, a ferry is coming up the bay, lit like a street.} # timer: 8
@@ -118,6 +122,7 @@ That night the wind drops, and the room above the café is so quiet you can hear
 - -> day_four
 
 === day_four ===
+# chapter: Thursday
 # scene: beach
 The last morning. The tide goes out. H, O, M: and a space where the last letter should be, and no boy, and no bucket.
 # speaker: Mrs Pell
@@ -138,6 +143,7 @@ He is in bed, pink and furious at being ill. "You do it," he says. "Quick. E is 
 -> home
 
 === home ===
+# ending: Home
 # scene: beach
 You lay the E with his white stones, three lines and a long one, as the Saltire comes level with the bay. You will never know if anybody on the deck looks down. That evening, the café phone rings, and it is for Elsie, and she comes back from it with her face wet.
 {warmth >= 4: -> stay}
@@ -146,11 +152,13 @@ THE END: Home
 -> END
 
 = stay
+# ending: Out of Season
 On Saturday the bus comes and goes without you. Mrs Pell, wiping the same cup, says the room is free until March if you want it, and that Joss needs somebody to teach him long division, and that the sea is better company than people say.
 THE END: Out of Season
 -> END
 
 === unfinished ===
+# ending: Three Letters
 # scene: beach
 You leave the space. The Saltire passes, far out, and goes on. H, O, M, and the sea.
 On Sunday Joss is well again, and lays the E himself, alone, at low tide, and stands beside it in his coat until the ferry comes. You watch from the bus window as it pulls away. It is his word. It was always his word.

@@ -1,5 +1,6 @@
 # title: Night Shift
 # author: inkreel contributors
+# blurb: A night porter, a nine-room hotel by the railway, and an old man out of the rain who thinks it is 1979. You have until six.
 # dimension: risk = Thrill-seeking / Caution
 # dimension: empathy = Warmth / Detachment
 # dimension: curiosity = Curiosity / Restraint
@@ -23,6 +24,7 @@ VAR kindness = 0
 -> desk
 
 === desk ===
+# chapter: Midnight
 # scene: office
 The Hotel Alcyone has nine rooms, one lift that nobody trusts, and a night desk that is yours from midnight until six.
 The radiator ticks. Across the road the diner's sign buzzes pink against the wet glass. Somewhere beyond the roofs a goods train drags its long iron sentence through the dark.
@@ -91,6 +93,7 @@ One o'clock. The rain thins. You have a paperback face down on the desk and a ba
 - -> noise
 
 === noise ===
+# chapter: The Roof
 Ten to two. Overhead, something bangs: the fire door to the roof, swinging in the wind. Then footsteps on the gravel up there, slow and certain.
 You check the armchair, {room == "lobby": and it is empty|the keys, the stairs, the silence}. He is on the roof. # timer: 8
 * [Go straight up the fire escape, outside, in the rain #taste: risk+1 empathy+0.5]
@@ -156,6 +159,7 @@ The phone rings again at half past two. The same patient rings. The silence betw
 - -> two_ten
 
 === two_ten ===
+# chapter: The Two-Ten
 # scene: night-street
 Far off, the two-ten sounds its horn at the level crossing. He is at the door before it finishes.
 # speaker: Aurel
@@ -217,6 +221,7 @@ Six o'clock. The morning porter comes in shaking an umbrella and asks what sort 
 }
 
 === ending_room_seven ===
+# ending: Room Seven
 # scene: bedroom
 A week later a postcard arrives, addressed to the night porter. On the front is the station, in colour, years ago. On the back, in a careful hand that is beginning to wander: Thank you for keeping the room. A. and M.
 You pin it above the desk, where the night porter before you must have pinned things, and where the one after you will wonder who A. and M. were.
@@ -224,6 +229,7 @@ THE END: Room Seven
 -> END
 
 === ending_morning ===
+# ending: The Morning Train
 # scene: night-street
 You walk home past the diner as its shutters go up. The rain has stopped. The trains are running on time, which is to say, full of people going somewhere they have been before.
 You think about him now and then, on the nights when the phone rings and nobody speaks. You always answer those now.
@@ -231,6 +237,7 @@ THE END: The Morning Train
 -> END
 
 === ending_platform ===
+# ending: Platform Two
 # scene: train
 Rina thanks you at the door in the voice people use for strangers who did the least they could. You do not blame her.
 The next night, and for a few nights after, you catch yourself watching the street door at twenty to one. Nobody comes. The two-ten goes through without stopping, a wall of lit windows, and is gone.

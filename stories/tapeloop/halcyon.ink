@@ -1,6 +1,7 @@
 // Chapter two: Halcyon Soft, above the carpet shop. The deal, the notebook, the design.
 
 === halcyon ===
+# chapter: Halcyon
 # scene: office
 Halcyon Soft is two rooms, six computers, a kettle, a fax machine that nobody knows how to use, and a framed cover of Popular Computing Weekly with Desmond Pryce on it, younger and thinner, pointing at the camera.
 {late: You are forty minutes late. Nobody mentions it, which is worse.}

@@ -1,6 +1,7 @@
 // Chapter one: a Tuesday in September 1986, the bedroom, the kitchen, the way to work.
 
 === morning ===
+# chapter: Tuesday
 # scene: bedroom
 Tuesday, the ninth of September, 1986.
 The clock radio clicks on at seven with the weather: rain over the Pennines, clearing later, perhaps. Beside the bed, the Corona 48 you built your whole summer around sits under a tea towel, its cassette deck still holding last night's save.

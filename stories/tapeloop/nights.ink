@@ -1,6 +1,7 @@
 // Chapter three: three weeks of nights. Where you work depends on the deal you took.
 
 === nights ===
+# chapter: Nights
 {team:
 - "office":
     # scene: office

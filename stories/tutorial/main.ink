@@ -1,5 +1,6 @@
 # title: How inkreel Works
 # author: inkreel contributors
+# blurb: A three-minute guided tour of how stories play here: the clock on every choice, what gets recorded, and where you can see it.
 # dimension: curiosity = Curiosity / Restraint
 # dimension: risk = Thrill-seeking / Caution
 # dimension: order = Order / Improvisation
@@ -16,9 +17,11 @@ VAR hurried = false
 -> welcome
 
 === welcome ===
+# chapter: The Screen
 # BACKGROUND: assets/dusk.png
 # AUDIOLOOP: assets/hum.wav
 This is a story about how stories work here. It will take about three minutes.
+The title card that came and went just now, and the line by the story's name that says which chapter you are in, come from a chapter tag: longer stories are split into chapters, so you always know how far along you are.
 # IMAGE: assets/reel.png
 That little reel is an image placed in the flow of the text. The dusk behind these words is a background picture, and the low hum you may hear is a sound set to loop.
 # pause: 1.5
@@ -78,6 +81,7 @@ Three seconds. Quick. # timer: 3
 - -> report_intro
 
 === report_intro ===
+# chapter: The Record
 # scene: office
 # AUDIOLOOP: none
 The hum has stopped, and the background is now one of the engine's drawn scenes, an office, because this is the part about paperwork.
@@ -97,7 +101,9 @@ From those, the report estimates your tastes, like caution or curiosity, with ho
 
 === last ===
 # CLEAR
+# ending: The Tour
 That was the tour. The screen was just cleared, by a tag, so the ending starts fresh.
+When a story ends, a card names the ending you reached, counts how many of its endings you have found so far, and lays out the path you took, chapter by chapter, with a way to go back to any decision and choose again.
 {hurried: You froze on the fast one. The report will show that decision, and the clock's part in it.}
 Play one of the real stories next, then open \#/report and see what it made of you. # timer: off
 * [Finish the tutorial #taste: order+0.5]

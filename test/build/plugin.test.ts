@@ -136,6 +136,41 @@ describe('inkStories in the dev server', () => {
     }
   }, 60_000);
 
+  it('gives each catalogue entry its blurb, chapters in order, named endings and typical length', async () => {
+    const root = project({ doors: 'authoring/structure' });
+    const server = await createServer({
+      root,
+      configFile: false,
+      logLevel: 'silent',
+      plugins: [inkStories({ storiesDir: 'stories' })],
+      server: { middlewareMode: true, hmr: false, ws: false, watch: null },
+    });
+    try {
+      const mod = (await server.ssrLoadModule('virtual:inkreel/catalogue')) as {
+        catalogue: CatalogueEntry[];
+      };
+      const entry = mod.catalogue[0];
+      expect(entry?.meta.blurb).toBe('A hallway, two doors,');
+      expect(entry?.outline?.chapters.map((c) => c.title)).toEqual(['The Hall', 'The Red Room']);
+      expect(entry?.outline?.endings.map((e) => e.name)).toEqual([
+        'Blue Door',
+        'Warmth',
+        'Out the Window',
+      ]);
+      expect(entry?.outline?.typicalLength?.minutes).toBe(1);
+      // the endings are the map's: the ending card counts them against the same nodes
+      const map = await entry?.loadMap?.();
+      expect(
+        map?.nodes
+          .filter((n) => n.kind === 'ending')
+          .map((n) => n.label)
+          .sort(),
+      ).toEqual(entry?.outline?.endings.map((e) => e.path));
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
+
   it('reports a compile error with the file, line and a code frame', async () => {
     const root = project({ bad: 'broken/main-error' });
     const server = await createServer({

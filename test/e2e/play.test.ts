@@ -31,6 +31,9 @@ describe('playing the sample story in Chromium', () => {
     await page.goto(`${baseUrl}/#/`);
     const link = page.getByRole('link', { name: /Night Shift/ });
     await link.click();
+    // the card opens the story's title screen, whose Start begins play
+    await waitForState(page, ['title']);
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
     expect(await waitForState(page, ['choosing'])).toBe('choosing');
 
     // The first decision has a 6 s window whose default is its second option: let it run out.

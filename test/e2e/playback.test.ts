@@ -27,10 +27,12 @@ async function waitForLog(page: Page, text: string, timeout = 30_000): Promise<v
 
 /** The open decision's option texts, once its buttons take input. */
 async function openDecision(page: Page): Promise<string> {
+  // a chapter's title card lies over the decision for a moment and takes Enter and Escape
   await page.waitForFunction(
     (sel) =>
       document.getElementById('app')?.dataset.state === 'choosing' &&
-      document.querySelectorAll(sel).length > 0,
+      document.querySelectorAll(sel).length > 0 &&
+      document.querySelector('.chapter-card:not([hidden])') === null,
     OPEN_CHOICE,
     LONG,
   );
@@ -292,7 +294,10 @@ describe('playback in Chromium', () => {
     expect(await playPath(page, TO_MORNING)).toBe('ended');
     expect(await logText(page)).toContain('THE END: The Morning Train');
 
-    await page.getByRole('button', { name: 'Go back to decision 2' }).click();
+    // on the ending card a decision's chip shows it, and "Go back here" goes back to it
+    const ending = page.getByRole('region', { name: 'Ending' });
+    await ending.getByRole('button', { name: /^Decision 2:/ }).click();
+    await ending.getByRole('button', { name: 'Go back here' }).click();
     await openDecision(page);
     const rewound = await logText(page);
     expect(rewound).not.toContain('THE END');

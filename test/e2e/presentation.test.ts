@@ -69,7 +69,7 @@ describe('presentation in Chromium', () => {
       await page.screenshot({ path: `${SHOTS}/home-${name}.png` });
       // Cards further down the list are a scroll away; scrolled to, each fits the screen.
       await link.scrollIntoViewIfNeeded();
-      expect(await insideViewport(page, 'a[href="#/play/night-shift"]')).toBe(true);
+      expect(await insideViewport(page, 'a[href="#/story/night-shift"]')).toBe(true);
 
       await page.goto(`${baseUrl}/#/play/night-shift`);
       await waitForChoices(page);

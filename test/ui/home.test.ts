@@ -38,7 +38,12 @@ describe('the home screen', () => {
   it('shows one linked card per story in the order given, with poster, title, author and progress', () => {
     const home = renderHome({
       cards: [
-        card({ id: 'tapeloop', title: 'Tapeloop', progress: { kind: 'finished' } }),
+        card({
+          id: 'tapeloop',
+          title: 'Tapeloop',
+          blurb: '1986. A game that writes back.',
+          progress: { kind: 'finished' },
+        }),
         card({ progress: { kind: 'saved', decision: 4 }, posterUrl: null }),
       ],
       profileName: 'Ada',
@@ -46,9 +51,13 @@ describe('the home screen', () => {
     });
     const cards = [...home.querySelectorAll('.story-card')];
     expect(cards.map((c) => c.getAttribute('data-story'))).toEqual(['tapeloop', 'night-shift']);
-    expect(cards[0]?.querySelector('a')?.getAttribute('href')).toBe('#/play/tapeloop');
+    expect(cards[0]?.querySelector('a')?.getAttribute('href')).toBe('#/story/tapeloop');
     expect(cards[0]?.querySelector('img.poster')?.getAttribute('src')).toBe('/assets/poster.png');
     expect(cards[0]?.querySelector('.story-progress')?.textContent).toBe('Finished');
+    expect(cards[0]?.querySelector('.story-blurb')?.textContent).toBe(
+      '1986. A game that writes back.',
+    );
+    expect(cards[1]?.querySelector('.story-blurb')).toBeNull();
     expect(cards[1]?.querySelector('img')).toBeNull();
     expect(cards[1]?.querySelector('.poster-blank')).not.toBeNull();
     expect(cards[1]?.querySelector('.story-author')?.textContent).toBe('by inkreel contributors');

@@ -120,8 +120,9 @@ describe('PlayMirror', () => {
       }),
     );
     const ending = document.querySelector('[aria-label="Ending"]');
-    expect(ending?.textContent).toContain('the timer chose');
-    ending?.querySelectorAll<HTMLButtonElement>('.rewind')[1]?.click();
+    ending?.querySelector<HTMLButtonElement>('button[aria-label^="Decision 2"]')?.click();
+    expect(ending?.textContent).toContain('the clock chose');
+    ending?.querySelector<HTMLButtonElement>('.rewind')?.click();
     expect(sent).toEqual([{ type: 'REWIND', turn: 2 }]);
   });
 });

@@ -16,6 +16,13 @@ describe('routes', () => {
     expect(parseRoute('#/nope')).toEqual({ name: 'not-found', path: '/nope' });
   });
 
+  it("reads a story's title screen apart from its play route", () => {
+    expect(parseRoute('#/story/tapeloop')).toEqual({ name: 'story', storyId: 'tapeloop' });
+    expect(parseRoute('#/story/')).toEqual({ name: 'not-found', path: '/story/' });
+    const route = { name: 'story', storyId: 'a b/é' } as const;
+    expect(parseRoute(hrefFor(route))).toEqual(route);
+  });
+
   it('round-trips story ids with unusual characters', () => {
     const route = { name: 'play', storyId: 'a b/é' } as const;
     expect(parseRoute(hrefFor(route))).toEqual(route);

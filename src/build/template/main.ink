@@ -1,5 +1,6 @@
 # title: {{TITLE}}
 # author: Your name
+# blurb: One late night, one lit window, and a neighbour who has been waiting up.
 # dimension: risk = Thrill-seeking / Caution
 # dimension: warmth = Warmth / Reserve
 # timer: 10
@@ -13,12 +14,15 @@
 //
 // The global tags above must stay at the very top of main.ink, before any INCLUDE or text.
 // `dimension` declares a taste the choices measure: id = positive pole / negative pole.
+// `blurb` is the sentence or two on the story's title screen and home card.
 // `timer` is the story's choice window in seconds. A `poster` with `when risk+` is the key art
 // shown to a player whose profile leans to Thrill-seeking.
 
 -> opening
 
 === opening ===
+// `chapter` on a knot's first line starts a chapter: a title card, and "Chapter 1 of N" in play.
+# chapter: The Street
 // A backdrop: a named scene, an image file, or a colour (`\#` keeps ink from reading the `#`
 // of a colour as the start of another tag).
 # scene: night-street
@@ -68,6 +72,8 @@ You are home before the rain. The light in the window goes out behind you.
 -> ending
 
 === ending ===
+// `ending` names the ending this knot reaches, for the ending card, the map and the report.
+# ending: The Light in the Window
 That is the end of this little story.
 * [Start again #taste: risk+0.5]
     -> again
@@ -75,6 +81,7 @@ That is the end of this little story.
     -> END
 
 === again ===
+# ending: Once More
 // RESTART on a line starts the story over from the top once that line is shown.
 Back to the empty street. # RESTART
 -> END
