@@ -88,6 +88,9 @@ export function assetsOf(directives: readonly Directive[]): string[] {
       case 'pause':
       case 'taste':
       case 'default':
+      case 'blurb':
+      case 'chapter':
+      case 'ending':
       case 'unknown':
       case 'invalid':
         break;
