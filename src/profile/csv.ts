@@ -27,9 +27,3 @@ export function toCsv(columns: readonly string[], rows: readonly (readonly Cell[
     { escapeFormulae: false, newline: '\r\n' },
   );
 }
-
-/** Reads a CSV written by toCsv back into objects keyed by column (tests and tools). */
-export function fromCsv(text: string): Record<string, string>[] {
-  const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
-  return parsed.data;
-}

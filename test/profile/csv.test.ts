@@ -1,7 +1,8 @@
 // CSV formula escaping: no cell of an export, read back, can start a spreadsheet formula.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromCsv, startsLikeFormula, toCsv } from '../../src/profile/csv.ts';
+import { startsLikeFormula, toCsv } from '../../src/profile/csv.ts';
+import { fromCsv } from './read-csv.ts';
 
 const TRIGGERS = ['=', '+', '-', '@', '\t', '\r'];
 

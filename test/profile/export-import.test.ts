@@ -4,7 +4,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { CaptureEvent } from '../../src/core/events.ts';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
-import { fromCsv } from '../../src/profile/csv.ts';
+import { fromCsv } from './read-csv.ts';
 import type { ExportInput } from '../../src/profile/export.ts';
 import { EXPORT_FILES, NETFLIX_COLUMNS, buildExport } from '../../src/profile/export.ts';
 import { MAX_IMPORT_BYTES, parseImport } from '../../src/profile/import.ts';
