@@ -32,6 +32,8 @@ export class ChapterCards {
   private timer: number | null = null;
   private readonly onKey = (e: KeyboardEvent): void => {
     if (e.key !== 'Enter' && e.key !== ' ' && e.key !== 'Escape') return;
+    // a dialog opened over the card (the pause menu, History, the ledger) keeps its own keys
+    if (document.querySelector('dialog[open]') !== null) return;
     // first in line (capture): the key only dismisses the card, it never also pauses or skips
     e.preventDefault();
     e.stopImmediatePropagation();

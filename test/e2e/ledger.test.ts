@@ -181,7 +181,10 @@ describe('the live ledger and the home screen in Chromium', () => {
 
     // Play Night Shift through, always taking the warmest option on offer.
     const warmth = tasteWeights('night-shift', 'empathy');
+    // the card opens the story's title screen; Start plays it
     await page.locator('.story-card[data-story="night-shift"] a').click();
+    await waitForState(page, ['title']);
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
     let picks = 0;
     for (let guard = 0; guard < 40; guard++) {
       if ((await waitForState(page, ['choosing', 'ended', 'error'])) !== 'choosing') break;

@@ -28,7 +28,9 @@ async function pressPick(page: Page, key: string): Promise<void> {
     (old) =>
       document.querySelector('[role="group"][aria-label="Choices"]')?.textContent !== old &&
       document.querySelector('[role="group"][aria-label="Choices"] button:not([disabled])') !==
-        null,
+        null &&
+      // a chapter's title card takes Escape for itself while it shows
+      document.querySelector('.chapter-card:not([hidden])') === null,
     before,
     { timeout: 30_000 },
   );

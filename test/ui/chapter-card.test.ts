@@ -71,6 +71,18 @@ describe('chapter cards', () => {
     expect(seen).toEqual([]);
   });
 
+  it('leaves Escape to a dialog opened over it (the pause menu, History, the ledger)', () => {
+    const { cards } = mount();
+    const dialog = document.createElement('dialog');
+    dialog.setAttribute('open', '');
+    document.body.append(dialog);
+    cards.update(playView({ state: 'narrating', decision: null, chapter: at('Tuesday', 1) }));
+    const taken = !key('Escape');
+    dialog.remove();
+    expect(taken).toBe(false);
+    expect(cards.showing).toBe(true);
+  });
+
   it('is skipped with a click, and other keys leave it up', () => {
     const { cards } = mount();
     cards.update(playView({ state: 'narrating', decision: null, chapter: at('Tuesday', 1) }));
