@@ -32,6 +32,8 @@ export function playView(over: Partial<PlayView> = {}): PlayView {
     storyId: 's',
     title: 'S',
     lines: [],
+    transcript: over.lines ?? [],
+    endingNext: false,
     backdrop: null,
     speaker: null,
     audioLoop: null,

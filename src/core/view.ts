@@ -2,10 +2,14 @@
 import type { Backdrop } from './directives.ts';
 
 /** The value of `data-state` on the app root (DESIGN.md §7). */
-export type PlayState = 'loading' | 'narrating' | 'choosing' | 'ended' | 'error';
+export type PlayState =
+  'loading' | 'narrating' | 'reading' | 'choosing' | 'paused' | 'ended' | 'error';
 
-/** Bandersnatch's phases of a decision (DESIGN.md §3). */
-export type DecisionPhase = 'shown' | 'selecting' | 'picked' | 'timedOut' | 'hide';
+/**
+ * Bandersnatch's phases of a decision (DESIGN.md §3): `shown` while the cards rise (the window has
+ * not started), `selecting` while the window runs, `picked`/`timedOut` while the chosen card holds.
+ */
+export type DecisionPhase = 'shown' | 'selecting' | 'picked' | 'timedOut';
 
 export interface ShownLine {
   /** increasing id, stable for the playthrough, for keyed rendering */
@@ -49,6 +53,8 @@ export interface DecisionView {
 
 export interface PastDecision {
   readonly turn: number;
+  /** id of the last transcript line shown before this decision (null when none), for the history */
+  readonly afterLine: number | null;
   readonly decisionId: string;
   readonly chosenText: string;
   readonly timedOut: boolean;
@@ -60,6 +66,16 @@ export interface PlayView {
   readonly title: string;
   /** lines shown since the last CLEAR, oldest first */
   readonly lines: readonly ShownLine[];
+  /**
+   * every line of this playthrough, CLEARs included, oldest first: with `history` (the choices
+   * made, placed by `afterLine`) it is the whole playthrough for a History panel
+   */
+  readonly transcript: readonly ShownLine[];
+  /**
+   * the beat on screen is the story's last and is fully read: the player continues (CONTINUE) to
+   * the ending
+   */
+  readonly endingNext: boolean;
   readonly backdrop: Backdrop | null;
   readonly speaker: string | null;
   /** asset path of the looping ambience, if any */

@@ -49,7 +49,7 @@ export function buildChoices(
   handlers: ChoiceHandlers,
 ): Container {
   const root = new Container({ label: 'choices' });
-  if (!decision || decision.phase === 'hide') return root;
+  if (!decision) return root;
   const live = acceptsPicks(decision);
   let picked = false;
   decision.options.forEach((option, i) => {

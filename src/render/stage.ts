@@ -63,7 +63,7 @@ function decisionKey(view: PlayView): string {
 
 function optionCount(view: PlayView | null): number {
   const d = view?.decision;
-  return d && d.phase !== 'hide' ? d.options.length : 0;
+  return d ? d.options.length : 0;
 }
 
 /**
@@ -145,7 +145,7 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
     const decision = view?.decision ?? null;
     choices = buildChoices(decision, layout, palette, { onPick: options.onPick });
     root.addChild(choices);
-    const shown = decision !== null && decision.phase !== 'hide' && decision.options.length > 0;
+    const shown = decision !== null && decision.options.length > 0;
     options.onChoiceRects?.(shown ? layout.choices.cards.slice(0, decision.options.length) : null);
   };
 

@@ -99,15 +99,11 @@ describe('buildChoices', () => {
     expect(find(root, 'choice-1')!.eventMode).toBe('none');
   });
 
-  it('is empty when there is no decision or it is hiding', () => {
+  it('is empty when there is no decision', () => {
     const layout = computeLayout(1280, 720, 2);
     expect(buildChoices(null, layout, palette, { onPick: () => undefined }).children).toHaveLength(
       0,
     );
-    expect(
-      buildChoices(decision({ phase: 'hide' }), layout, palette, { onPick: () => undefined })
-        .children,
-    ).toHaveLength(0);
   });
 });
 

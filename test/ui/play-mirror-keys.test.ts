@@ -9,6 +9,8 @@ const choosing: PlayView = {
   storyId: 's',
   title: 'S',
   lines: [{ id: 1, text: 'Hello.', speaker: null, className: null, image: null }],
+  transcript: [{ id: 1, text: 'Hello.', speaker: null, className: null, image: null }],
+  endingNext: false,
   backdrop: null,
   speaker: null,
   audioLoop: null,

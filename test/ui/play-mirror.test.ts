@@ -120,8 +120,8 @@ describe('PlayMirror', () => {
         decision: null,
         ending: { path: 'end' },
         history: [
-          { turn: 1, decisionId: 'a', chosenText: 'Answer it', timedOut: false },
-          { turn: 2, decisionId: 'b', chosenText: 'Wait', timedOut: true },
+          { turn: 1, afterLine: null, decisionId: 'a', chosenText: 'Answer it', timedOut: false },
+          { turn: 2, afterLine: null, decisionId: 'b', chosenText: 'Wait', timedOut: true },
         ],
       }),
     );
