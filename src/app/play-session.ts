@@ -20,7 +20,14 @@ import { isTheme, stageTheme } from './display.ts';
 /** What the session asks of a stage (render/stage.ts's Stage, or a fake in tests). */
 export type PlayStage = Pick<
   Stage,
-  'update' | 'preload' | 'setTheme' | 'setReducedMotion' | 'completeReveal' | 'destroy'
+  | 'update'
+  | 'preload'
+  | 'setTheme'
+  | 'setReducedMotion'
+  | 'setTextSpeed'
+  | 'completeReveal'
+  | 'advance'
+  | 'destroy'
 >;
 
 /** What a tab remembers across the stories it plays (not stored). */
@@ -126,7 +133,9 @@ export async function mountPlay(deps: PlayDeps): Promise<() => void> {
     profileName: incognito ? `${profile.name} (incognito: nothing is kept)` : profile.name,
     title: entry.meta.title,
     mapHref: entry.loadMap ? hrefFor({ name: 'map', storyId }) : undefined,
-    completeReveal: () => stage?.completeReveal() ?? false,
+    advanceStage: () => stage?.advance() ?? false,
+    textSpeed: settings.textSpeed,
+    autoplay: settings.autoplay,
     sound: hasSound
       ? {
           muted: tab.soundMuted,
@@ -146,6 +155,12 @@ export async function mountPlay(deps: PlayDeps): Promise<() => void> {
       now: () => clock.now(),
       onPick: (index, input) => send({ type: 'PICK', index, input }),
       onChoiceRects: (rects) => mirror.setChoiceRects(rects),
+      onReveal: (report) => mirror.setReveal(report),
+      // a tap with nothing left to reveal or page: past the last beat, on to the ending
+      onContinue: () => {
+        if (player?.getView().endingNext) send({ type: 'CONTINUE' });
+      },
+      textSpeed: settings.textSpeed,
       reducedMotion:
         settings.reducedMotion ?? deps.matchMedia('(prefers-reduced-motion: reduce)').matches,
       theme: stageTheme(settings, entry.meta.theme, deps.matchMedia),

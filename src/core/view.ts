@@ -101,3 +101,19 @@ export function remainingAt(
   if (window.runningSince === null) return window.remainingMs;
   return Math.max(0, window.remainingMs - (now - window.runningSince));
 }
+
+/**
+ * Where the reading of the text on screen stands, as the view showing it (the stage, or the DOM
+ * mirror in the text-only view) tells it: the mirror follows it (aria-busy, the continue cue) and
+ * a fully read beat is reported to the player (REVEALED).
+ */
+export interface RevealReport {
+  /** characters of the page are still being revealed */
+  readonly busy: boolean;
+  /** id of the last line on the current page; null when no text is shown */
+  readonly through: number | null;
+  /** lines after this page wait for the player to continue */
+  readonly more: boolean;
+  /** characters on the current page (autoplay's reading time) */
+  readonly pageChars: number;
+}

@@ -4,6 +4,7 @@ import { assign, fromPromise, setup, spawnChild } from 'xstate';
 import type { PlayerCommand } from '../core/commands.ts';
 import type { EventDraft } from '../core/events.ts';
 import type { Decision } from '../core/model.ts';
+import { HOLD_MS, SHOW_MS } from '../core/pacing.ts';
 import type { SavedPlay } from '../core/ports.ts';
 import { windowMs } from '../core/timing.ts';
 import { remainingAt } from '../core/view.ts';
@@ -37,16 +38,8 @@ import {
   type StepResult,
 } from './play-context.ts';
 
-/**
- * How long the cards take to rise and land once the beat is read; the window starts when they
- * have landed, so the rise never eats into it.
- */
-export const SHOW_MS = 300;
-/**
- * How long the chosen card holds ("The clock chose: …" on a timeout) before the next beat. The
- * choice is stored and the next beat computed meanwhile, so the beat shows right after the hold.
- */
-export const HOLD_MS = 600;
+// re-exported so the player's tests and the views read the one pacing policy
+export { HOLD_MS, SHOW_MS } from '../core/pacing.ts';
 /**
  * Lookahead waits this long after a decision is shown, so its cost lands after the decision's
  * first frame (and outside the pick → next beat measure) rather than in front of it.

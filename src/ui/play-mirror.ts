@@ -3,15 +3,14 @@
 // canvas cards when a canvas is drawn, plain buttons when not), the window is a progressbar.
 import type { PlayerCommand } from '../core/commands.ts';
 import type { InputMethod } from '../core/events.ts';
-import { remainingAt, type PlayView } from '../core/view.ts';
+import type { TextSpeed } from '../core/settings.ts';
+import type { PlayView, RevealReport } from '../core/view.ts';
+import { CountdownBar } from './countdown-bar.ts';
 import { clear, h } from './dom.ts';
+import { ReadingControl } from './reading.ts';
 
-export interface Rect {
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-}
+/** Where a canvas card is, in CSS px relative to the stage host. */
+export type Rect = Readonly<Record<'x' | 'y' | 'width' | 'height', number>>;
 
 export interface MirrorOptions {
   readonly send: (command: PlayerCommand) => void;
@@ -23,8 +22,11 @@ export interface MirrorOptions {
   readonly title: string;
   /** the story's map (#/map/<id>), linked from the ending screen when there is one */
   readonly mapHref?: string;
-  /** finishes the canvas text reveal; true when some text was still revealing */
-  readonly completeReveal?: () => boolean;
+  /** the canvas's continue: finishes its reveal or turns its page; false when it had nothing to do */
+  readonly advanceStage?: () => boolean;
+  readonly textSpeed?: TextSpeed;
+  /** pages and the last beat advance by themselves after a reading time */
+  readonly autoplay?: boolean;
   /** the story's sound, when it has any: a mute toggle joins the play controls */
   readonly sound?: { readonly muted: boolean; readonly setMuted: (muted: boolean) => void };
 }
@@ -53,8 +55,8 @@ export class PlayMirror {
   readonly stageHost: HTMLDivElement;
   private readonly log: HTMLDivElement;
   private readonly choices: HTMLDivElement;
-  private readonly bar: HTMLDivElement;
-  private readonly barFill: HTMLDivElement;
+  private readonly bar: CountdownBar;
+  private readonly reading: ReadingControl;
   private readonly status: HTMLParagraphElement;
   private readonly screen: HTMLDivElement;
   private readonly pauseButton: HTMLButtonElement;
@@ -69,7 +71,6 @@ export class PlayMirror {
   private rects: readonly Rect[] | null = null;
   private resumeNotice: HTMLElement | null = null;
   private resumeTurn = 0;
-  private frame = 0;
   private readonly onKey = (e: KeyboardEvent): void => this.handleKey(e);
 
   constructor(private readonly options: MirrorOptions) {
@@ -81,20 +82,16 @@ export class PlayMirror {
       'aria-label': 'Story',
     });
     this.choices = h('div', { class: 'choices', role: 'group', 'aria-label': 'Choices' });
-    this.barFill = h('div', { class: 'timer-fill' });
-    this.bar = h(
-      'div',
-      {
-        class: 'timer',
-        role: 'progressbar',
-        'aria-label': 'Time left to choose',
-        'aria-valuemin': 0,
-        'aria-valuemax': 100,
-        'aria-valuenow': 100,
-        hidden: true,
+    this.bar = new CountdownBar(options.now, (bar) => this.choices.before(bar));
+    this.reading = new ReadingControl({
+      send: options.send,
+      advanceStage: options.advanceStage,
+      textSpeed: options.textSpeed,
+      autoplay: options.autoplay,
+      onChange: () => {
+        if (this.view) this.renderLines(this.view);
       },
-      this.barFill,
-    );
+    });
     this.status = h('p', { class: 'play-status', role: 'status' });
     this.screen = h('div', { class: 'play-screen' });
     this.pauseButton = h(
@@ -151,7 +148,7 @@ export class PlayMirror {
         'div',
         { class: 'play-overlay' },
         this.log,
-        this.bar,
+        this.reading.continueButton,
         this.choices,
         this.status,
         this.screen,
@@ -223,6 +220,18 @@ export class PlayMirror {
   /** Canvas mode: the canvas draws text and cards; the DOM text is for assistive tech only. */
   setCanvasMode(on: boolean): void {
     this.root.classList.toggle('canvas-mode', on);
+    this.reading.setCanvasMode(on);
+  }
+
+  /** How far the stage's reveal and pages are (canvas view). */
+  setReveal(report: RevealReport): void {
+    this.reading.setStageReport(report);
+  }
+
+  /** Text speed and autoplay changed mid-play (the pause menu). */
+  setReading(speed: TextSpeed, autoplay: boolean): void {
+    this.reading.setTextSpeed(speed);
+    this.reading.setAutoplay(autoplay);
   }
 
   /** Where the canvas drew each choice card, in CSS pixels relative to the stage host. */
@@ -234,41 +243,42 @@ export class PlayMirror {
   update(view: PlayView): void {
     this.view = view;
     this.root.dataset.state = view.state;
+    this.reading.update(view);
     this.renderLines(view);
     this.renderChoices(view);
     this.renderScreen(view);
-    if (
-      this.resumeNotice &&
-      (view.state !== 'choosing' || view.decision?.turn !== this.resumeTurn)
-    ) {
+    if (this.resumeNotice && view.decision?.turn !== this.resumeTurn) {
       this.resumeNotice.remove();
       this.resumeNotice = null;
     }
-    const timed = view.state === 'choosing' && view.decision?.windowMs != null;
-    this.bar.hidden = !timed;
-    this.moreTimeButton.hidden = !timed;
-    this.pauseButton.hidden = view.state !== 'choosing';
+    this.bar.update(view);
+    this.moreTimeButton.hidden = !CountdownBar.isOpen(view);
+    this.pauseButton.hidden = view.decision === null;
     this.pauseButton.textContent = view.decision?.paused ? 'Resume' : 'Pause';
     this.pauseButton.setAttribute('aria-pressed', String(view.decision?.paused ?? false));
-    this.status.textContent = view.decision?.paused ? 'Paused. The timer is waiting for you.' : '';
-    if (timed) this.startTicking();
+    this.status.textContent = statusOf(view);
   }
 
   destroy(): void {
-    cancelAnimationFrame(this.frame);
+    this.bar.destroy();
+    this.reading.destroy();
     document.removeEventListener('keydown', this.onKey);
     this.root.remove();
   }
 
   private renderLines(view: PlayView): void {
-    const ids = view.lines.map((l) => l.id);
+    // only lines on screen (or on pages already read) are in the log; aria-busy holds the
+    // announcement until the text on screen is complete
+    const lines = view.lines.filter((l) => this.reading.shows(l.id));
+    this.log.setAttribute('aria-busy', String(this.reading.report().busy));
+    const ids = lines.map((l) => l.id);
     const continues =
       this.shownLineIds.length <= ids.length && this.shownLineIds.every((id, i) => ids[i] === id);
     if (!continues) {
       clear(this.log);
       this.shownLineIds = [];
     }
-    for (const line of view.lines.slice(this.shownLineIds.length)) {
+    for (const line of lines.slice(this.shownLineIds.length)) {
       const p = h('p', { class: line.className ? `line line-${line.className}` : 'line' });
       if (line.speaker) p.append(h('span', { class: 'speaker' }, line.speaker), ' ');
       p.append(line.text);
@@ -283,7 +293,7 @@ export class PlayMirror {
   }
 
   private renderChoices(view: PlayView): void {
-    const decision = view.state === 'choosing' ? view.decision : null;
+    const decision = view.decision;
     const key = decision ? `${decision.id}#${decision.turn}` : '';
     const open =
       decision !== null && (decision.phase === 'shown' || decision.phase === 'selecting');
@@ -428,13 +438,13 @@ export class PlayMirror {
 
   private handleKey(e: KeyboardEvent): void {
     if (!this.root.isConnected || e.repeat || e.altKey || e.ctrlKey || e.metaKey) return;
-    // Enter or Space away from any control shows the rest of the revealing text at once.
+    // Enter or Space away from any control continues: the rest of the text, the next page, the end.
     if ((e.key === 'Enter' || e.key === ' ') && !isControl(e.target)) {
-      if (this.options.completeReveal?.()) e.preventDefault();
+      if (this.reading.advance()) e.preventDefault();
       return;
     }
     const view = this.view;
-    if (view?.state !== 'choosing' || !view.decision) return;
+    if (!view?.decision || (view.state !== 'choosing' && view.state !== 'paused')) return;
     if (e.key === 'Escape') {
       e.preventDefault();
       this.togglePause();
@@ -470,21 +480,15 @@ export class PlayMirror {
       buttons[next]?.focus();
     }
   }
+}
 
-  private startTicking(): void {
-    cancelAnimationFrame(this.frame);
-    const tick = (): void => {
-      const decision = this.view?.state === 'choosing' ? this.view.decision : null;
-      if (!decision || decision.windowMs === null) return;
-      const left = remainingAt(decision, this.options.now()) ?? 0;
-      const percent = Math.max(0, Math.min(100, Math.round((left / decision.windowMs) * 100)));
-      this.bar.setAttribute('aria-valuenow', String(percent));
-      this.bar.setAttribute('aria-valuetext', `${Math.ceil(left / 1000)} seconds left`);
-      this.barFill.style.width = `${percent}%`;
-      if (decision.runningSince !== null) this.frame = requestAnimationFrame(tick);
-    };
-    tick();
-  }
+/** The status line: a pause, or the clock's pick while its card holds. */
+function statusOf(view: PlayView): string {
+  const d = view.decision;
+  if (d?.paused) return 'Paused. The timer is waiting for you.';
+  if (d?.phase === 'timedOut' && d.chosen !== null)
+    return `The clock chose: ${d.options[d.chosen]?.text ?? ''}`;
+  return '';
 }
 
 let firstChoiceMarked = false;
