@@ -189,6 +189,30 @@ export function renderSettings(model: SettingsModel, actions: SettingsActions): 
       { class: 'hint' },
       'During a choice you can also press Escape to pause, or use "More time".',
     ),
+    h('h2', {}, 'Reading'),
+    radios(
+      'Text speed',
+      'text-speed',
+      [
+        { value: 'slow', label: 'Slow' },
+        { value: 'normal', label: 'Normal' },
+        { value: 'fast', label: 'Fast' },
+        { value: 'instant', label: 'Instant (each page appears whole)' },
+      ] as const,
+      settings.textSpeed,
+      (value) => void actions.change('textSpeed', value),
+    ),
+    checkbox(
+      'Autoplay',
+      'Pages and the last scene move on by themselves after a time to read them. Choices are always yours: autoplay never picks.',
+      settings.autoplay,
+      (on) => void actions.change('autoplay', on),
+    ),
+    h(
+      'p',
+      { class: 'hint' },
+      'Choices appear once the text is on screen, and their time starts only then. Click, tap, Enter or Space shows the rest of the text or the next page.',
+    ),
     h('h2', {}, 'Recording'),
     checkbox(
       'Pause recording',
