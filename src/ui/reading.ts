@@ -148,15 +148,17 @@ export class ReadingControl {
     if (!view) return;
     if (!this.canvas) this.scheduleNextLine(view);
     const r = this.report();
-    if (!r.busy && !r.more && r.through !== null && r.through > this.sentThrough) {
-      this.sentThrough = r.through;
-      this.options.send({ type: 'REVEALED', through: r.through });
-    }
     const waiting = !r.busy && (r.more || view.endingNext);
     this.continueButton.hidden = !waiting;
     this.continueButton.textContent = r.more ? 'Continue' : 'Continue to the ending';
     this.scheduleAutoplay(waiting, r);
     this.options.onChange();
+    // Last: the player answers REVEALED at once with a new view, which settles again (nested);
+    // nothing of this call may run after it with the old view.
+    if (!r.busy && !r.more && r.through !== null && r.through > this.sentThrough) {
+      this.sentThrough = r.through;
+      this.options.send({ type: 'REVEALED', through: r.through });
+    }
   }
 
   private scheduleNextLine(view: PlayView): void {

@@ -149,3 +149,29 @@ describe('the decision window in the DOM', () => {
     );
   });
 });
+
+describe('a view that answers at once', () => {
+  it('offers the ending’s Continue when the player answers REVEALED synchronously with a new view', () => {
+    const sent: PlayerCommand[] = [];
+    const m = new PlayMirror({
+      send: (c) => {
+        sent.push(c);
+        // the player's machine answers within send, as xstate does
+        if (c.type === 'REVEALED') m.update(reading({ endingNext: true }));
+      },
+      now: () => 0,
+      resolveAsset: () => null,
+      profileName: 'Ada',
+      title: 'S',
+      advanceStage: () => false,
+    });
+    mirror = m;
+    m.setCanvasMode(true);
+    document.body.append(m.root);
+    m.update(reading());
+    m.setReveal({ busy: false, through: 2, more: false, pageChars: 13 });
+    const cue = document.querySelector<HTMLButtonElement>('button.continue')!;
+    expect(cue.hidden).toBe(false);
+    expect(cue.textContent).toBe('Continue to the ending');
+  });
+});
