@@ -34,6 +34,7 @@ export function playView(over: Partial<PlayView> = {}): PlayView {
     lines: [],
     transcript: over.lines ?? [],
     endingNext: false,
+    upcomingOptions: 0,
     backdrop: null,
     speaker: null,
     audioLoop: null,

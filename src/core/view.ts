@@ -76,6 +76,11 @@ export interface PlayView {
    * the ending
    */
   readonly endingNext: boolean;
+  /**
+   * how many options the decision after this beat will offer (0 when none), so the stage lays the
+   * text out for the cards before they rise and the page does not change under the reader
+   */
+  readonly upcomingOptions: number;
   readonly backdrop: Backdrop | null;
   readonly speaker: string | null;
   /** asset path of the looping ambience, if any */

@@ -198,6 +198,8 @@ export function selectView(snapshot: PlayerSnapshotLike): PlayView {
     lines: screen.lines,
     transcript: screen.all,
     endingNext: top === 'reading' && sub === 'lastBeat',
+    upcomingOptions:
+      top === 'narrating' || top === 'reading' ? (ctx.pendingDecision?.options.length ?? 0) : 0,
     backdrop: screen.backdrop,
     speaker: last?.speaker ?? null,
     audioLoop: screen.audioLoop,

@@ -73,9 +73,10 @@ function decisionKey(view: PlayView): string {
   return `${d.id}|${d.turn}|${d.phase}|${d.chosen ?? ''}|${d.options.map((o) => `${o.index}:${o.isDefault ? '*' : ''}${o.text}`).join('\u0000')}`;
 }
 
+/** The cards the layout makes room for: those on screen, or those about to rise after the beat. */
 function optionCount(view: PlayView | null): number {
   const d = view?.decision;
-  return d ? d.options.length : 0;
+  return d ? d.options.length : (view?.upcomingOptions ?? 0);
 }
 
 /**

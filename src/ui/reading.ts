@@ -38,6 +38,8 @@ export class ReadingControl {
   private autoTimer: ReturnType<typeof setTimeout> | null = null;
   private autoKey = '';
   private sentThrough = -1;
+  /** the furthest line the log has shown for these lines: a relayout never takes one back */
+  private loggedThrough = -1;
   private speed: TextSpeed;
   private autoplay: boolean;
 
@@ -79,7 +81,10 @@ export class ReadingControl {
     const continues =
       previous.length <= view.lines.length && previous.every((l, i) => l.id === view.lines[i]?.id);
     // a CLEAR or a rewind: the lines the log had are not the start of these
-    if (!continues) this.shownCount = 0;
+    if (!continues) {
+      this.shownCount = 0;
+      this.loggedThrough = -1;
+    }
     this.view = view;
     if (!this.canvas && this.shownCount === 0 && !continues) {
       // lines that were on screen before (a rewind) are read already
@@ -105,8 +110,9 @@ export class ReadingControl {
 
   /** Whether the log may show this line yet: only lines on screen, or on pages already read. */
   shows(lineId: number): boolean {
-    const through = this.report().through;
-    return through !== null && lineId <= through;
+    const through = Math.max(this.report().through ?? -1, this.loggedThrough);
+    this.loggedThrough = through;
+    return lineId <= through;
   }
 
   /** The player's continue (Enter, Space, a tap, the button); false when there was nothing to do. */

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { compileInk } from '../../src/build/compile-ink.ts';
 import { exploreJson } from '../../src/build/explore.ts';
 import { scanStory } from '../../src/build/story-build.ts';
+import { waitForState } from './browser.ts';
 import { describe, expect, test } from './fixture.ts';
 
 const CHOICES = '[role="group"][aria-label="Choices"]';
@@ -38,7 +39,9 @@ async function pick(page: Page, index: number): Promise<void> {
   await page.waitForFunction(
     (n) =>
       performance.getEntriesByName('inkreel:choice').length > n &&
-      ['choosing', 'ended', 'error'].includes(document.getElementById('app')?.dataset.state ?? ''),
+      ['reading', 'choosing', 'ended', 'error'].includes(
+        document.getElementById('app')?.dataset.state ?? '',
+      ),
     before,
     { timeout: 20_000 },
   );
@@ -68,6 +71,8 @@ describe('the flagship story in Chromium', () => {
           .click();
       }
       for (const index of ending.choices) await pick(page, index);
+      // the ending's prose waits for the reader, who continues
+      await waitForState(page, ['ended', 'error'], 60_000);
       expect(await stateOf(page), `after the path to ${ending.path}`).toBe('ended');
       await expect.poll(() => page.getByRole('region', { name: 'Ending' }).isVisible()).toBe(true);
       reached.push(ending.path);

@@ -105,8 +105,12 @@ async function playThrough(page: Page, baseUrl: string, mode: 'click' | 'timeout
       expect(drop.busy, `decision ${decisions}: aria-busy when the window first drops`).toBe(
         'false',
       );
+      const all = (await drops(page)).map((d) => d.log.slice(-80)).join(' || ');
       for (const text of expected)
-        expect(drop.log, `decision ${decisions}: "${text}" on screen`).toContain(text);
+        expect(
+          drop.log.slice(-600),
+          `decision ${decisions}: "${text}" on screen; drops: ${all}`,
+        ).toContain(text);
       if (mode === 'timeout') {
         chosen = beat.decision.defaultOption;
         await page.waitForFunction(

@@ -47,6 +47,8 @@ async function waitPast(page: Page, before: string): Promise<string> {
     ({ before, sel, all }) => {
       const state = document.getElementById('app')?.dataset.state;
       if (state === 'ended' || state === 'error') return true;
+      // the last beat (or a page) waits for the reader: the pick went through
+      if (document.querySelector('button.continue:not([hidden])')) return true;
       if (state !== 'choosing' || document.querySelectorAll(sel).length === 0) return false;
       const now = [...document.querySelectorAll(all)]
         .map((b) => b.textContent?.trim() ?? '')
@@ -56,7 +58,7 @@ async function waitPast(page: Page, before: string): Promise<string> {
     { before, sel: OPEN_CHOICE, all: `${CHOICES} button` },
     LONG,
   );
-  return appState(page);
+  return waitForState(page, ['choosing', 'ended', 'error']);
 }
 
 /** Picks `index` (0-based) with its number key and waits for the story to move on. */

@@ -143,3 +143,11 @@ describe('pausing and the time scale', () => {
     await play.advance(SHOW_MS).expectDecision({ runningSince: SHOW_MS });
   });
 });
+
+describe('the layout before the cards', () => {
+  it('says how many cards will rise while their beat is read, so the text makes room first', async () => {
+    const play = await playDriver(twoDecisions, { reader: 'manual' });
+    await play.expectView({ state: 'reading', decision: null, upcomingOptions: 2 });
+    await play.reveal().expectView({ upcomingOptions: 0, decision: { options: [{}, {}] } });
+  });
+});

@@ -11,6 +11,7 @@ const choosing: PlayView = {
   lines: [{ id: 1, text: 'Hello.', speaker: null, className: null, image: null }],
   transcript: [{ id: 1, text: 'Hello.', speaker: null, className: null, image: null }],
   endingNext: false,
+  upcomingOptions: 0,
   backdrop: null,
   speaker: null,
   audioLoop: null,

@@ -175,3 +175,14 @@ describe('a view that answers at once', () => {
     expect(cue.textContent).toBe('Continue to the ending');
   });
 });
+
+describe('the log keeps what it showed', () => {
+  it('never takes a line back when a relayout moves it to a later page', () => {
+    const { mirror, log } = mount({ canvas: true });
+    mirror.update(reading());
+    mirror.setReveal({ busy: false, through: 2, more: false, pageChars: 29 });
+    // the cards rise and the page shrinks: line 2 now waits on the next page
+    mirror.setReveal({ busy: false, through: 1, more: true, pageChars: 16 });
+    expect(log().textContent).toContain('Nobody moves.');
+  });
+});
