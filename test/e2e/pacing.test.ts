@@ -105,12 +105,12 @@ async function playThrough(page: Page, baseUrl: string, mode: 'click' | 'timeout
       expect(drop.busy, `decision ${decisions}: aria-busy when the window first drops`).toBe(
         'false',
       );
-      const all = (await drops(page)).map((d) => d.log.slice(-80)).join(' || ');
-      for (const text of expected)
-        expect(
-          drop.log.slice(-600),
-          `decision ${decisions}: "${text}" on screen; drops: ${all}`,
-        ).toContain(text);
+      for (const text of expected) {
+        const found = drop.log.includes(text);
+        expect(found, `decision ${decisions}: "${text}" in the log when its window starts`).toBe(
+          true,
+        );
+      }
       if (mode === 'timeout') {
         chosen = beat.decision.defaultOption;
         await page.waitForFunction(
