@@ -35,6 +35,7 @@ export function playView(over: Partial<PlayView> = {}): PlayView {
     transcript: over.lines ?? [],
     endingNext: false,
     upcomingOptions: 0,
+    readThrough: 0,
     backdrop: null,
     speaker: null,
     audioLoop: null,

@@ -81,6 +81,11 @@ export interface PlayView {
    * text out for the cards before they rise and the page does not change under the reader
    */
   readonly upcomingOptions: number;
+  /**
+   * lines up to this id have been read already (reported, or restored from a save): a view shows
+   * them whole and never asks the player to read them again
+   */
+  readonly readThrough: number;
   readonly backdrop: Backdrop | null;
   readonly speaker: string | null;
   /** asset path of the looping ambience, if any */

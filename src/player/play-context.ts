@@ -340,6 +340,8 @@ export function restoredFrom(save: SavedPlay): Partial<PlayerContext> {
   return {
     transcript,
     nextLineId: transcript.length + 1,
+    // the text of a resumed play was read before it was saved
+    revealedThrough: transcript.length,
     turns,
     resumeRemainingMs: typeof left === 'number' && left >= 0 ? left : null,
   };

@@ -198,6 +198,7 @@ export function selectView(snapshot: PlayerSnapshotLike): PlayView {
     lines: screen.lines,
     transcript: screen.all,
     endingNext: top === 'reading' && sub === 'lastBeat',
+    readThrough: ctx.revealedThrough,
     upcomingOptions:
       top === 'narrating' || top === 'reading' ? (ctx.pendingDecision?.options.length ?? 0) : 0,
     backdrop: screen.backdrop,

@@ -253,7 +253,7 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
       app.ticker.maxFPS = 0;
       const now = options.now();
       backdrop.set(next.backdrop, now);
-      text.setLines(next.lines, now);
+      text.setLines(next.lines, now, next.readThrough);
       const d = next.decision;
       const nextPhase = d ? `${d.id}|${d.turn}|${d.phase}` : '';
       if (nextPhase !== phaseKey) {

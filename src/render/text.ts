@@ -89,8 +89,10 @@ export class TextView {
     };
   }
 
-  setLines(lines: readonly ShownLine[], now: number): void {
+  /** `readThrough`: lines up to this id were read already (a resumed play): shown whole. */
+  setLines(lines: readonly ShownLine[], now: number, readThrough = 0): void {
     this.lastNow = now;
+    for (const l of lines) if (l.id <= readThrough) this.read.add(l.id);
     const same =
       lines.length === this.lines.length && lines.every((l, i) => l.id === this.lines[i]?.id);
     if (same) {

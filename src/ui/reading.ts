@@ -86,10 +86,15 @@ export class ReadingControl {
       this.loggedThrough = -1;
     }
     this.view = view;
-    if (!this.canvas && this.shownCount === 0 && !continues) {
-      // lines that were on screen before (a rewind) are read already
-      this.shownCount = view.lines.filter((l) => l.id <= this.sentThrough).length;
+    if (!this.canvas) {
+      // lines read before (a rewind, a resumed play) show at once
+      const read = view.lines.filter((l) => l.id <= view.readThrough).length;
+      this.shownCount = Math.max(this.shownCount, read);
     }
+    this.loggedThrough = Math.max(
+      this.loggedThrough,
+      Math.min(view.readThrough, view.lines.at(-1)?.id ?? -1),
+    );
     this.settle();
   }
 

@@ -151,3 +151,15 @@ describe('the layout before the cards', () => {
     await play.reveal().expectView({ upcomingOptions: 0, decision: { options: [{}, {}] } });
   });
 });
+
+describe('text read before', () => {
+  it('does not ask to read a resumed play’s text again: its decision rises at once', async () => {
+    const first = await playDriver(twoDecisions);
+    await first.pick(1);
+    const save = first.saves.at(-1)!;
+    first.player.stop();
+    const play = await playDriver(twoDecisions, { resume: save, reader: 'manual' });
+    await play.expectView({ state: 'choosing', readThrough: 3 });
+    await play.expectDecision({ turn: 2, phase: 'shown' });
+  });
+});

@@ -12,6 +12,7 @@ const choosing: PlayView = {
   transcript: [{ id: 1, text: 'Hello.', speaker: null, className: null, image: null }],
   endingNext: false,
   upcomingOptions: 0,
+  readThrough: 0,
   backdrop: null,
   speaker: null,
   audioLoop: null,
