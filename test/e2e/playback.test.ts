@@ -27,6 +27,22 @@ async function waitForLog(page: Page, text: string, timeout = 30_000): Promise<v
 
 /** The open decision's option texts, once its buttons take input. */
 async function openDecision(page: Page): Promise<string> {
+  // reads on through any pages of the beat first, as a player would (a picked card's hold
+  // still shows as 'choosing', so this waits for cards that take input)
+  for (let i = 0; i < 600; i++) {
+    const at = await page.evaluate(
+      (sel) => ({
+        open:
+          document.getElementById('app')?.dataset.state === 'choosing' &&
+          document.querySelectorAll(sel).length > 0,
+        page: document.querySelector('button.continue:not([hidden])')?.textContent === 'Continue',
+      }),
+      OPEN_CHOICE,
+    );
+    if (at.open) break;
+    if (at.page) await page.locator('button.continue').click();
+    await page.waitForTimeout(100);
+  }
   await page.waitForFunction(
     (sel) =>
       document.getElementById('app')?.dataset.state === 'choosing' &&
@@ -305,7 +321,7 @@ describe('playback in Chromium', () => {
     expect(text).toContain('THE END: Room Seven');
     expect(text).not.toContain('The Morning Train');
     expect(errors).toEqual([]);
-  });
+  }, 180_000); // two playthroughs, each beat read at the default text speed
 
   it('resumes at the same decision with the text so far after a reload, and offers to start over', async () => {
     const { page, errors } = await freshPage();

@@ -212,12 +212,12 @@ describe('TextView', () => {
     const view = new TextView(deps, true);
     view.setLayout(layout, palette);
     const many = Array.from({ length: 60 }, (_, i) =>
-      line(i, `Line number ${i} of a long beat that wraps.`),
+      line(i + 1, `Line number ${i + 1} of a long beat that wraps.`),
     );
     view.setLines(many, 0);
     // the first page starts at the first line and says more is waiting
-    expect(find(view.container, 'line-0')).not.toBeNull();
-    expect(find(view.container, 'line-59')).toBeNull();
+    expect(find(view.container, 'line-1')).not.toBeNull();
+    expect(find(view.container, 'line-60')).toBeNull();
     expect(view.report).toMatchObject({ busy: false, more: true });
     const seen: number[] = [];
     for (let page = 0; page < 60; page++) {
@@ -237,7 +237,7 @@ describe('TextView', () => {
     }
     // every line was on some page, in order, and the last page ends the beat
     expect([...new Set(seen)]).toEqual(many.map((l) => l.id));
-    expect(view.report).toMatchObject({ busy: false, more: false, through: 59 });
+    expect(view.report).toMatchObject({ busy: false, more: false, through: 60 });
     expect(view.advance(0)).toBe(false);
   });
 
