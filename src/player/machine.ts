@@ -13,7 +13,6 @@ import {
   isCounting,
   openCountdown,
   pauseCountdown,
-  rescaleCountdown,
   resumeCountdown,
   startCountdown,
 } from './countdown.ts';
@@ -26,6 +25,7 @@ import {
   initialContext,
   isLive,
   isRead,
+  rescaled,
   messageOf,
   restoredFrom,
   revealed,
@@ -197,21 +197,9 @@ export const playerMachine = setup({
             },
           },
     ),
-    applyTimeScale: assign(({ context, event }, params: { readonly landed: boolean }) => {
-      if (event.type !== 'SET_TIME_SCALE') return {};
-      const scale = event.scale;
-      if (!isLive(context.current)) return { timeScale: scale };
-      const live = context.current;
-      const base = windowMs(live.decision, context.meta, scale);
-      const running = params.landed && context.pauses.length === 0;
-      return {
-        timeScale: scale,
-        current: {
-          ...live,
-          countdown: rescaleCountdown(live.countdown, base, context.now, running),
-        },
-      };
-    }),
+    applyTimeScale: assign(({ context, event }, params: { readonly landed: boolean }) =>
+      event.type === 'SET_TIME_SCALE' ? rescaled(context, event.scale, params.landed) : {},
+    ),
     beginDecision: assign(({ context }) => {
       const decision = context.pendingDecision;
       if (decision === null) return {};

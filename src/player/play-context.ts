@@ -5,7 +5,8 @@ import type { EventDraft, InputMethod } from '../core/events.ts';
 import type { Beat, Decision, Line, StoryMeta } from '../core/model.ts';
 import { StoryRuntimeError, type SavedPlay, type SavedTurn } from '../core/ports.ts';
 import type { TimeScale } from '../core/timing.ts';
-import { activeMs, freezeCountdown, type Countdown } from './countdown.ts';
+import { activeMs, freezeCountdown, rescaleCountdown, type Countdown } from './countdown.ts';
+import { windowMs } from '../core/timing.ts';
 
 /** A `pause:` tag never holds the story longer than this, whatever the author wrote. */
 export const MAX_HOLD_MS = 10_000;
@@ -382,3 +383,22 @@ export const CLEARED: Partial<PlayerContext> = {
   pendingError: null,
   nextStep: null,
 };
+
+/**
+ * SET_TIME_SCALE: later decisions get the new scale, and an open window changes at once (the
+ * share left is kept); `landed`: the window had started counting.
+ */
+export function rescaled(
+  ctx: PlayerContext,
+  scale: TimeScale,
+  landed: boolean,
+): Partial<PlayerContext> {
+  if (!isLive(ctx.current)) return { timeScale: scale };
+  const live = ctx.current;
+  const base = windowMs(live.decision, ctx.meta, scale);
+  const running = landed && ctx.pauses.length === 0;
+  return {
+    timeScale: scale,
+    current: { ...live, countdown: rescaleCountdown(live.countdown, base, ctx.now, running) },
+  };
+}
