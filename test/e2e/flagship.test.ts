@@ -57,9 +57,11 @@ describe('the flagship story in Chromium', () => {
     expect(endings.length).toBeGreaterThanOrEqual(5);
     const { page, errors } = await open();
 
-    // untimed, so no window runs out while the test reads the screen
+    // untimed, so no window runs out while the test reads the screen, and instant text: this
+    // walks paths (pacing.test.ts reads them at the default speed)
     await page.goto(`${baseUrl}/#/settings`);
     await page.getByLabel('No timer: wait for me').check();
+    await page.getByLabel('Instant (each page appears whole)').check();
     await page.goto(`${baseUrl}/#/play/tapeloop`);
 
     const reached: string[] = [];
