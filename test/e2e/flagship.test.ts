@@ -27,6 +27,21 @@ const stateOf = (page: Page) =>
 
 /** Clicks option `index` of the decision on screen and waits for the next one (or the end). */
 async function pick(page: Page, index: number): Promise<void> {
+  // a beat too long for the screen is paged: continue as a player would until the cards rise
+  for (let i = 0; i < 400; i++) {
+    const at = await page.evaluate(
+      (sel) => ({
+        open:
+          document.getElementById('app')?.dataset.state === 'choosing' &&
+          document.querySelector(`${sel} button:not([disabled])`) !== null,
+        page: document.querySelector('button.continue:not([hidden])')?.textContent === 'Continue',
+      }),
+      CHOICES,
+    );
+    if (at.open) break;
+    if (at.page) await page.locator('button.continue').click();
+    await page.waitForTimeout(50);
+  }
   await page.waitForFunction(
     (sel) =>
       document.getElementById('app')?.dataset.state === 'choosing' &&
