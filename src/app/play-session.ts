@@ -18,13 +18,21 @@ import { lookaheadPreloader } from '../ui/lookahead-preload.ts';
 import { bindMenuKeys, menuHold, PauseMenu } from '../ui/pause-menu.ts';
 import { PlayMirror } from '../ui/play-mirror.ts';
 import { hrefFor } from '../ui/routes.ts';
+import { TEXT_SPEED_CHOICES } from '../ui/text-speeds.ts';
 import type { Capture } from './capture.ts';
 import { isTheme, stageTheme } from './display.ts';
 
 /** What the session asks of a stage (render/stage.ts's Stage, or a fake in tests). */
 export type PlayStage = Pick<
   Stage,
-  'update' | 'preload' | 'setTheme' | 'setReducedMotion' | 'completeReveal' | 'destroy'
+  | 'update'
+  | 'preload'
+  | 'setTheme'
+  | 'setReducedMotion'
+  | 'setTextSpeed'
+  | 'completeReveal'
+  | 'advance'
+  | 'destroy'
 >;
 
 /** What a tab remembers across the stories it plays (not stored). */
@@ -154,7 +162,9 @@ export async function mountPlay(deps: PlayDeps): Promise<() => void> {
     outline: entry.outline ?? null,
     reducedMotion: () =>
       settings.reducedMotion ?? deps.matchMedia('(prefers-reduced-motion: reduce)').matches,
-    completeReveal: () => stage?.completeReveal() ?? false,
+    advanceStage: () => stage?.advance() ?? false,
+    textSpeed: settings.textSpeed,
+    autoplay: settings.autoplay,
     sound: hasSound
       ? {
           muted: tab.soundMuted,
@@ -183,6 +193,18 @@ export async function mountPlay(deps: PlayDeps): Promise<() => void> {
     hold,
     timeScale: settings.timeScale,
     saveTimeScale: (scale) => deps.changeSetting('timeScale', scale),
+    textSpeed: {
+      value: settings.textSpeed,
+      choices: TEXT_SPEED_CHOICES,
+      // applies to the text on screen at once, then is kept as the profile's setting
+      change: async (value) => {
+        const speed = TEXT_SPEED_CHOICES.find((c) => c.value === value)?.value;
+        if (speed === undefined) return;
+        mirror.setReading(speed, settings.autoplay);
+        stage?.setTextSpeed(speed);
+        await deps.changeSetting('textSpeed', speed);
+      },
+    },
     sound: hasSound ? { muted: () => tab.soundMuted, setMuted } : undefined,
     openHistory: () => history.open(),
     openLedger: () => ledgerRef?.open(),
@@ -204,6 +226,12 @@ export async function mountPlay(deps: PlayDeps): Promise<() => void> {
       now: () => clock.now(),
       onPick: (index, input) => send({ type: 'PICK', index, input }),
       onChoiceRects: (rects) => mirror.setChoiceRects(rects),
+      onReveal: (report) => mirror.setReveal(report),
+      // a tap with nothing left to reveal or page: past the last beat, on to the ending
+      onContinue: () => {
+        if (player?.getView().endingNext) send({ type: 'CONTINUE' });
+      },
+      textSpeed: settings.textSpeed,
       reducedMotion:
         settings.reducedMotion ?? deps.matchMedia('(prefers-reduced-motion: reduce)').matches,
       theme: stageTheme(settings, entry.meta.theme, deps.matchMedia),

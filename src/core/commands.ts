@@ -4,7 +4,8 @@ import type { TimeScale } from './timing.ts';
 
 /**
  * Why the countdown is held: the tab is hidden, an overlay (report/settings/ledger) is open, the
- * player paused, or the pause menu (or History) is open.
+ * player pressed Pause, or the pause menu (or History) is open. `user` and `menu` are the
+ * player's own pauses: play then shows as `paused`.
  */
 export type PauseReason = 'hidden' | 'overlay' | 'user' | 'menu';
 
@@ -14,7 +15,14 @@ export type PlayerCommand =
   | { readonly type: 'PAUSE'; readonly reason: PauseReason }
   | { readonly type: 'RESUME'; readonly reason: PauseReason }
   | { readonly type: 'MORE_TIME' }
-  /** the player changed the timing setting mid-play: it applies from now on */
+  /**
+   * The view showing the text (stage or mirror) has every line up to `through` (a ShownLine id)
+   * fully on screen: revealed, or skipped by the player. The beat's choices rise only after it.
+   */
+  | { readonly type: 'REVEALED'; readonly through: number }
+  /** the player continues past the story's last beat to its ending */
+  | { readonly type: 'CONTINUE' }
+  /** the player changed how much time decisions get; applies to an open window at once */
   | { readonly type: 'SET_TIME_SCALE'; readonly scale: TimeScale }
   /** back to decision `turn` (1-based) of this playthrough */
   | { readonly type: 'REWIND'; readonly turn: number }

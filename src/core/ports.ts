@@ -19,9 +19,18 @@ export class StoryStalledError extends Error {
   override name = 'StoryStalledError';
 }
 
-/** Raised for ink runtime errors, missing EXTERNAL bindings and the like. */
+/**
+ * Raised for ink runtime errors, missing EXTERNAL bindings and the like. `lines` holds the text
+ * the story produced in this step before it failed, which the player shows before the error.
+ */
 export class StoryRuntimeError extends Error {
   override name = 'StoryRuntimeError';
+  readonly lines: readonly Line[];
+
+  constructor(message: string, lines: readonly Line[] = []) {
+    super(message);
+    this.lines = lines;
+  }
 }
 
 export interface StoryRuntime {

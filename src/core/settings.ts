@@ -3,6 +3,9 @@ import type { TimeScale } from './timing.ts';
 
 export type ThemeSetting = 'system' | 'light' | 'dark';
 
+/** How fast story text is revealed; `instant` shows each page whole. */
+export type TextSpeed = 'slow' | 'normal' | 'fast' | 'instant';
+
 /** What the recording settings allow: everything, no events (saves go on), or nothing at all. */
 export type RecordingMode = 'recording' | 'paused' | 'incognito';
 
@@ -20,6 +23,10 @@ export interface Settings {
   /** null follows the system's prefers-reduced-motion */
   readonly reducedMotion: boolean | null;
   readonly theme: ThemeSetting;
+  /** how fast the story's text is revealed */
+  readonly textSpeed: TextSpeed;
+  /** pages and the last beat advance by themselves after a reading time; choices never do */
+  readonly autoplay: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -30,4 +37,6 @@ export const DEFAULT_SETTINGS: Settings = {
   personalisation: true,
   reducedMotion: null,
   theme: 'system',
+  textSpeed: 'normal',
+  autoplay: false,
 };

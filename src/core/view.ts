@@ -2,10 +2,14 @@
 import type { Backdrop } from './directives.ts';
 
 /** The value of `data-state` on the app root (DESIGN.md §7). */
-export type PlayState = 'loading' | 'narrating' | 'choosing' | 'ended' | 'error';
+export type PlayState =
+  'loading' | 'narrating' | 'reading' | 'choosing' | 'paused' | 'ended' | 'error';
 
-/** Bandersnatch's phases of a decision (DESIGN.md §3). */
-export type DecisionPhase = 'shown' | 'selecting' | 'picked' | 'timedOut' | 'hide';
+/**
+ * Bandersnatch's phases of a decision (DESIGN.md §3): `shown` while the cards rise (the window has
+ * not started), `selecting` while the window runs, `picked`/`timedOut` while the chosen card holds.
+ */
+export type DecisionPhase = 'shown' | 'selecting' | 'picked' | 'timedOut';
 
 export interface ShownLine {
   /** increasing id, stable for the playthrough, for keyed rendering */
@@ -49,6 +53,8 @@ export interface DecisionView {
 
 export interface PastDecision {
   readonly turn: number;
+  /** id of the last transcript line shown before this decision (null when none), for the history */
+  readonly afterLine: number | null;
   readonly decisionId: string;
   readonly chosenText: string;
   readonly timedOut: boolean;
@@ -69,6 +75,26 @@ export interface PlayView {
   readonly title: string;
   /** lines shown since the last CLEAR, oldest first */
   readonly lines: readonly ShownLine[];
+  /**
+   * every line of this playthrough, CLEARs included, oldest first: with `history` (the choices
+   * made, placed by `afterLine`) it is the whole playthrough for a History panel
+   */
+  readonly transcript: readonly ShownLine[];
+  /**
+   * the beat on screen is the story's last and is fully read: the player continues (CONTINUE) to
+   * the ending
+   */
+  readonly endingNext: boolean;
+  /**
+   * how many options the decision after this beat will offer (0 when none), so the stage lays the
+   * text out for the cards before they rise and the page does not change under the reader
+   */
+  readonly upcomingOptions: number;
+  /**
+   * lines up to this id have been read already (reported, or restored from a save): a view shows
+   * them whole and never asks the player to read them again
+   */
+  readonly readThrough: number;
   readonly backdrop: Backdrop | null;
   readonly speaker: string | null;
   /** asset path of the looping ambience, if any */
@@ -95,4 +121,20 @@ export function remainingAt(
   if (window.remainingMs === null) return null;
   if (window.runningSince === null) return window.remainingMs;
   return Math.max(0, window.remainingMs - (now - window.runningSince));
+}
+
+/**
+ * Where the reading of the text on screen stands, as the view showing it (the stage, or the DOM
+ * mirror in the text-only view) tells it: the mirror follows it (aria-busy, the continue cue) and
+ * a fully read beat is reported to the player (REVEALED).
+ */
+export interface RevealReport {
+  /** characters of the page are still being revealed */
+  readonly busy: boolean;
+  /** id of the last line on the current page; null when no text is shown */
+  readonly through: number | null;
+  /** lines after this page wait for the player to continue */
+  readonly more: boolean;
+  /** characters on the current page (autoplay's reading time) */
+  readonly pageChars: number;
 }

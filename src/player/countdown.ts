@@ -71,3 +71,44 @@ export function activeMs(c: Countdown, now: number): number {
   const pausedNow = c.pausedSince === null ? 0 : now - c.pausedSince;
   return Math.max(0, now - c.shownAt - c.pausedMs - pausedNow);
 }
+
+/**
+ * The player changed the time scale mid-window (SET_TIME_SCALE): the share of the window left is
+ * kept at the new length; untimed → timed opens a full window; timed → untimed stops the clock.
+ * `running`: whether the window has started (cards landed) and nothing pauses it.
+ */
+export function rescaleCountdown(
+  c: Countdown,
+  baseWindowMs: number | null,
+  now: number,
+  running: boolean,
+): Countdown {
+  if (baseWindowMs === null) {
+    return { ...c, baseWindowMs: null, windowMs: null, remainingMs: null, runningSince: null };
+  }
+  const runningSince = running ? now : null;
+  if (c.baseWindowMs === null || c.windowMs === null || c.remainingMs === null) {
+    return {
+      ...c,
+      baseWindowMs,
+      windowMs: baseWindowMs,
+      remainingMs: baseWindowMs,
+      runningSince,
+    };
+  }
+  const ratio = baseWindowMs / c.baseWindowMs;
+  const left = remainingAt(c, now) ?? 0;
+  return {
+    ...c,
+    baseWindowMs,
+    windowMs: Math.round(c.windowMs * ratio),
+    remainingMs: Math.round(left * ratio),
+    runningSince,
+  };
+}
+
+/** The cards have landed: the window starts now, unless something pauses play. */
+export function startCountdown(c: Countdown, now: number, paused: boolean): Countdown {
+  if (paused) return { ...c, runningSince: null, pausedSince: c.pausedSince ?? now };
+  return { ...c, runningSince: c.remainingMs === null ? null : now };
+}

@@ -4,6 +4,7 @@ import { assign, fromPromise, setup, spawnChild } from 'xstate';
 import type { PlayerCommand } from '../core/commands.ts';
 import type { EventDraft } from '../core/events.ts';
 import type { Decision } from '../core/model.ts';
+import { HOLD_MS, SHOW_MS } from '../core/pacing.ts';
 import type { SavedPlay } from '../core/ports.ts';
 import { windowMs } from '../core/timing.ts';
 import { remainingAt } from '../core/view.ts';
@@ -13,14 +14,18 @@ import {
   openCountdown,
   pauseCountdown,
   resumeCountdown,
+  startCountdown,
 } from './countdown.ts';
 import {
   CLEARED,
   choiceDraft,
   draftOf,
+  failedStep,
   fromStep,
   initialContext,
   isLive,
+  isRead,
+  rescaled,
   messageOf,
   restoredFrom,
   revealed,
@@ -33,8 +38,8 @@ import {
   type StepResult,
 } from './play-context.ts';
 
-/** How long the options take to appear before the player is "selecting" (the window already runs). */
-export const SHOW_MS = 300;
+// re-exported so the player's tests and the views read the one pacing policy
+export { HOLD_MS, SHOW_MS } from '../core/pacing.ts';
 /**
  * Lookahead waits this long after a decision is shown, so its cost lands after the decision's
  * first frame (and outside the pick → next beat measure) rather than in front of it.
@@ -54,8 +59,15 @@ function unprovided(name: string): never {
 
 const countdownEvents = {
   PAUSE: { target: '.arm', actions: ['stampNow', 'applyPause'] },
-  RESUME: { target: '.arm', actions: ['stampNow', 'applyResume'] },
+  RESUME: {
+    target: '.arm',
+    actions: ['stampNow', { type: 'applyResume', params: { landed: true } }],
+  },
   MORE_TIME: { target: '.arm', actions: ['stampNow', 'applyMoreTime'] },
+  SET_TIME_SCALE: {
+    target: '.arm',
+    actions: ['stampNow', { type: 'applyTimeScale', params: { landed: true } }],
+  },
 } as const;
 
 const rewindEvents = {
@@ -90,6 +102,7 @@ export const playerMachine = setup({
   },
   delays: {
     showDelay: SHOW_MS,
+    pickHold: HOLD_MS,
     lookaheadDelay: LOOKAHEAD_AFTER_MS,
     pauseHold: ({ context }) => context.holdMs,
     // `arm` stamps the time on entry, so this is measured at the moment the timer is set
@@ -122,6 +135,11 @@ export const playerMachine = setup({
       event.turn >= 1 &&
       event.turn <= context.turns.length,
     hasTurns: ({ context }) => context.turns.length > 0,
+    isRead: ({ context }) => isRead(context),
+    turnOpen: ({ context }) =>
+      context.pendingDecision !== null && context.turns.at(-1)?.chosenText === null,
+    hasPendingError: ({ context }) => context.pendingError !== null,
+    stepFailedBare: ({ context }) => context.error !== null,
   },
   actions: {
     /** reads the Clock into context.now for the window arithmetic that follows it */
@@ -152,11 +170,42 @@ export const playerMachine = setup({
         },
       ],
     })),
+    noteRevealed: assign(({ context, event }) =>
+      event.type === 'REVEALED' && Number.isFinite(event.through)
+        ? { revealedThrough: Math.max(context.revealedThrough, event.through) }
+        : {},
+    ),
+    applyNextStep: assign(({ context }) =>
+      context.nextStep === null ? {} : fromStep(context.nextStep),
+    ),
+    showPendingError: assign(({ context }) => ({
+      error: context.pendingError,
+      pendingError: null,
+    })),
+    /** the cards have landed: the window starts counting now */
+    startWindow: assign(({ context }) =>
+      context.current === null
+        ? {}
+        : {
+            current: {
+              ...context.current,
+              countdown: startCountdown(
+                context.current.countdown,
+                context.now,
+                context.pauses.length > 0,
+              ),
+            },
+          },
+    ),
+    applyTimeScale: assign(({ context, event }, params: { readonly landed: boolean }) =>
+      event.type === 'SET_TIME_SCALE' ? rescaled(context, event.scale, params.landed) : {},
+    ),
     beginDecision: assign(({ context }) => {
       const decision = context.pendingDecision;
       if (decision === null) return {};
       const window = windowMs(decision, context.meta, context.timeScale);
-      const opened = openCountdown(window, context.now, context.pauses.length > 0);
+      // the window starts when the cards have landed (startWindow), not while they rise
+      const opened = { ...openCountdown(window, context.now, false), runningSince: null };
       // play left mid-window goes on with the time that was left, not a fresh window
       const left = context.resumeRemainingMs;
       const countdown =
@@ -196,17 +245,14 @@ export const playerMachine = setup({
         : context.current;
       return { pauses, current };
     }),
-    applyResume: assign(({ context, event }) => {
+    // `landed`: the window had started; before that a resume only ends the pause
+    applyResume: assign(({ context, event }, params: { readonly landed: boolean }) => {
       if (event.type !== 'RESUME') return {};
       const pauses = context.pauses.filter((r) => r !== event.reason);
-      const current =
-        pauses.length === 0 && isLive(context.current)
-          ? {
-              ...context.current,
-              countdown: resumeCountdown(context.current.countdown, context.now),
-            }
-          : context.current;
-      return { pauses, current };
+      if (pauses.length > 0 || !isLive(context.current)) return { pauses };
+      const resumed = resumeCountdown(context.current.countdown, context.now);
+      const countdown = params.landed ? resumed : { ...resumed, runningSince: null };
+      return { pauses, current: { ...context.current, countdown } };
     }),
     applyMoreTime: assign(({ context }) =>
       isLive(context.current)
@@ -234,8 +280,13 @@ export const playerMachine = setup({
   initial: 'starting',
   on: {
     PAUSE: { actions: ['stampNow', 'applyPause'] },
-    RESUME: { actions: ['stampNow', 'applyResume'] },
+    RESUME: { actions: ['stampNow', { type: 'applyResume', params: { landed: true } }] },
     MORE_TIME: { actions: ['stampNow', 'applyMoreTime'] },
+    SET_TIME_SCALE: {
+      actions: ['stampNow', { type: 'applyTimeScale', params: { landed: true } }],
+    },
+    // a view may finish showing the text before the beat's last hold is over
+    REVEALED: { actions: 'noteRevealed' },
   },
   states: {
     starting: {
@@ -253,10 +304,14 @@ export const playerMachine = setup({
           target: 'narrating',
           actions: assign(({ event }) => ({ ...fromStep(event.output), resetOnLoad: false })),
         },
-        onError: {
-          target: 'error',
-          actions: assign(({ event }) => ({ error: { message: messageOf(event.error) } })),
-        },
+        onError: [
+          {
+            guard: ({ event }) => failedStep(event.error).error != null,
+            target: 'error',
+            actions: assign(({ event }) => failedStep(event.error)),
+          },
+          { target: 'narrating', actions: assign(({ event }) => failedStep(event.error)) },
+        ],
       },
     },
     restoring: {
@@ -266,7 +321,7 @@ export const playerMachine = setup({
           state: context.turns[context.turns.length - 1]?.snapshot ?? '',
         }),
         onDone: {
-          target: 'choosing',
+          target: 'reading',
           actions: assign(({ event }) => ({ pendingDecision: event.output, error: null })),
         },
         onError: {
@@ -284,28 +339,61 @@ export const playerMachine = setup({
           always: [
             { guard: 'restartRequested', target: '#player.loading', actions: 'storyRestart' },
             { guard: 'isHolding', target: 'holding' },
-            { guard: 'hasDecision', target: '#player.choosing', actions: 'pushTurn' },
-            { target: '#player.ended' },
+            { target: '#player.reading' },
           ],
         },
         holding: { after: { pauseHold: 'reveal' } },
+      },
+    },
+    // The beat is on screen; the view reports (REVEALED) once its last line is fully shown.
+    reading: {
+      initial: 'check',
+      on: { ...rewindEvents },
+      states: {
+        check: {
+          always: [{ guard: 'isRead', target: 'read' }, { target: 'waiting' }],
+        },
+        waiting: {
+          on: { REVEALED: { target: 'check', actions: 'noteRevealed' } },
+        },
+        read: {
+          always: [
+            { guard: 'hasPendingError', target: '#player.error', actions: 'showPendingError' },
+            // a restored or rewound decision is its turn already; a new one becomes the next turn
+            { guard: 'turnOpen', target: '#player.choosing' },
+            { guard: 'hasDecision', target: '#player.choosing', actions: 'pushTurn' },
+            { target: 'lastBeat' },
+          ],
+        },
+        // the story's last beat waits for the player before the ending
+        lastBeat: {
+          on: { CONTINUE: '#player.ended' },
+        },
       },
     },
     choosing: {
       entry: ['stampNow', 'beginDecision', 'autosave'],
       initial: 'shown',
       states: {
+        // the cards rise; the window has not started
         shown: {
           on: {
-            PICK: { guard: 'validPick', target: 'picked', actions: ['stampNow', 'assignPick'] },
+            PICK: { guard: 'validPick', target: 'landing', actions: ['stampNow', 'assignPick'] },
+            RESUME: {
+              actions: ['stampNow', { type: 'applyResume', params: { landed: false } }],
+            },
+            SET_TIME_SCALE: {
+              actions: ['stampNow', { type: 'applyTimeScale', params: { landed: false } }],
+            },
             ...rewindEvents,
           },
           after: { lookaheadDelay: { actions: 'lookahead' }, showDelay: 'selecting' },
         },
         selecting: {
           initial: 'arm',
+          entry: ['stampNow', 'startWindow'],
           on: {
-            PICK: { guard: 'validPick', target: 'picked', actions: ['stampNow', 'assignPick'] },
+            PICK: { guard: 'validPick', target: 'landing', actions: ['stampNow', 'assignPick'] },
             ...countdownEvents,
             ...rewindEvents,
           },
@@ -318,40 +406,66 @@ export const playerMachine = setup({
             idle: {},
           },
         },
-        picked: {
-          invoke: {
-            src: 'recordEvent',
-            input: ({ context }) => choiceDraft(context),
-            onDone: 'hide',
-            onError: { target: 'hide', actions: 'noteRecordFailure' },
-          },
-        },
         timedOut: {
           entry: ['stampNow', 'assignTimeout'],
-          invoke: {
-            src: 'recordEvent',
-            input: ({ context }) => choiceDraft(context),
-            onDone: 'hide',
-            onError: { target: 'hide', actions: 'noteRecordFailure' },
-          },
+          always: 'landing',
         },
-        hide: {
-          invoke: {
-            src: 'continueStory',
-            input: ({ context }) => {
-              const live = context.current;
-              const option = live?.chosen == null ? undefined : live.decision.options[live.chosen];
-              return { choose: option?.index ?? null, reset: false };
+        // The chosen card holds while the choice is stored and the next beat is computed.
+        landing: {
+          type: 'parallel',
+          states: {
+            capture: {
+              initial: 'storing',
+              states: {
+                storing: {
+                  invoke: {
+                    src: 'recordEvent',
+                    input: ({ context }) => choiceDraft(context),
+                    onDone: 'stored',
+                    onError: { target: 'stored', actions: 'noteRecordFailure' },
+                  },
+                },
+                stored: { type: 'final' },
+              },
             },
-            onDone: {
-              target: '#player.narrating',
-              actions: assign(({ event }) => fromStep(event.output)),
+            story: {
+              initial: 'stepping',
+              states: {
+                stepping: {
+                  invoke: {
+                    src: 'continueStory',
+                    input: ({ context }) => {
+                      const live = context.current;
+                      const option =
+                        live?.chosen == null ? undefined : live.decision.options[live.chosen];
+                      return { choose: option?.index ?? null, reset: false };
+                    },
+                    onDone: {
+                      target: 'ready',
+                      actions: assign(({ event }) => ({ nextStep: event.output })),
+                    },
+                    onError: {
+                      target: 'ready',
+                      actions: assign(({ event }) => failedStep(event.error)),
+                    },
+                  },
+                },
+                ready: { type: 'final' },
+              },
             },
-            onError: {
-              target: '#player.error',
-              actions: assign(({ event }) => ({ error: { message: messageOf(event.error) } })),
+            hold: {
+              initial: 'holding',
+              states: {
+                holding: { after: { pickHold: 'held' } },
+                held: { type: 'final' },
+              },
             },
           },
+          onDone: [
+            { guard: 'stepFailedBare', target: '#player.error' },
+            { guard: 'hasPendingError', target: '#player.narrating' },
+            { target: '#player.narrating', actions: 'applyNextStep' },
+          ],
         },
       },
     },

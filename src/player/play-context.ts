@@ -3,9 +3,10 @@
 import type { PauseReason } from '../core/commands.ts';
 import type { EventDraft, InputMethod } from '../core/events.ts';
 import type { Beat, Decision, Line, StoryMeta } from '../core/model.ts';
-import type { SavedPlay, SavedTurn } from '../core/ports.ts';
+import { StoryRuntimeError, type SavedPlay, type SavedTurn } from '../core/ports.ts';
 import type { TimeScale } from '../core/timing.ts';
-import { activeMs, freezeCountdown, type Countdown } from './countdown.ts';
+import { activeMs, freezeCountdown, rescaleCountdown, type Countdown } from './countdown.ts';
+import { windowMs } from '../core/timing.ts';
 
 /** A `pause:` tag never holds the story longer than this, whatever the author wrote. */
 export const MAX_HOLD_MS = 10_000;
@@ -74,6 +75,12 @@ export interface PlayerContext {
   readonly resume: SavedPlay | null;
   /** time left in the resumed decision's window, used once by the first decision after a resume */
   readonly resumeRemainingMs: number | null;
+  /** the highest line id the view reported fully on screen (REVEALED) */
+  readonly revealedThrough: number;
+  /** the beat after a pick, computed while the chosen card holds, shown once the hold ends */
+  readonly nextStep: StepResult | null;
+  /** a story error whose text is still being shown; the error screen follows once it is read */
+  readonly pendingError: { readonly message: string } | null;
 }
 
 /** What a story step produced: the beat, and the ink state it stopped at when it stopped at a decision. */
@@ -110,7 +117,55 @@ export function initialContext(input: PlayerInput): PlayerContext {
     recordFailures: 0,
     resume: input.resume ?? null,
     resumeRemainingMs: null,
+    revealedThrough: 0,
+    nextStep: null,
+    pendingError: null,
   };
+}
+
+/** Whether a line is drawn at all (text or an image); the view's `lines` hold only these. */
+function isShown(line: Line): boolean {
+  return line.text.trim() !== '' || line.directives.some((d) => d.kind === 'image');
+}
+
+/**
+ * The id of the last line on screen (since the last CLEAR), or null when the screen has no text:
+ * the line a REVEALED must reach before the beat's choices may rise.
+ */
+export function lastShownId(transcript: readonly TranscriptEntry[]): number | null {
+  for (let i = transcript.length - 1; i >= 0; i--) {
+    const entry = transcript[i];
+    if (entry === undefined) break;
+    if (isShown(entry.line)) return entry.id;
+    if (entry.line.directives.some((d) => d.kind === 'clear')) return null;
+  }
+  return null;
+}
+
+/** True once the view said the beat's last line is fully on screen. */
+export function isRead(ctx: PlayerContext): boolean {
+  const last = lastShownId(ctx.transcript);
+  return last === null || ctx.revealedThrough >= last;
+}
+
+/**
+ * A failed story step: the text ink produced before the error (StoryRuntimeError.lines) is shown
+ * and read first, then the error screen; with no text the error shows at once.
+ */
+export function failedStep(error: unknown): Partial<PlayerContext> {
+  const lines = error instanceof StoryRuntimeError ? error.lines : [];
+  const failure = { message: messageOf(error) };
+  return lines.length === 0
+    ? { error: failure, pendingError: null, nextStep: null }
+    : {
+        error: null,
+        pendingError: failure,
+        nextStep: null,
+        pending: lines,
+        pendingDecision: null,
+        pendingSnapshot: null,
+        pendingEndPath: null,
+      };
 }
 
 export function messageOf(error: unknown): string {
@@ -234,6 +289,8 @@ export function fromStep(step: StepResult): Partial<PlayerContext> {
     pendingEndPath: step.beat.endPath ?? null,
     current: null,
     error: null,
+    pendingError: null,
+    nextStep: null,
   };
 }
 
@@ -284,6 +341,8 @@ export function restoredFrom(save: SavedPlay): Partial<PlayerContext> {
   return {
     transcript,
     nextLineId: transcript.length + 1,
+    // the text of a resumed play was read before it was saved
+    revealedThrough: transcript.length,
     turns,
     resumeRemainingMs: typeof left === 'number' && left >= 0 ? left : null,
   };
@@ -304,6 +363,8 @@ export function rewoundTo(ctx: PlayerContext, turn: number): Partial<PlayerConte
     current: null,
     ending: null,
     error: null,
+    pendingError: null,
+    nextStep: null,
   };
 }
 
@@ -319,4 +380,25 @@ export const CLEARED: Partial<PlayerContext> = {
   holdMs: 0,
   restartRequested: false,
   resetOnLoad: true,
+  pendingError: null,
+  nextStep: null,
 };
+
+/**
+ * SET_TIME_SCALE: later decisions get the new scale, and an open window changes at once (the
+ * share left is kept); `landed`: the window had started counting.
+ */
+export function rescaled(
+  ctx: PlayerContext,
+  scale: TimeScale,
+  landed: boolean,
+): Partial<PlayerContext> {
+  if (!isLive(ctx.current)) return { timeScale: scale };
+  const live = ctx.current;
+  const base = windowMs(live.decision, ctx.meta, scale);
+  const running = landed && ctx.pauses.length === 0;
+  return {
+    timeScale: scale,
+    current: { ...live, countdown: rescaleCountdown(live.countdown, base, ctx.now, running) },
+  };
+}

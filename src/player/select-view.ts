@@ -33,6 +33,8 @@ function playState(top: string | undefined): PlayState {
   switch (top) {
     case 'narrating':
       return 'narrating';
+    case 'reading':
+      return 'reading';
     case 'choosing':
       return 'choosing';
     case 'ended':
@@ -46,16 +48,14 @@ function playState(top: string | undefined): PlayState {
   }
 }
 
-function phaseOf(sub: string | undefined): DecisionPhase {
+function phaseOf(sub: string | undefined, timedOut: boolean): DecisionPhase {
   switch (sub) {
     case 'selecting':
       return 'selecting';
-    case 'picked':
-      return 'picked';
     case 'timedOut':
       return 'timedOut';
-    case 'hide':
-      return 'hide';
+    case 'landing':
+      return timedOut ? 'timedOut' : 'picked';
     case undefined:
     default:
       return 'shown';
@@ -64,6 +64,7 @@ function phaseOf(sub: string | undefined): DecisionPhase {
 
 interface Screen {
   readonly lines: readonly ShownLine[];
+  readonly all: readonly ShownLine[];
   readonly backdrop: Backdrop | null;
   readonly audioLoop: string | null;
   readonly sounds: readonly SoundCue[];
@@ -72,6 +73,7 @@ interface Screen {
 /** Folds the transcript's directives into what is on screen now; CLEAR drops the text, not the scene. */
 export function screenOf(transcript: readonly TranscriptEntry[]): Screen {
   let lines: ShownLine[] = [];
+  const all: ShownLine[] = [];
   let backdrop: Backdrop | null = null;
   let audioLoop: string | null = null;
   let sounds: SoundCue[] = [];
@@ -125,10 +127,24 @@ export function screenOf(transcript: readonly TranscriptEntry[]): Screen {
       }
     }
     if (line.text.trim() !== '' || image !== null) {
-      lines.push({ id, text: line.text, speaker, className, image });
+      const shown = { id, text: line.text, speaker, className, image };
+      lines.push(shown);
+      all.push(shown);
     }
   }
-  return { lines, backdrop, audioLoop, sounds };
+  return { lines, all, backdrop, audioLoop, sounds };
+}
+
+function lastShownBefore(transcript: readonly TranscriptEntry[], length: number): number | null {
+  for (let i = Math.min(length, transcript.length) - 1; i >= 0; i--) {
+    const entry = transcript[i];
+    if (
+      entry &&
+      (entry.line.text.trim() !== '' || entry.line.directives.some((d) => d.kind === 'image'))
+    )
+      return entry.id;
+  }
+  return null;
 }
 
 /** The last `chapter` tag among the first `length` transcript entries. */
@@ -150,6 +166,7 @@ function historyOf(ctx: PlayerContext): PastDecision[] {
     if (t.chosenText !== null) {
       past.push({
         turn: i + 1,
+        afterLine: lastShownBefore(ctx.transcript, t.transcriptLength),
         decisionId: t.decisionId,
         chosenText: t.chosenText,
         timedOut: t.timedOut,
@@ -187,7 +204,11 @@ function decisionOf(ctx: PlayerContext, phase: DecisionPhase): DecisionView | nu
 export function selectView(snapshot: PlayerSnapshotLike): PlayView {
   const ctx = snapshot.context;
   const [top, sub] = path(snapshot.value);
-  const state = playState(top);
+  const playerPaused = ctx.pauses.includes('user') || ctx.pauses.includes('menu');
+  const base = playState(top);
+  const playing = base === 'narrating' || base === 'reading' || base === 'choosing';
+  // the player's own pause shows as `paused`; the decision stays in the view, frozen
+  const state: PlayState = playing && playerPaused ? 'paused' : base;
   const screen = screenOf(ctx.transcript);
   const last = screen.lines[screen.lines.length - 1];
   return {
@@ -195,14 +216,20 @@ export function selectView(snapshot: PlayerSnapshotLike): PlayView {
     storyId: ctx.storyId,
     title: ctx.meta.title,
     lines: screen.lines,
+    transcript: screen.all,
+    endingNext: top === 'reading' && sub === 'lastBeat',
+    readThrough: ctx.revealedThrough,
+    upcomingOptions:
+      top === 'narrating' || top === 'reading' ? (ctx.pendingDecision?.options.length ?? 0) : 0,
     backdrop: screen.backdrop,
     speaker: last?.speaker ?? null,
     audioLoop: screen.audioLoop,
     sounds: screen.sounds,
-    decision: state === 'choosing' ? decisionOf(ctx, phaseOf(sub)) : null,
+    decision:
+      top === 'choosing' ? decisionOf(ctx, phaseOf(sub, ctx.current?.timedOut === true)) : null,
     history: historyOf(ctx),
     chapter: chapterAt(ctx.transcript),
-    ending: state === 'ended' ? ctx.ending : null,
+    ending: base === 'ended' ? ctx.ending : null,
     error:
       state === 'error'
         ? {

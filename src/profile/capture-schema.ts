@@ -99,6 +99,9 @@ export const settingsSchema = v.strictObject({
   personalisation: v.boolean(),
   reducedMotion: v.nullable(v.boolean()),
   theme: v.picklist(['system', 'light', 'dark']),
+  // added with issue 13: settings stored before then lack them and take the defaults
+  textSpeed: v.optional(v.picklist(['slow', 'normal', 'fast', 'instant']), 'normal'),
+  autoplay: v.optional(v.boolean(), false),
 });
 
 export const savedPlaySchema = v.strictObject({

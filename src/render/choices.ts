@@ -1,6 +1,8 @@
-// Choice cards and the shrinking timer bar of a decision.
+// Choice cards of a decision (their rise, the chosen card's hold, the others' fall) and the
+// shrinking timer bar.
 import type { FederatedPointerEvent } from 'pixi.js';
 import { Container, Graphics, Text } from 'pixi.js';
+import { HOLD_MS, SHOW_MS } from '../core/pacing.ts';
 import type { DecisionView } from '../core/view.ts';
 import type { PlayLayout, Rect } from './layout.ts';
 import { timerFraction } from './layout.ts';
@@ -49,7 +51,7 @@ export function buildChoices(
   handlers: ChoiceHandlers,
 ): Container {
   const root = new Container({ label: 'choices' });
-  if (!decision || decision.phase === 'hide') return root;
+  if (!decision) return root;
   const live = acceptsPicks(decision);
   let picked = false;
   decision.options.forEach((option, i) => {
@@ -115,6 +117,22 @@ export function buildChoices(
     }
 
     if (!live && !chosen) card.alpha = 0.35;
+    if (chosen && decision.phase === 'timedOut') {
+      // the clock's pick says so over its card for the whole hold
+      const note = new Text({
+        label: 'clock-chose',
+        text: 'The clock chose',
+        style: {
+          fontFamily: palette.fontFamily,
+          fontSize: hintSize,
+          fontWeight: '700',
+          letterSpacing: 1,
+          fill: palette.speaker,
+        },
+      });
+      note.position.set((rect.width - note.width) / 2, -note.height - Math.max(4, pad * 0.4));
+      card.addChild(note);
+    }
     if (live) {
       card.eventMode = 'static';
       card.cursor = 'pointer';
@@ -132,6 +150,61 @@ export function buildChoices(
     root.addChild(card);
   });
   return root;
+}
+
+/** Smoothstep 0..1, for the cards' rise and fall. */
+function ease(t: number): number {
+  const x = Math.min(1, Math.max(0, t));
+  return x * x * (3 - 2 * x);
+}
+
+/**
+ * Moves the cards of a decision at clock time `now`, `since` ms after its phase began: while
+ * `shown` they rise into place (landed after SHOW_MS); once picked the chosen card pulses and the
+ * others fall away over the hold. Reduced motion: nothing moves, the others simply go, same timing.
+ * True while something still moves.
+ */
+export function moveChoices(
+  root: Container,
+  decision: DecisionView | null,
+  layout: PlayLayout,
+  since: number,
+  reducedMotion: boolean,
+): boolean {
+  if (!decision) return false;
+  const rise = Math.round(layout.choiceFontSize * 1.6);
+  const settled = decision.phase === 'picked' || decision.phase === 'timedOut';
+  let moving = false;
+  decision.options.forEach((option) => {
+    const card = root.getChildByLabel(`choice-${option.index}`);
+    const rect = layout.choices.cards[option.index];
+    if (!card || !rect) return;
+    if (decision.phase === 'shown') {
+      const t = reducedMotion ? 1 : ease(since / SHOW_MS);
+      card.position.set(rect.x, rect.y + (1 - t) * rise);
+      card.alpha = t;
+      moving ||= t < 1;
+    } else if (settled && option.index === decision.chosen) {
+      const t = Math.min(1, since / HOLD_MS);
+      const pulse = reducedMotion ? 1 : 1 + 0.05 * Math.sin(Math.PI * Math.min(1, t * 2));
+      card.scale.set(pulse);
+      card.position.set(
+        rect.x + (rect.width * (1 - pulse)) / 2,
+        rect.y + (rect.height * (1 - pulse)) / 2,
+      );
+      card.alpha = 1;
+      moving ||= !reducedMotion && t < 0.5;
+    } else if (settled) {
+      const t = reducedMotion ? 1 : ease(since / (HOLD_MS * 0.6));
+      card.position.set(rect.x, rect.y + t * rise * 2);
+      card.alpha = 0.35 * (1 - t);
+      moving ||= t < 1;
+    } else {
+      card.position.set(rect.x, rect.y);
+      card.alpha = 1;
+    }
+  });
+  return moving;
 }
 
 /** The countdown bar: redrawn every frame from `remainingAt`, grey with a pause mark while paused. */

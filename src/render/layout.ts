@@ -157,18 +157,6 @@ export function timerFraction(decision: DecisionView, now: number): number | nul
   return clamp(left / decision.windowMs, 0, 1);
 }
 
-/** Readable pace for revealing narration, in characters per second. */
-export const REVEAL_CPS = 50;
-/** A long beat still finishes revealing within this, so reading never eats a choice window. */
-export const MAX_REVEAL_MS = 3000;
-
-/** How many characters of a `total`-character reveal are visible `elapsedMs` after it started. */
-export function revealedChars(total: number, elapsedMs: number): number {
-  if (total <= 0) return 0;
-  const cps = Math.max(REVEAL_CPS, (total * 1000) / MAX_REVEAL_MS);
-  return clamp(Math.floor((Math.max(0, elapsedMs) * cps) / 1000), 0, total);
-}
-
 export function contains(outer: Rect, inner: Rect): boolean {
   return (
     inner.x >= outer.x - 0.5 &&

@@ -2,15 +2,16 @@
 // pixi generates shader sync code with `new Function` unless this module is loaded; the CSP forbids eval.
 import 'pixi.js/unsafe-eval';
 import { Application, Container, Rectangle } from 'pixi.js';
-import type { PlayView } from '../core/view.ts';
+import type { PlayView, RevealReport } from '../core/view.ts';
 import type { TextureLoader } from './assets.ts';
 import { loadAsset, loadWithAssets } from './assets.ts';
 import { BackdropView } from './backdrop.ts';
 import type { PickInput } from './choices.ts';
-import { acceptsPicks, buildChoices, TimerBar } from './choices.ts';
+import { acceptsPicks, buildChoices, moveChoices, TimerBar } from './choices.ts';
 import type { PlayLayout, Rect } from './layout.ts';
 import { computeLayout } from './layout.ts';
 import { TextView } from './text.ts';
+import type { TextSpeed } from '../core/settings.ts';
 import type { ThemeName } from './theme.ts';
 import { paletteFor } from './theme.ts';
 
@@ -25,7 +26,15 @@ export interface StageOptions {
    * option order), or null when none are shown: the DOM mirror lays its focusable buttons over them.
    */
   readonly onChoiceRects?: (rects: readonly Rect[] | null) => void;
+  /**
+   * Where the reading of the text stands, whenever it changes: the mirror follows it (aria-busy,
+   * the continue cue) and reports a fully read beat to the player (REVEALED).
+   */
+  readonly onReveal?: (report: RevealReport) => void;
+  /** a tap on the stage with no text left to reveal or page to turn (continue past the last beat) */
+  readonly onContinue?: () => void;
   readonly reducedMotion: boolean;
+  readonly textSpeed?: TextSpeed;
   readonly theme: ThemeName;
   /** renderer order; defaults to WebGL first with pixi's own fallbacks */
   readonly preference?: 'webgl' | 'webgpu' | 'canvas';
@@ -39,8 +48,11 @@ export interface Stage {
   preload(paths: readonly string[]): Promise<void>;
   setTheme(theme: ThemeName): void;
   setReducedMotion(reduced: boolean): void;
+  setTextSpeed(speed: TextSpeed): void;
   /** shows all text still revealing; true when there was some (a key press should stop there) */
   completeReveal(): boolean;
+  /** the player's continue: finishes the reveal or turns the page; false when there was neither */
+  advance(): boolean;
   /** releases the WebGL context, removes the canvas and every listener */
   destroy(): void;
   readonly canvas: HTMLCanvasElement;
@@ -61,9 +73,10 @@ function decisionKey(view: PlayView): string {
   return `${d.id}|${d.turn}|${d.phase}|${d.chosen ?? ''}|${d.options.map((o) => `${o.index}:${o.isDefault ? '*' : ''}${o.text}`).join('\u0000')}`;
 }
 
+/** The cards the layout makes room for: those on screen, or those about to rise after the beat. */
 function optionCount(view: PlayView | null): number {
   const d = view?.decision;
-  return d && d.phase !== 'hide' ? d.options.length : 0;
+  return d ? d.options.length : (view?.upcomingOptions ?? 0);
 }
 
 /**
@@ -129,7 +142,11 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
     reducedMotion,
     palette,
   });
-  const text = new TextView({ resolveAsset: options.resolveAsset, load }, reducedMotion);
+  const text = new TextView(
+    { resolveAsset: options.resolveAsset, load },
+    reducedMotion,
+    options.textSpeed ?? 'normal',
+  );
   const timer = new TimerBar();
   let choices = new Container({ label: 'choices' });
   const root = app.stage;
@@ -139,13 +156,26 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
   let view: PlayView | null = null;
   let layout: PlayLayout = computeLayout(app.screen.width, app.screen.height, 0);
   let lastDecisionKey = '';
+  // when the decision's current phase began on the stage clock, for the cards' motion
+  let phaseSince = 0;
+  let phaseKey = '';
+  let cardsMoving = false;
+  let lastReport = '';
+  const report = (): void => {
+    const r = text.report;
+    const key = `${r.busy}|${r.through}|${r.more}|${r.pageChars}`;
+    if (key === lastReport) return;
+    lastReport = key;
+    options.onReveal?.(r);
+  };
 
   const rebuildChoices = (): void => {
     choices.destroy({ children: true });
     const decision = view?.decision ?? null;
     choices = buildChoices(decision, layout, palette, { onPick: options.onPick });
     root.addChild(choices);
-    const shown = decision !== null && decision.phase !== 'hide' && decision.options.length > 0;
+    cardsMoving = moveChoices(choices, decision, layout, options.now() - phaseSince, reducedMotion);
+    const shown = decision !== null && decision.options.length > 0;
     options.onChoiceRects?.(shown ? layout.choices.cards.slice(0, decision.options.length) : null);
   };
 
@@ -162,7 +192,8 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
   // Taps outside the cards finish the reveal, the way a click skips ahead in a visual novel.
   root.eventMode = 'static';
   const onBackgroundTap = (): void => {
-    text.completeReveal();
+    if (!text.advance(options.now())) options.onContinue?.();
+    report();
   };
   root.on('pointertap', onBackgroundTap);
 
@@ -177,13 +208,23 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
     const now = options.now();
     backdrop.tick(now);
     text.tick(now);
+    report();
     timer.draw(view?.decision ?? null, layout, palette, now);
+    if (cardsMoving)
+      cardsMoving = moveChoices(
+        choices,
+        view?.decision ?? null,
+        layout,
+        now - phaseSince,
+        reducedMotion,
+      );
     // A still screen (reduced motion, nothing revealing, fading or counting down) needs few frames;
     // a low rate still picks up late-loading images without a wake-up path for each of them.
     const d = view?.decision;
     const moving =
       !reducedMotion ||
       text.revealing ||
+      cardsMoving ||
       backdrop.fading ||
       (d !== null && d !== undefined && d.runningSince !== null && acceptsPicks(d));
     app.ticker.maxFPS = moving ? 0 : IDLE_FPS;
@@ -212,7 +253,13 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
       app.ticker.maxFPS = 0;
       const now = options.now();
       backdrop.set(next.backdrop, now);
-      text.setLines(next.lines, now);
+      text.setLines(next.lines, now, next.readThrough);
+      const d = next.decision;
+      const nextPhase = d ? `${d.id}|${d.turn}|${d.phase}` : '';
+      if (nextPhase !== phaseKey) {
+        phaseKey = nextPhase;
+        phaseSince = now;
+      }
       const key = decisionKey(next);
       if (optionCount(prev) !== optionCount(next)) {
         lastDecisionKey = key;
@@ -222,6 +269,7 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
         rebuildChoices();
       }
       timer.draw(next.decision, layout, palette, now);
+      report();
     },
     async preload(paths) {
       const unique = [...new Set(paths)];
@@ -242,9 +290,25 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
       app.ticker.maxFPS = 0;
       backdrop.setReducedMotion(reducedMotion);
       text.setReducedMotion(reducedMotion);
+      report();
+    },
+    setTextSpeed(speed) {
+      if (destroyed) return;
+      app.ticker.maxFPS = 0;
+      text.setSpeed(speed);
+      report();
     },
     completeReveal() {
-      return destroyed ? false : text.completeReveal();
+      if (destroyed) return false;
+      const done = text.completeReveal();
+      report();
+      return done;
+    },
+    advance() {
+      if (destroyed) return false;
+      const moved = text.advance(options.now());
+      report();
+      return moved;
     },
     destroy() {
       if (destroyed) return;

@@ -1,11 +1,14 @@
-// The story text on the canvas: lines with speaker names and in-flow images, revealed at a readable pace.
+// The story text on the canvas: lines with speaker names and in-flow images, revealed at the
+// player's text speed and paged when a beat does not fit.
 import type { Texture } from 'pixi.js';
 import { Container, Graphics, Sprite, Text } from 'pixi.js';
-import type { ShownLine } from '../core/view.ts';
+import type { RevealReport, ShownLine } from '../core/view.ts';
 import type { TextureLoader } from './assets.ts';
 import { drawPlaceholder, loadAsset } from './assets.ts';
 import type { PlayLayout } from './layout.ts';
-import { containScale, revealedChars } from './layout.ts';
+import { containScale } from './layout.ts';
+import { revealedChars } from '../core/pacing.ts';
+import type { TextSpeed } from '../core/settings.ts';
 import type { Palette } from './theme.ts';
 
 /**
@@ -35,31 +38,40 @@ interface LineNode {
   readonly line: ShownLine;
   readonly container: Container;
   readonly body: Text;
+  readonly speaker: Text | null;
 }
 
 /**
- * Keeps the lines of the current view on screen. Lines it has not shown before reveal character by
- * character (all new lines as one run); lines already seen appear whole, so a resize or a theme
- * change never replays the reveal.
+ * Keeps the lines of the current view on screen, a page at a time: lines that do not fit wait on
+ * a later page (the player continues), and only lines already read leave the top to make room, so
+ * no line is ever dropped unseen. New lines on a page reveal character by character at the text
+ * speed (all of them as one run); lines already read appear whole, so a resize or a theme change
+ * never replays the reveal.
  */
 export class TextView {
   readonly container = new Container({ label: 'text' });
   private lines: readonly ShownLine[] = [];
-  private readonly seen = new Set<number>();
+  /** ids of lines fully shown once (revealed or skipped): they never reveal again */
+  private readonly read = new Set<number>();
   private revealIds: number[] = [];
   private revealStart = 0;
+  private pageStart = 0;
+  private pageEnd = 0;
   private nodes: LineNode[] = [];
   private layout: PlayLayout | null = null;
   private palette: Palette | null = null;
   private readonly textures = new Map<string, Texture | null>();
   private reducedMotion: boolean;
+  private speed: TextSpeed;
   private lastNow = 0;
 
   constructor(
     private readonly deps: TextViewDeps,
     reducedMotion: boolean,
+    speed: TextSpeed = 'normal',
   ) {
     this.reducedMotion = reducedMotion;
+    this.speed = speed;
   }
 
   /** True while some characters are still hidden. */
@@ -67,33 +79,42 @@ export class TextView {
     return this.revealIds.length > 0;
   }
 
-  setLines(lines: readonly ShownLine[], now: number): void {
+  get report(): RevealReport {
+    const page = this.lines.slice(this.pageStart, this.pageEnd);
+    return {
+      busy: this.revealIds.length > 0,
+      through: page.at(-1)?.id ?? null,
+      more: this.pageEnd < this.lines.length,
+      pageChars: page.reduce((sum, l) => sum + l.text.length, 0),
+    };
+  }
+
+  /** `readThrough`: lines up to this id were read already (a resumed play): shown whole. */
+  setLines(lines: readonly ShownLine[], now: number, readThrough = 0): void {
     this.lastNow = now;
+    for (const l of lines) if (l.id <= readThrough) this.read.add(l.id);
     const same =
       lines.length === this.lines.length && lines.every((l, i) => l.id === this.lines[i]?.id);
-    this.lines = lines;
-    if (same) return;
-    const fresh = lines.filter((l) => !this.seen.has(l.id));
-    for (const l of lines) this.seen.add(l.id);
-    if (fresh.length > 0 && !this.reducedMotion) {
-      // Lines that arrive mid-reveal join the run, which keeps its start time.
-      if (this.revealIds.length === 0) this.revealStart = now;
-      this.revealIds = [
-        ...this.revealIds.filter((id) => lines.some((l) => l.id === id)),
-        ...fresh.map((l) => l.id),
-      ];
+    if (same) {
+      this.lines = lines;
+      return;
     }
-    this.rebuild();
-    this.applyReveal(now);
-    this.syncCache();
+    const continues =
+      this.lines.length <= lines.length && this.lines.every((l, i) => l.id === lines[i]?.id);
+    this.lines = lines;
+    if (!continues) {
+      // CLEAR, a rewind or a restart: start at the first line not read yet, else near the end
+      const unread = lines.findIndex((l) => !this.read.has(l.id));
+      this.pageStart = unread === -1 ? Math.max(0, lines.length - 40) : unread;
+      this.revealIds = [];
+    }
+    this.place(now);
   }
 
   setLayout(layout: PlayLayout, palette: Palette): void {
     this.layout = layout;
     this.palette = palette;
-    this.rebuild();
-    this.applyReveal(this.lastNow);
-    this.syncCache();
+    this.place(this.lastNow);
   }
 
   setReducedMotion(reduced: boolean): void {
@@ -101,12 +122,30 @@ export class TextView {
     if (reduced) this.completeReveal();
   }
 
-  /** Shows every hidden character at once; true when something was still revealing. */
+  setSpeed(speed: TextSpeed): void {
+    this.speed = speed;
+    if (speed === 'instant') this.completeReveal();
+  }
+
+  /** Shows every hidden character of the page at once; true when something was still revealing. */
   completeReveal(): boolean {
     if (this.revealIds.length === 0) return false;
+    for (const id of this.revealIds) this.read.add(id);
     this.revealIds = [];
-    for (const node of this.nodes) node.body.text = node.line.text;
+    for (const node of this.nodes) this.showWhole(node);
     this.syncCache();
+    return true;
+  }
+
+  /**
+   * The player's continue: finishes the reveal, else turns to the next page. False when there was
+   * nothing to do (the page is read and it is the last).
+   */
+  advance(now: number): boolean {
+    if (this.completeReveal()) return true;
+    if (this.pageEnd >= this.lines.length) return false;
+    this.pageStart = this.pageEnd;
+    this.place(now);
     return true;
   }
 
@@ -135,113 +174,180 @@ export class TextView {
     this.nodes = [];
   }
 
-  private applyReveal(now: number): void {
-    if (this.revealIds.length === 0) return;
-    // Only lines still in the box reveal: on a small screen the oldest of a long beat have dropped
-    // off the top, and spending the pace on them would leave the visible box blank for seconds.
-    const shownIds = this.revealIds.filter((id) => this.nodes.some((n) => n.line.id === id));
-    const total = shownIds.reduce(
-      (sum, id) => sum + (this.lines.find((l) => l.id === id)?.text.length ?? 0),
-      0,
-    );
-    let budget = revealedChars(total, now - this.revealStart);
-    const done = budget >= total;
-    for (const id of shownIds) {
-      const node = this.nodes.find((n) => n.line.id === id);
-      const text = this.lines.find((l) => l.id === id)?.text ?? '';
-      const shown = Math.min(text.length, budget);
-      budget -= shown;
-      if (node) {
-        const next = text.slice(0, shown);
-        if (node.body.text !== next) node.body.text = next;
+  private showWhole(node: LineNode): void {
+    if (node.body.text !== node.line.text) node.body.text = node.line.text;
+    if (node.speaker) node.speaker.visible = true;
+  }
+
+  /** Lays out the current page and starts revealing its new lines. */
+  private place(now: number): void {
+    this.rebuild();
+    const page = this.lines.slice(this.pageStart, this.pageEnd);
+    const fresh = page.filter((l) => !this.read.has(l.id) && !this.revealIds.includes(l.id));
+    if (fresh.length > 0) {
+      if (this.reducedMotion || this.speed === 'instant') {
+        for (const l of fresh) this.read.add(l.id);
+      } else {
+        // lines that arrive mid-reveal join the run, which keeps its start time
+        if (this.revealIds.length === 0) this.revealStart = now;
+        this.revealIds = [...this.revealIds, ...fresh.map((l) => l.id)];
       }
     }
+    // a run's lines that left the page (a rewind, a CLEAR) stop revealing
+    this.revealIds = this.revealIds.filter((id) => page.some((l) => l.id === id));
+    for (const node of this.nodes) if (!this.revealIds.includes(node.line.id)) this.showWhole(node);
+    this.applyReveal(now);
+    this.syncCache();
+  }
+
+  private applyReveal(now: number): void {
+    if (this.revealIds.length === 0) return;
+    const texts = this.revealIds.map((id) => this.lines.find((l) => l.id === id)?.text ?? '');
+    const total = texts.reduce((sum, t) => sum + t.length, 0);
+    let budget = revealedChars(total, now - this.revealStart, this.speed);
+    const done = budget >= total;
+    this.revealIds.forEach((id, i) => {
+      const text = texts[i] ?? '';
+      const shown = Math.min(text.length, budget);
+      budget -= shown;
+      const node = this.nodes.find((n) => n.line.id === id);
+      if (!node) return;
+      const next = text.slice(0, shown);
+      if (node.body.text !== next) node.body.text = next;
+      // a speaker's name arrives with the first letter of its line, never alone
+      if (node.speaker) node.speaker.visible = shown > 0 || text.length === 0;
+    });
     if (done) {
+      for (const id of this.revealIds) this.read.add(id);
       this.revealIds = [];
       this.syncCache();
     }
   }
 
+  private buildNode(
+    line: ShownLine,
+    layout: PlayLayout,
+    palette: Palette,
+    width: number,
+  ): LineNode {
+    const box = layout.textBox;
+    const node = new Container({ label: `line-${line.id}` });
+    let y = 0;
+    let speakerText: Text | null = null;
+    if (line.speaker) {
+      speakerText = new Text({
+        label: 'speaker',
+        text: line.speaker.toUpperCase(),
+        style: {
+          fontFamily: palette.fontFamily,
+          fontSize: layout.speakerFontSize,
+          fontWeight: '700',
+          letterSpacing: 1,
+          fill: palette.speaker,
+          wordWrap: true,
+          wordWrapWidth: width,
+          breakWords: true,
+        },
+      });
+      node.addChild(speakerText);
+      y += speakerText.height + Math.round(layout.fontSize * 0.2);
+    }
+    if (line.image) {
+      const maxH = Math.min(box.height * 0.4, layout.fontSize * 10);
+      const image = this.buildImage(line.image, width, maxH);
+      image.y = y;
+      node.addChild(image);
+      y += image.height + Math.round(layout.fontSize * 0.4);
+    }
+    // Measured with the whole line so the layout does not jump while it reveals.
+    const look = classLook(line.className);
+    const body = new Text({
+      label: 'line-text',
+      text: line.text,
+      style: {
+        fontFamily: palette.fontFamily,
+        fontSize: layout.fontSize,
+        lineHeight: Math.round(layout.fontSize * layout.lineHeight),
+        fill: palette.text,
+        wordWrap: true,
+        wordWrapWidth: width,
+        breakWords: true,
+        fontStyle: look.fontStyle,
+        fontWeight: look.fontWeight,
+        align: look.align,
+      },
+    });
+    body.y = y;
+    // Centred lines centre in the box, not just within their own wrapped width.
+    if (look.align === 'center') body.x = Math.max(0, (width - body.width) / 2);
+    node.addChild(body);
+    return { line, container: node, body, speaker: speakerText };
+  }
+
+  /**
+   * Chooses the page and draws it: from the page's first line, as many lines as fit (at least
+   * one); when the lines from there do not all fit, lines already read leave the top first.
+   */
   private rebuild(): void {
     for (const child of this.container.removeChildren()) child.destroy({ children: true });
     this.nodes = [];
     const layout = this.layout;
     const palette = this.palette;
-    if (!layout || !palette || this.lines.length === 0) return;
+    this.pageStart = Math.min(this.pageStart, Math.max(0, this.lines.length - 1));
+    if (!layout || !palette || this.lines.length === 0) {
+      this.pageEnd = this.lines.length;
+      return;
+    }
     const box = layout.textBox;
     const inner = Math.round(layout.fontSize * 0.9);
     const width = box.width - inner * 2;
     const gap = Math.round(layout.fontSize * 0.7);
+    const room = box.height - inner * 2;
 
-    const built: LineNode[] = [];
-    for (const line of this.lines) {
-      const node = new Container({ label: `line-${line.id}` });
-      let y = 0;
-      if (line.speaker) {
-        const speaker = new Text({
-          label: 'speaker',
-          text: line.speaker.toUpperCase(),
-          style: {
-            fontFamily: palette.fontFamily,
-            fontSize: layout.speakerFontSize,
-            fontWeight: '700',
-            letterSpacing: 1,
-            fill: palette.speaker,
-            wordWrap: true,
-            wordWrapWidth: width,
-            breakWords: true,
-          },
-        });
-        node.addChild(speaker);
-        y += speaker.height + Math.round(layout.fontSize * 0.2);
+    const built = new Map<number, LineNode>();
+    const nodeAt = (i: number): LineNode | null => {
+      const line = this.lines[i];
+      if (!line) return null;
+      let node = built.get(i);
+      if (!node) {
+        node = this.buildNode(line, layout, palette, width);
+        built.set(i, node);
       }
-      if (line.image) {
-        const maxH = Math.min(box.height * 0.4, layout.fontSize * 10);
-        const image = this.buildImage(line.image, width, maxH);
-        image.y = y;
-        node.addChild(image);
-        y += image.height + Math.round(layout.fontSize * 0.4);
+      return node;
+    };
+    /** index after the last line that fits from `start` (at least start + 1) */
+    const fitFrom = (start: number): number => {
+      let used = 0;
+      let i = start;
+      for (; i < this.lines.length; i++) {
+        const h = nodeAt(i)?.container.height ?? 0;
+        const next = used + h + (i > start ? gap : 0);
+        if (next > room && i > start) break;
+        used = next;
       }
-      // Measured with the whole line so the layout does not jump while it reveals.
-      const look = classLook(line.className);
-      const body = new Text({
-        label: 'line-text',
-        text: line.text,
-        style: {
-          fontFamily: palette.fontFamily,
-          fontSize: layout.fontSize,
-          lineHeight: Math.round(layout.fontSize * layout.lineHeight),
-          fill: palette.text,
-          wordWrap: true,
-          wordWrapWidth: width,
-          breakWords: true,
-          fontStyle: look.fontStyle,
-          fontWeight: look.fontWeight,
-          align: look.align,
-        },
-      });
-      body.y = y;
-      // Centred lines centre in the box, not just within their own wrapped width.
-      if (look.align === 'center') body.x = Math.max(0, (width - body.width) / 2);
-      node.addChild(body);
-      built.push({ line, container: node, body });
+      return i;
+    };
+    let start = this.pageStart;
+    let end = fitFrom(start);
+    while (end < this.lines.length && start < end - 1) {
+      const first = this.lines[start];
+      if (!first || !this.read.has(first.id)) break;
+      start += 1;
+      end = fitFrom(start);
     }
-
-    // Newest lines sit at the bottom; the oldest drop off the top when the box is full.
-    const heights = built.map((n) => n.container.height);
-    let used = 0;
-    let first = built.length;
-    for (let i = built.length - 1; i >= 0; i--) {
-      const h = heights[i] ?? 0;
-      const next = used + h + (first < built.length ? gap : 0);
-      if (next > box.height - inner * 2 && first < built.length) break;
-      used = next;
-      first = i;
+    this.pageStart = start;
+    this.pageEnd = end;
+    const visible: LineNode[] = [];
+    for (const [i, node] of built) {
+      if (i >= start && i < end) visible.push(node);
+      else node.container.destroy({ children: true });
     }
-    const visible = built.slice(first);
-    for (const n of built.slice(0, first)) n.container.destroy({ children: true });
+    visible.sort((a, b) => a.line.id - b.line.id);
 
-    const top = box.y + box.height - used - inner;
+    const heights = visible.map((n) => n.container.height);
+    const used = heights.reduce((sum, h) => sum + h, 0) + gap * Math.max(0, visible.length - 1);
+    // Lines sit at the bottom of the box, over the cards, as subtitles do.
+    const top = Math.max(box.y + inner, box.y + box.height - used - inner);
     const scrim = new Graphics({ label: 'scrim' });
     scrim
       .roundRect(
@@ -278,9 +384,7 @@ export class TextView {
       void loadAsset(path, this.deps.resolveAsset, this.deps.load).then((texture) => {
         if (this.container.destroyed || !texture) return;
         this.textures.set(path, texture);
-        this.rebuild();
-        this.applyReveal(this.lastNow);
-        this.syncCache();
+        this.place(this.lastNow);
       });
     }
     return holder;

@@ -258,7 +258,14 @@ class InkStoryRuntime implements InkRuntime {
     };
     while (story.canContinue) {
       const before = this.#now();
-      this.#continueSlice(story);
+      try {
+        this.#continueSlice(story);
+      } catch (error) {
+        // the text ink produced before its error is shown before the error screen (ink's I092)
+        if (error instanceof StoryRuntimeError && lines.length > 0)
+          throw new StoryRuntimeError(error.message, lines);
+        throw error;
+      }
       const t = this.#now();
       workMs += Math.max(0, t - before);
       if (story.asyncContinueComplete) {

@@ -3,18 +3,17 @@
 // canvas cards when a canvas is drawn, plain buttons when not), the window is a progressbar.
 import type { PlayerCommand } from '../core/commands.ts';
 import type { InputMethod } from '../core/events.ts';
-import { remainingAt, type PlayView } from '../core/view.ts';
 import type { StoryOutline } from '../core/model.ts';
-import { clear, h } from './dom.ts';
+import type { TextSpeed } from '../core/settings.ts';
+import type { PlayView, RevealReport } from '../core/view.ts';
 import { ChapterCards } from './chapter-card.ts';
+import { CountdownBar } from './countdown-bar.ts';
+import { clear, h } from './dom.ts';
 import { endingCardModel, renderEndingCard, screenKey } from './ending-card.ts';
+import { ReadingControl } from './reading.ts';
 
-export interface Rect {
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-}
+/** Where a canvas card is, in CSS px relative to the stage host. */
+export type Rect = Readonly<Record<'x' | 'y' | 'width' | 'height', number>>;
 
 export interface MirrorOptions {
   readonly send: (command: PlayerCommand) => void;
@@ -26,12 +25,15 @@ export interface MirrorOptions {
   readonly title: string;
   /** the story's map (#/map/<id>), linked from the ending screen when there is one */
   readonly mapHref?: string;
-  /** finishes the canvas text reveal; true when some text was still revealing */
-  readonly completeReveal?: () => boolean;
   /** the story's chapters and named endings, from the build (absent in older catalogues) */
   readonly outline?: StoryOutline | null;
   /** the player's reduced-motion choice: chapter cards then appear and go without a fade */
   readonly reducedMotion?: () => boolean;
+  /** the canvas's continue: finishes its reveal or turns its page; false when it had nothing to do */
+  readonly advanceStage?: () => boolean;
+  readonly textSpeed?: TextSpeed;
+  /** pages and the last beat advance by themselves after a reading time */
+  readonly autoplay?: boolean;
   /** the story's sound, when it has any: a mute toggle joins the play controls */
   readonly sound?: { readonly muted: boolean; readonly setMuted: (muted: boolean) => void };
 }
@@ -60,8 +62,8 @@ export class PlayMirror {
   readonly stageHost: HTMLDivElement;
   private readonly log: HTMLDivElement;
   private readonly choices: HTMLDivElement;
-  private readonly bar: HTMLDivElement;
-  private readonly barFill: HTMLDivElement;
+  private readonly bar: CountdownBar;
+  private readonly reading: ReadingControl;
   private readonly status: HTMLParagraphElement;
   private readonly screen: HTMLDivElement;
   private readonly moreTimeButton: HTMLButtonElement;
@@ -77,7 +79,6 @@ export class PlayMirror {
   private screenKey = '';
   private endingsFound: number | null = null;
   private resumeTurn = 0;
-  private frame = 0;
   private readonly onKey = (e: KeyboardEvent): void => this.handleKey(e);
   private readonly chapters: ChapterCards;
 
@@ -90,20 +91,16 @@ export class PlayMirror {
       'aria-label': 'Story',
     });
     this.choices = h('div', { class: 'choices', role: 'group', 'aria-label': 'Choices' });
-    this.barFill = h('div', { class: 'timer-fill' });
-    this.bar = h(
-      'div',
-      {
-        class: 'timer',
-        role: 'progressbar',
-        'aria-label': 'Time left to choose',
-        'aria-valuemin': 0,
-        'aria-valuemax': 100,
-        'aria-valuenow': 100,
-        hidden: true,
+    this.bar = new CountdownBar(options.now, (bar) => this.choices.before(bar));
+    this.reading = new ReadingControl({
+      send: options.send,
+      advanceStage: options.advanceStage,
+      textSpeed: options.textSpeed,
+      autoplay: options.autoplay,
+      onChange: () => {
+        if (this.view) this.renderLines(this.view);
       },
-      this.barFill,
-    );
+    });
     this.status = h('p', { class: 'play-status', role: 'status' });
     this.screen = h('div', { class: 'play-screen' });
     this.moreTimeButton = h(
@@ -147,7 +144,7 @@ export class PlayMirror {
         'div',
         { class: 'play-overlay' },
         this.log,
-        this.bar,
+        this.reading.continueButton,
         this.choices,
         this.status,
         this.screen,
@@ -230,6 +227,18 @@ export class PlayMirror {
   /** Canvas mode: the canvas draws text and cards; the DOM text is for assistive tech only. */
   setCanvasMode(on: boolean): void {
     this.root.classList.toggle('canvas-mode', on);
+    this.reading.setCanvasMode(on);
+  }
+
+  /** How far the stage's reveal and pages are (canvas view). */
+  setReveal(report: RevealReport): void {
+    this.reading.setStageReport(report);
+  }
+
+  /** Text speed and autoplay changed mid-play (the pause menu). */
+  setReading(speed: TextSpeed, autoplay: boolean): void {
+    this.reading.setTextSpeed(speed);
+    this.reading.setAutoplay(autoplay);
   }
 
   /** Where the canvas drew each choice card, in CSS pixels relative to the stage host. */
@@ -241,40 +250,41 @@ export class PlayMirror {
   update(view: PlayView): void {
     this.view = view;
     this.root.dataset.state = view.state;
+    this.reading.update(view);
     this.renderLines(view);
     this.renderChoices(view);
     this.renderScreen(view);
     this.chapters.update(view);
-    if (
-      this.resumeNotice &&
-      (view.state !== 'choosing' || view.decision?.turn !== this.resumeTurn)
-    ) {
+    if (this.resumeNotice && view.decision?.turn !== this.resumeTurn) {
       this.resumeNotice.remove();
       this.resumeNotice = null;
     }
-    const timed = view.state === 'choosing' && view.decision?.windowMs != null;
-    this.bar.hidden = !timed;
-    this.moreTimeButton.hidden = !timed;
-    this.status.textContent = view.decision?.paused ? 'Paused. The timer is waiting for you.' : '';
-    if (timed) this.startTicking();
+    this.bar.update(view);
+    this.moreTimeButton.hidden = !CountdownBar.isOpen(view);
+    this.status.textContent = statusOf(view);
   }
 
   destroy(): void {
     this.chapters.destroy();
-    cancelAnimationFrame(this.frame);
+    this.bar.destroy();
+    this.reading.destroy();
     document.removeEventListener('keydown', this.onKey);
     this.root.remove();
   }
 
   private renderLines(view: PlayView): void {
-    const ids = view.lines.map((l) => l.id);
+    // only lines on screen (or on pages already read) are in the log; aria-busy holds the
+    // announcement until the text on screen is complete
+    const lines = view.lines.filter((l) => this.reading.shows(l.id));
+    this.log.setAttribute('aria-busy', String(this.reading.report().busy));
+    const ids = lines.map((l) => l.id);
     const continues =
       this.shownLineIds.length <= ids.length && this.shownLineIds.every((id, i) => ids[i] === id);
     if (!continues) {
       clear(this.log);
       this.shownLineIds = [];
     }
-    for (const line of view.lines.slice(this.shownLineIds.length)) {
+    for (const line of lines.slice(this.shownLineIds.length)) {
       const p = h('p', { class: line.className ? `line line-${line.className}` : 'line' });
       if (line.speaker) p.append(h('span', { class: 'speaker' }, line.speaker), ' ');
       p.append(line.text);
@@ -289,7 +299,7 @@ export class PlayMirror {
   }
 
   private renderChoices(view: PlayView): void {
-    const decision = view.state === 'choosing' ? view.decision : null;
+    const decision = view.decision;
     const key = decision ? `${decision.id}#${decision.turn}` : '';
     const open =
       decision !== null && (decision.phase === 'shown' || decision.phase === 'selecting');
@@ -395,9 +405,9 @@ export class PlayMirror {
 
   private handleKey(e: KeyboardEvent): void {
     if (!this.root.isConnected || e.repeat || e.altKey || e.ctrlKey || e.metaKey) return;
-    // Enter or Space away from any control shows the rest of the revealing text at once.
+    // Enter or Space away from any control continues: the rest of the text, the next page, the end.
     if ((e.key === 'Enter' || e.key === ' ') && !isControl(e.target)) {
-      if (this.options.completeReveal?.()) e.preventDefault();
+      if (this.reading.advance()) e.preventDefault();
       return;
     }
     const view = this.view;
@@ -433,21 +443,15 @@ export class PlayMirror {
       buttons[next]?.focus();
     }
   }
+}
 
-  private startTicking(): void {
-    cancelAnimationFrame(this.frame);
-    const tick = (): void => {
-      const decision = this.view?.state === 'choosing' ? this.view.decision : null;
-      if (!decision || decision.windowMs === null) return;
-      const left = remainingAt(decision, this.options.now()) ?? 0;
-      const percent = Math.max(0, Math.min(100, Math.round((left / decision.windowMs) * 100)));
-      this.bar.setAttribute('aria-valuenow', String(percent));
-      this.bar.setAttribute('aria-valuetext', `${Math.ceil(left / 1000)} seconds left`);
-      this.barFill.style.width = `${percent}%`;
-      if (decision.runningSince !== null) this.frame = requestAnimationFrame(tick);
-    };
-    tick();
-  }
+/** The status line: a pause, or the clock's pick while its card holds. */
+function statusOf(view: PlayView): string {
+  const d = view.decision;
+  if (d?.paused) return 'Paused. The timer is waiting for you.';
+  if (d?.phase === 'timedOut' && d.chosen !== null)
+    return `The clock chose: ${d.options[d.chosen]?.text ?? ''}`;
+  return '';
 }
 
 let firstChoiceMarked = false;

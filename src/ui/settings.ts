@@ -1,6 +1,7 @@
 // Settings (#/settings): profiles, timing (WCAG 2.2.1), recording controls, display, personalisation.
 import type { Profile } from '../core/ports.ts';
 import type { Settings } from '../core/settings.ts';
+import { TEXT_SPEED_CHOICES } from './text-speeds.ts';
 import type { TimeScale } from '../core/timing.ts';
 import { h } from './dom.ts';
 
@@ -188,6 +189,25 @@ export function renderSettings(model: SettingsModel, actions: SettingsActions): 
       'p',
       { class: 'hint' },
       'During a choice you can also press Escape to pause, or use "More time".',
+    ),
+    h('h2', {}, 'Reading'),
+    radios(
+      'Text speed',
+      'text-speed',
+      TEXT_SPEED_CHOICES,
+      settings.textSpeed,
+      (value) => void actions.change('textSpeed', value),
+    ),
+    checkbox(
+      'Autoplay',
+      'Pages and the last scene move on by themselves after a time to read them. Choices are always yours: autoplay never picks.',
+      settings.autoplay,
+      (on) => void actions.change('autoplay', on),
+    ),
+    h(
+      'p',
+      { class: 'hint' },
+      'Choices appear once the text is on screen, and their time starts only then. Click, tap, Enter or Space shows the rest of the text or the next page.',
     ),
     h('h2', {}, 'Recording'),
     checkbox(

@@ -63,11 +63,13 @@ describe('the pause menu in a play session', () => {
     await vi.waitFor(() => expect(statusOf(mounted!.root)).toContain('Paused'));
     // a number key in the menu never picks behind it
     press('1');
-    expect(mounted.root.dataset.state).toBe('choosing');
+    // the player's own pause shows as `paused` (DESIGN §7), the decision held behind the menu
+    expect(mounted.root.dataset.state).toBe('paused');
     expect(mounted.root.querySelector('.choice.chosen')).toBeNull();
     press('Escape');
     expect(menu?.hasAttribute('open')).toBe(false);
     await vi.waitFor(() => expect(statusOf(mounted!.root)).toBe(''));
+    await waitForState(mounted.root, 'choosing');
   });
 
   it('a timing picked in the menu is kept as the profile’s setting and recorded as a settings change', async () => {
@@ -91,6 +93,22 @@ describe('the pause menu in a play session', () => {
     });
     expect(mounted.settings().timeScale).toBe('off');
     expect(mounted.root.querySelector('.menu-said')?.textContent).toContain('Saved');
+  });
+
+  it('a text speed picked in the menu is kept as the profile’s setting and recorded', async () => {
+    const { store } = countingStore();
+    mounted = await mount(store, { script: timed });
+    await waitForState(mounted.root, 'choosing');
+    mounted.root.querySelector<HTMLButtonElement>('.menu-open')?.click();
+    mounted.root.querySelector<HTMLInputElement>('input[type="radio"][value="instant"]')?.click();
+    await vi.waitFor(async () =>
+      expect((await store.getSettings(profile.id)).textSpeed).toBe('instant'),
+    );
+    await vi.waitFor(async () => {
+      const changes = (await store.events(profile.id)).filter((e) => e.type === 'settings.changed');
+      expect(changes).toMatchObject([{ key: 'textSpeed', value: 'instant' }]);
+    });
+    expect(mounted.root.querySelector('.menu-said')?.textContent).toContain('Text speed: Instant');
   });
 
   it('says in the menu when the timing could not be kept', async () => {
@@ -177,10 +195,11 @@ describe('the pause menu in a play session', () => {
     expect(document.querySelector('dialog[open]')).not.toBeNull();
     open();
     mounted = await pending;
-    await waitForState(mounted.root, 'choosing');
+    await waitForState(mounted.root, 'paused');
     await vi.waitFor(() => expect(statusOf(mounted!.root)).toContain('Paused'));
     press('Escape');
     await vi.waitFor(() => expect(statusOf(mounted!.root)).toBe(''));
+    await waitForState(mounted.root, 'choosing');
   });
 
   it('leaves no key handler behind: Escape after leaving play opens nothing', async () => {

@@ -5,6 +5,7 @@ import { OTHER_TAB_NOTICE } from '../../src/app/play-session.ts';
 import type { SavedPlay } from '../../src/core/ports.ts';
 import {
   countingStore,
+  finish,
   mount,
   noticeOf,
   pick,
@@ -26,7 +27,7 @@ afterEach(() => {
 async function playThrough(m: Mounted): Promise<void> {
   await pick(m.root, 0);
   await pick(m.root, 1);
-  await waitForState(m.root, 'ended');
+  await finish(m.root);
 }
 
 const earlierSave: SavedPlay = {
@@ -45,7 +46,7 @@ describe('a play session while recording', () => {
     await pick(mounted.root, 0);
     expect(await store.getSave(profile.id, 'short')).toMatchObject({ storyId: 'short' });
     await pick(mounted.root, 1);
-    await waitForState(mounted.root, 'ended');
+    await finish(mounted.root);
     await vi.waitFor(async () => {
       expect((await store.events(profile.id)).map((e) => e.type)).toEqual([
         'session.started',
@@ -119,7 +120,7 @@ describe('paused recording', () => {
     await pick(mounted.root, 0);
     expect(await store.getSave(profile.id, 'short')).toMatchObject({ storyId: 'short' });
     await pick(mounted.root, 1);
-    await waitForState(mounted.root, 'ended');
+    await finish(mounted.root);
     expect(calls).not.toContain('append');
     expect(calls).toContain('putSave');
     expect(await store.events(profile.id)).toEqual([]);
@@ -148,7 +149,7 @@ describe('a store that fails', () => {
     );
     // play goes on to the next decision and the end
     await pick(mounted.root, 1);
-    await waitForState(mounted.root, 'ended');
+    await finish(mounted.root);
     expect((await counting.store.events(profile.id)).map((e) => e.type)).toEqual([
       'session.started',
     ]);
@@ -179,7 +180,7 @@ describe('a store that fails', () => {
     );
     expect(recordingLabelOf(mounted.root)).not.toMatch(/^Recording/);
     await pick(mounted.root, 0);
-    await waitForState(mounted.root, 'ended');
+    await finish(mounted.root);
     const choices = (await store.events(profile.id)).filter((e) => e.type === 'choice.made');
     expect(choices).toHaveLength(1);
   });

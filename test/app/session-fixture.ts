@@ -5,6 +5,7 @@ import { createCapture, type Capture } from '../../src/app/capture.ts';
 import { mountPlay, type PlayDeps, type PlayStage } from '../../src/app/play-session.ts';
 import type { CatalogueEntry } from '../../src/core/model.ts';
 import type { Profile, ProfileStore } from '../../src/core/ports.ts';
+import type { StageOptions } from '../../src/render/stage.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings.ts';
 import { createMemoryProfileStore } from '../../src/storage/memory-store.ts';
 import { FakeRuntime, type FakeScript } from '../player/fake-runtime.ts';
@@ -93,19 +94,34 @@ function fakeMedia(): MediaQueryList {
   };
 }
 
-export function fakeStage(): PlayStage & { readonly updates: number } {
+/**
+ * A stage that draws nothing and shows each view's text whole at once: it reports every line read
+ * (as a stage with instant text would), so the player's choices rise.
+ */
+export function fakeStage(): PlayStage & {
+  readonly updates: number;
+  bind(options: StageOptions): void;
+} {
   let updates = 0;
+  let options: StageOptions | null = null;
   return {
     get updates() {
       return updates;
     },
-    update: () => {
+    bind(o) {
+      options = o;
+    },
+    update: (view) => {
       updates += 1;
+      const through = view.lines.at(-1)?.id ?? null;
+      options?.onReveal?.({ busy: false, through, more: false, pageChars: 0 });
     },
     preload: () => Promise.resolve(),
     setTheme: () => undefined,
     setReducedMotion: () => undefined,
+    setTextSpeed: () => undefined,
     completeReveal: () => false,
+    advance: () => false,
     destroy: () => undefined,
   };
 }
@@ -162,7 +178,10 @@ export async function mount(store: ProfileStore, options: MountOptions = {}): Pr
     clock: { now: () => performance.now() },
     newId,
     tab: { soundMuted: false },
-    createStage: () => Promise.resolve(stage),
+    createStage: (_host, stageOptions) => {
+      stage.bind(stageOptions);
+      return Promise.resolve(stage);
+    },
     createRuntime: () => runtime,
     matchMedia: () => fakeMedia(),
     locks: options.locks,
@@ -204,6 +223,16 @@ export async function pick(root: HTMLElement, index: number): Promise<void> {
     const now = root.querySelector('[role="group"][aria-label="Choices"]')?.textContent ?? '';
     if (root.dataset.state !== 'ended' && now === before) throw new Error('the pick did not land');
   });
+}
+
+/** Continues past the story's last beat (the mirror's Continue) and waits for the ending. */
+export async function finish(root: HTMLElement): Promise<void> {
+  await vi.waitFor(() => {
+    const button = root.querySelector<HTMLButtonElement>('button.continue:not([hidden])');
+    if (!button) throw new Error(`no continue; state is ${root.dataset.state ?? '?'}`);
+    button.click();
+  });
+  await waitForState(root, 'ended');
 }
 
 export function recordingLabelOf(root: HTMLElement): string {

@@ -54,16 +54,35 @@ export async function appState(page: Page): Promise<string> {
   return page.evaluate(() => document.getElementById('app')?.dataset.state ?? '');
 }
 
-/** Waits until the app root's `data-state` is one of `states`, and returns it. */
+/**
+ * Waits until the app root's `data-state` is one of `states`, and returns it. On the way it reads
+ * as a player would: it continues through pages of text (the "Continue" cue), and past a story's
+ * last beat to the ending when `ended` is wanted; it never picks.
+ */
 export async function waitForState(
   page: Page,
   states: readonly string[],
   timeout = 30_000,
 ): Promise<string> {
-  await page.waitForFunction(
-    (wanted) => wanted.includes(document.getElementById('app')?.dataset.state ?? ''),
-    [...states],
-    { timeout },
-  );
-  return appState(page);
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const left = deadline - Date.now();
+    const handle = await page.waitForFunction(
+      (wanted) => {
+        const state = document.getElementById('app')?.dataset.state ?? '';
+        if (wanted.includes(state)) return 'state';
+        const cue = document.querySelector<HTMLButtonElement>('button.continue:not([hidden])');
+        if (!cue) return false;
+        if (cue.textContent === 'Continue') return 'page';
+        return wanted.includes('ended') ? 'ending' : false;
+      },
+      [...states],
+      { timeout: Math.max(1, left) },
+    );
+    if ((await handle.jsonValue()) === 'state') return appState(page);
+    await page
+      .locator('button.continue:not([hidden])')
+      .click({ timeout: Math.max(1, deadline - Date.now()) })
+      .catch(() => undefined);
+  }
 }

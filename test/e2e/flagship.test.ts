@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { compileInk } from '../../src/build/compile-ink.ts';
 import { exploreJson } from '../../src/build/explore.ts';
 import { scanStory } from '../../src/build/story-build.ts';
+import { waitForState } from './browser.ts';
 import { describe, expect, test } from './fixture.ts';
 
 const CHOICES = '[role="group"][aria-label="Choices"]';
@@ -26,6 +27,21 @@ const stateOf = (page: Page) =>
 
 /** Clicks option `index` of the decision on screen and waits for the next one (or the end). */
 async function pick(page: Page, index: number): Promise<void> {
+  // a beat too long for the screen is paged: continue as a player would until the cards rise
+  for (let i = 0; i < 400; i++) {
+    const at = await page.evaluate(
+      (sel) => ({
+        open:
+          document.getElementById('app')?.dataset.state === 'choosing' &&
+          document.querySelector(`${sel} button:not([disabled])`) !== null,
+        page: document.querySelector('button.continue:not([hidden])')?.textContent === 'Continue',
+      }),
+      CHOICES,
+    );
+    if (at.open) break;
+    if (at.page) await page.locator('button.continue').click();
+    await page.waitForTimeout(50);
+  }
   await page.waitForFunction(
     (sel) =>
       document.getElementById('app')?.dataset.state === 'choosing' &&
@@ -38,7 +54,9 @@ async function pick(page: Page, index: number): Promise<void> {
   await page.waitForFunction(
     (n) =>
       performance.getEntriesByName('inkreel:choice').length > n &&
-      ['choosing', 'ended', 'error'].includes(document.getElementById('app')?.dataset.state ?? ''),
+      ['reading', 'choosing', 'ended', 'error'].includes(
+        document.getElementById('app')?.dataset.state ?? '',
+      ),
     before,
     { timeout: 20_000 },
   );
@@ -54,9 +72,11 @@ describe('the flagship story in Chromium', () => {
     expect(endings.length).toBeGreaterThanOrEqual(5);
     const { page, errors } = await open();
 
-    // untimed, so no window runs out while the test reads the screen
+    // untimed, so no window runs out while the test reads the screen, and instant text: this
+    // walks paths (pacing.test.ts reads them at the default speed)
     await page.goto(`${baseUrl}/#/settings`);
     await page.getByLabel('No timer: wait for me').check();
+    await page.getByLabel('Instant (each page appears whole)').check();
     await page.goto(`${baseUrl}/#/play/tapeloop`);
 
     const reached: string[] = [];
@@ -68,6 +88,8 @@ describe('the flagship story in Chromium', () => {
           .click();
       }
       for (const index of ending.choices) await pick(page, index);
+      // the ending's prose waits for the reader, who continues
+      await waitForState(page, ['ended', 'error'], 60_000);
       expect(await stateOf(page), `after the path to ${ending.path}`).toBe('ended');
       await expect.poll(() => page.getByRole('region', { name: 'Ending' }).isVisible()).toBe(true);
       reached.push(ending.path);

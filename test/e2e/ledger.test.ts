@@ -47,7 +47,9 @@ async function waitForNextDecision(page: Page, before: string): Promise<void> {
       const now = document.querySelector(
         '[role="group"][aria-label="Choices"] button',
       )?.textContent;
-      return s === 'ended' || s === 'error' || (s === 'choosing' && now !== previous);
+      // a continue cue means the pick went through and the story waits for the reader
+      const cue = document.querySelector('button.continue:not([hidden])') !== null;
+      return s === 'ended' || s === 'error' || cue || (s === 'choosing' && now !== previous);
     },
     before,
     { timeout: 30_000 },

@@ -27,7 +27,23 @@ async function waitForLog(page: Page, text: string, timeout = 30_000): Promise<v
 
 /** The open decision's option texts, once its buttons take input. */
 async function openDecision(page: Page): Promise<string> {
-  // a chapter's title card lies over the decision for a moment and takes Enter and Escape
+  // reads on through any pages of the beat first, as a player would (a picked card's hold
+  // still shows as 'choosing', so this waits for cards that take input); a chapter's title card
+  // lies over the decision for a moment and takes Enter and Escape
+  for (let i = 0; i < 600; i++) {
+    const at = await page.evaluate(
+      (sel) => ({
+        open:
+          document.getElementById('app')?.dataset.state === 'choosing' &&
+          document.querySelectorAll(sel).length > 0,
+        page: document.querySelector('button.continue:not([hidden])')?.textContent === 'Continue',
+      }),
+      OPEN_CHOICE,
+    );
+    if (at.open) break;
+    if (at.page) await page.locator('button.continue').click();
+    await page.waitForTimeout(100);
+  }
   await page.waitForFunction(
     (sel) =>
       document.getElementById('app')?.dataset.state === 'choosing' &&
@@ -49,6 +65,8 @@ async function waitPast(page: Page, before: string): Promise<string> {
     ({ before, sel, all }) => {
       const state = document.getElementById('app')?.dataset.state;
       if (state === 'ended' || state === 'error') return true;
+      // the last beat (or a page) waits for the reader: the pick went through
+      if (document.querySelector('button.continue:not([hidden])')) return true;
       if (state !== 'choosing' || document.querySelectorAll(sel).length === 0) return false;
       const now = [...document.querySelectorAll(all)]
         .map((b) => b.textContent?.trim() ?? '')
@@ -58,7 +76,7 @@ async function waitPast(page: Page, before: string): Promise<string> {
     { before, sel: OPEN_CHOICE, all: `${CHOICES} button` },
     LONG,
   );
-  return appState(page);
+  return waitForState(page, ['choosing', 'ended', 'error']);
 }
 
 /** Picks `index` (0-based) with its number key and waits for the story to move on. */
@@ -307,7 +325,7 @@ describe('playback in Chromium', () => {
     expect(text).toContain('THE END: Room Seven');
     expect(text).not.toContain('The Morning Train');
     expect(errors).toEqual([]);
-  });
+  }, 180_000); // two playthroughs, each beat read at the default text speed
 
   it('resumes at the same decision with the text so far after a reload, and offers to start over', async () => {
     const { page, errors } = await freshPage();

@@ -207,7 +207,7 @@ describe('presentation in Chromium', () => {
     const context = await browser.newContext({ reducedMotion: 'no-preference' });
     const page = await context.newPage();
     await page.goto(`${baseUrl}/#/play/night-shift`);
-    await waitForState(page, ['narrating', 'choosing']);
+    await waitForState(page, ['narrating', 'reading', 'choosing']);
     await page.waitForFunction(
       () =>
         document.querySelector('canvas[data-inkreel="stage"]')?.getAttribute('data-revealing') ===
@@ -280,7 +280,7 @@ describe('system preferences applied live in Chromium', () => {
     const page = await context.newPage();
     const errors = collectErrors(page);
     await page.goto(`${baseUrl}/#/play/low-tide`);
-    await waitForState(page, ['narrating', 'choosing']);
+    await waitForState(page, ['narrating', 'reading', 'choosing']);
     const canvas = page.locator('canvas[data-inkreel="stage"]');
     await canvas.waitFor();
     expect(await canvas.getAttribute('data-theme')).toBe('dark');
@@ -294,7 +294,9 @@ describe('system preferences applied live in Chromium', () => {
     await waitForChoices(page);
     await page.locator(`${CHOICES} button`).first().click();
     await page.waitForFunction(() =>
-      ['choosing', 'ended'].includes(document.getElementById('app')?.dataset.state ?? ''),
+      ['reading', 'choosing', 'ended'].includes(
+        document.getElementById('app')?.dataset.state ?? '',
+      ),
     );
     await twoFrames(page);
     expect(await canvas.getAttribute('data-revealing')).toBe('false');

@@ -51,7 +51,9 @@ async function pick(page: Page, index = 0): Promise<void> {
     (previous) => {
       const state = document.getElementById('app')?.dataset.state;
       const now = document.querySelector('[role="group"][aria-label="Choices"]')?.textContent;
-      return state === 'ended' || state === 'error' || (state === 'choosing' && now !== previous);
+      // the pick went through once its beat is being read, or a new decision is open
+      if (state === 'ended' || state === 'error' || state === 'reading') return true;
+      return state === 'choosing' && now !== previous;
     },
     before,
     { timeout: 20_000 },

@@ -50,18 +50,23 @@ export async function pick(page: Page, choose: (texts: string[]) => number): Pro
   const index = choose(texts);
   const before = await page.locator(`${CHOICES} button`).allTextContents();
   await buttons.nth(index).click();
-  await page.waitForFunction(
-    (prev) => {
+  // reads on through the pages of the next beat, as a player would, until a new decision is open
+  // or the story waits to go on to its ending (waitForState(['ended']) continues from there)
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const at = await page.evaluate((prev) => {
       const state = document.getElementById('app')?.dataset.state;
-      if (state === 'ended' || state === 'error') return true;
+      const cue = document.querySelector('button.continue:not([hidden])')?.textContent ?? null;
       const now = [
         ...document.querySelectorAll('[role="group"][aria-label="Choices"] button:not([disabled])'),
       ].map((b) => b.textContent);
-      return now.length > 0 && now.join('\n') !== prev.join('\n');
-    },
-    before,
-    { timeout: 60_000 },
-  );
+      const moved = now.length > 0 && now.join('\n') !== prev.join('\n');
+      return { done: state === 'ended' || state === 'error' || moved, cue };
+    }, before);
+    if (at.done || at.cue === 'Continue to the ending') break;
+    if (at.cue === 'Continue') await page.locator('button.continue').click();
+    await page.waitForTimeout(100);
+  }
   return texts[index] ?? '';
 }
 

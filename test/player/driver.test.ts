@@ -8,7 +8,7 @@ describe('the play driver', () => {
   it('fails a check with the state play is in, the time and what was stored', async () => {
     const play = await playDriver(twoDecisions);
     await expect(play.advance(10_000).expectState('ended')).rejects.toThrow(
-      "play is 'choosing' at decision 2 (kitchen.0, shown, 5000 ms left) after 10000 ms; stored: session.started, choice.made",
+      "play is 'choosing' at decision 2 (kitchen.0, selecting, 5000 ms left) after 11200 ms; stored: session.started, choice.made",
     );
   });
 

@@ -15,6 +15,7 @@ import {
   type Player,
   type PlayerEffects,
 } from '../../src/player/player.ts';
+import { HOLD_MS, SHOW_MS } from '../../src/player/machine.ts';
 import { FakeRuntime, type FakeScript } from './fake-runtime.ts';
 
 export interface PlayDriverOptions {
@@ -27,6 +28,14 @@ export interface PlayDriverOptions {
   /** called after the save is captured (to fail or hold it) */
   readonly save?: (save: SavedPlay) => Promise<void>;
   readonly preload?: (results: readonly LookaheadResult[], costMs: number) => void;
+  /**
+   * 'auto' (the default) plays like a view that shows text at once and a player who continues at
+   * once: after every step it reports each beat read (REVEALED), lets the cards land (SHOW_MS),
+   * lets a chosen card's hold run out (HOLD_MS) and continues past the last beat, so a test can
+   * count a window from the moment it opens. 'manual' does none of that: the test sends
+   * REVEALED/CONTINUE and moves the clock itself.
+   */
+  readonly reader?: 'auto' | 'manual';
 }
 
 /** The steps, each queued after the previous one; a chain is awaited to run them. */
@@ -38,6 +47,10 @@ export interface PlaySteps<Next> {
   advance(ms: number): Next;
   /** lets pending promises settle; the simulated clock does not move */
   flush(): Next;
+  /** the view reports every line on screen fully shown (REVEALED through the last line) */
+  reveal(): Next;
+  /** the player continues past the last beat (CONTINUE) */
+  continue(): Next;
   stop(): Next;
   expectState(state: PlayState): Next;
   /** the view matches this partial view (toMatchObject) */
@@ -130,7 +143,7 @@ export async function playDriver(
   const step =
     (run: () => void | Promise<void>): (() => PlayChain) =>
     () => {
-      queue = queue.then(run);
+      queue = queue.then(run).then(autoRead);
       return chain;
     };
   const advance = async (ms: number): Promise<void> => {
@@ -144,6 +157,28 @@ export async function playDriver(
     player.send(cmd);
     await flushPromises();
   };
+  const revealAll = async (): Promise<void> => {
+    const last = player.getView().lines.at(-1);
+    await send({ type: 'REVEALED', through: last?.id ?? 0 });
+  };
+  // The 'auto' reader: moves play on to where a test of windows and picks wants to look.
+  let reportedThrough = -1;
+  const autoRead = async (): Promise<void> => {
+    if (options.reader === 'manual') return;
+    for (let i = 0; i < 50; i++) {
+      const view = player.getView();
+      const phase = view.decision?.phase;
+      const last = view.lines.at(-1)?.id ?? 0;
+      const between = view.state === 'reading' || (view.state === 'paused' && !view.decision);
+      if (between && view.endingNext) await send({ type: 'CONTINUE' });
+      else if (between && last !== reportedThrough) {
+        reportedThrough = last;
+        await revealAll();
+      } else if (phase === 'shown') await advance(SHOW_MS);
+      else if (phase === 'picked' || phase === 'timedOut') await advance(HOLD_MS);
+      else return;
+    }
+  };
 
   const steps: PlaySteps<PlayChain> = {
     send: (cmd) => step(() => send(cmd))(),
@@ -151,6 +186,8 @@ export async function playDriver(
     rewind: (turn) => step(() => send({ type: 'REWIND', turn }))(),
     advance: (ms) => step(() => advance(ms))(),
     flush: () => step(flushPromises)(),
+    reveal: () => step(revealAll)(),
+    continue: () => step(() => send({ type: 'CONTINUE' }))(),
     stop: () =>
       step(async () => {
         player.stop();
@@ -201,5 +238,6 @@ export async function playDriver(
     choices: () => choicesOf(events),
   };
   await flushPromises();
+  await autoRead();
   return play;
 }

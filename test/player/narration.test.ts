@@ -1,7 +1,7 @@
 // Beats on screen: pause holds, CLEAR, speakers, backdrops, ambience, and the pure selectView.
 import { describe, expect, it } from 'vitest';
 import { createActor, SimulatedClock } from 'xstate';
-import { LOOKAHEAD_AFTER_MS, SHOW_MS } from '../../src/player/machine.ts';
+import { HOLD_MS, LOOKAHEAD_AFTER_MS, SHOW_MS } from '../../src/player/machine.ts';
 import { MAX_HOLD_MS } from '../../src/player/play-context.ts';
 import { createPlayerMachine } from '../../src/player/player.ts';
 import { selectView } from '../../src/player/select-view.ts';
@@ -134,6 +134,7 @@ describe('selectView', () => {
       input: { meta: runtime.meta, storyId: 'fake', sessionId: 's', timeScale: 1 },
     }).start();
     await new Promise((resolve) => setImmediate(resolve));
+    actor.send({ type: 'REVEALED', through: 2 });
     const snapshot = actor.getSnapshot();
     const before = JSON.stringify(snapshot.context);
     const a = selectView(snapshot);
@@ -145,7 +146,7 @@ describe('selectView', () => {
     actor.stop();
   });
 
-  it('maps every machine state onto the five play states', () => {
+  it('maps every machine state onto the play states', () => {
     const context = {
       storyId: 'x',
       meta: { title: 'X' },
@@ -161,6 +162,7 @@ describe('selectView', () => {
       ['loading', 'loading'],
       ['restoring', 'loading'],
       [{ narrating: 'holding' }, 'narrating'],
+      [{ reading: 'waiting' }, 'reading'],
       [{ choosing: { selecting: 'counting' } }, 'choosing'],
       ['ended', 'ended'],
       ['error', 'error'],
@@ -193,16 +195,18 @@ describe('lookahead', () => {
     };
     const play = await playDriver(twoDecisions, {
       runtime,
+      reader: 'manual',
       preload: (results) => seen.push(results.flatMap((r) => r.assets)),
     });
     // the decision is drawn first; the lookahead runs once it is on screen
+    await play.reveal();
     expect(seen).toEqual([]);
     await play.advance(LOOKAHEAD_AFTER_MS - 1);
     expect(seen).toEqual([]);
     await play.advance(1);
     expect(seen).toEqual([['assets/k.png']]);
     await play.advance(SHOW_MS);
-    await play.pick(0);
+    await play.pick(0).advance(HOLD_MS).reveal();
     await play.expectDecision({ turn: 2 });
     await play.advance(LOOKAHEAD_AFTER_MS);
     expect(seen).toHaveLength(1);
@@ -216,8 +220,12 @@ describe('lookahead', () => {
       runs++;
       return [];
     };
-    const play = await playDriver(twoDecisions, { runtime, preload: () => undefined });
-    await play.pick(0);
+    const play = await playDriver(twoDecisions, {
+      runtime,
+      reader: 'manual',
+      preload: () => undefined,
+    });
+    await play.reveal().pick(0).advance(HOLD_MS).reveal();
     await play.advance(LOOKAHEAD_AFTER_MS - 1);
     await play.expectDecision({ turn: 2 });
     expect(runs).toBe(0);

@@ -15,14 +15,17 @@ function deferred(): { promise: Promise<void>; resolve: () => void; reject: (e: 
 }
 
 describe('picking an option', () => {
-  it('records session.started at start and shows the first decision with its beat', async () => {
-    const play = await playDriver(twoDecisions);
+  it('records session.started at start and shows the first decision once its beat is read', async () => {
+    const play = await playDriver(twoDecisions, { reader: 'manual' });
     expect(play.events[0]).toEqual({
       type: 'session.started',
       sessionId: 's1',
       storyId: 'fake',
       storyVersion: 'v1',
     });
+    expect(play.view().state).toBe('reading');
+    expect(play.view().decision).toBeNull();
+    await play.reveal();
     const view = play.view();
     expect(view.state).toBe('choosing');
     expect(view.lines.map((l) => l.text)).toEqual(['You wake.', 'The alarm rings.']);
@@ -37,6 +40,7 @@ describe('picking an option', () => {
 
   it('records a complete choice.made with options, taste, time and input', async () => {
     const play = await playDriver(twoDecisions);
+    // the driver let the cards land (300 ms): decision time counts from the cards' appearance
     await play.advance(1_234);
     await play.pick(0, 'touch');
     expect(play.choices()).toEqual([
@@ -52,7 +56,7 @@ describe('picking an option', () => {
           { text: 'Snooze', taste: { risk: -1 } },
         ],
         chosenIndex: 0,
-        decisionMs: 1_234,
+        decisionMs: 1_534,
         windowMs: 10_000,
         timedOut: false,
         input: 'touch',
@@ -63,7 +67,8 @@ describe('picking an option', () => {
   });
 
   it('accepts a pick while the options are still appearing', async () => {
-    const play = await playDriver(twoDecisions);
+    const play = await playDriver(twoDecisions, { reader: 'manual' });
+    await play.reveal();
     expect(play.view().decision?.phase).toBe('shown');
     await play.pick(1);
     expect(play.choices()[0]).toMatchObject({ chosenIndex: 1, decisionMs: 0 });
@@ -87,34 +92,36 @@ describe('picking an option', () => {
     await play.expectDecision({ turn: 1, chosen: null });
   });
 
-  it('ignores a pick during the hide phase and after a timeout', async () => {
+  it('ignores a pick while the clock’s choice holds, even when the next beat is late', async () => {
     const play = await playDriver(twoDecisions);
-    play.runtime.gate = new Promise(() => undefined); // the next beat never arrives: we stay in hide
+    play.runtime.gate = new Promise(() => undefined); // the next beat never arrives: the card holds
     await play.advance(10_000);
-    await play.expectDecision({ phase: 'hide', chosen: 1 });
+    await play.expectDecision({ phase: 'timedOut', chosen: 1 });
     await play.pick(0);
     expect(play.choices()).toHaveLength(1);
     expect(play.choices()[0]).toMatchObject({ chosenIndex: 1, timedOut: true });
-    await play.expectDecision({ phase: 'hide', chosen: 1 });
+    await play.expectDecision({ phase: 'timedOut', chosen: 1 });
   });
 
-  it('waits for the choice to be durable before asking the story for the next beat', async () => {
+  it('computes the next beat while the card holds but shows it only once the choice is durable', async () => {
     const gate = deferred();
     const recorded: EventDraft[] = [];
     const play = await playDriver(twoDecisions, {
+      reader: 'manual',
       record: (draft) => {
         recorded.push(draft);
         return draft.type === 'choice.made' ? gate.promise : Promise.resolve();
       },
     });
-    await play.pick(0, 'keyboard');
+    await play.reveal().advance(300).pick(0, 'keyboard');
     await play.expectDecision({ phase: 'picked', chosen: 0 });
-    expect(play.runtime.calls).toEqual(['next']);
+    // the story steps during the hold, so the beat is ready when the hold ends
+    expect(play.runtime.calls).toEqual(['next', 'choose:0', 'next']);
+    await play.advance(5_000).expectDecision({ turn: 1, phase: 'picked', chosen: 0 });
     play.player.send({ type: 'PICK', index: 1, input: 'keyboard' });
     gate.resolve();
-    await play.flush();
+    await play.flush().expectState('reading').reveal().expectDecision({ turn: 2, phase: 'shown' });
     expect(play.runtime.calls).toEqual(['next', 'choose:0', 'next']);
-    expect(play.view().decision?.turn).toBe(2);
     expect(recorded.filter((e) => e.type === 'choice.made')).toHaveLength(1);
   });
 
@@ -127,7 +134,7 @@ describe('picking an option', () => {
     await play.expectState('choosing');
     expect(play.view().decision?.turn).toBe(2);
     expect(play.view().history).toEqual([
-      { turn: 1, decisionId: 'start.0', chosenText: 'Get up', timedOut: false },
+      { turn: 1, afterLine: 2, decisionId: 'start.0', chosenText: 'Get up', timedOut: false },
     ]);
   });
 
@@ -160,8 +167,14 @@ describe('endings', () => {
     expect(view.ending).toEqual({ path: 'endB' });
     expect(view.decision).toBeNull();
     expect(view.history).toEqual([
-      { turn: 1, decisionId: 'start.0', chosenText: 'Get up', timedOut: false },
-      { turn: 2, decisionId: 'kitchen.0', chosenText: 'Sugar Puffs', timedOut: false },
+      { turn: 1, afterLine: 2, decisionId: 'start.0', chosenText: 'Get up', timedOut: false },
+      {
+        turn: 2,
+        afterLine: 3,
+        decisionId: 'kitchen.0',
+        chosenText: 'Sugar Puffs',
+        timedOut: false,
+      },
     ]);
     expect(play.events.slice(-2)).toEqual([
       {

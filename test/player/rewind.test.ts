@@ -15,7 +15,7 @@ describe('rewind', () => {
     expect(view.decision).toMatchObject({
       id: 'kitchen.0',
       turn: 2,
-      phase: 'shown',
+      phase: 'selecting',
       chosen: null,
       windowMs: 5_000,
     });
@@ -25,7 +25,7 @@ describe('rewind', () => {
       'The kitchen.',
     ]);
     expect(view.history).toEqual([
-      { turn: 1, decisionId: 'start.0', chosenText: 'Get up', timedOut: false },
+      { turn: 1, afterLine: 2, decisionId: 'start.0', chosenText: 'Get up', timedOut: false },
     ]);
     expect(play.events.at(-1)).toEqual({
       type: 'decision.rewound',
@@ -113,7 +113,7 @@ describe('autosave and resume', () => {
       'The kitchen.',
     ]);
     expect(view.history).toEqual([
-      { turn: 1, decisionId: 'start.0', chosenText: 'Snooze', timedOut: false },
+      { turn: 1, afterLine: 2, decisionId: 'start.0', chosenText: 'Snooze', timedOut: false },
     ]);
     expect(play.runtime.calls).toEqual(['loadState']);
     await play.rewind(1);

@@ -128,12 +128,13 @@ describe('pausing the window', () => {
     await play.expectDecision({
       paused: false,
       remainingMs: 6_000,
-      runningSince: 24_000,
+      // the driver let the cards land first (300 ms), which decision time counts too
+      runningSince: 24_300,
     });
     await play.advance(5_999);
     await play.expectState('choosing');
     await play.advance(1);
-    expect(play.choices()[0]).toMatchObject({ timedOut: true, decisionMs: 10_000 });
+    expect(play.choices()[0]).toMatchObject({ timedOut: true, decisionMs: 10_300 });
   });
 
   it('keeps the countdown stopped until every pause reason is gone', async () => {
@@ -164,8 +165,9 @@ describe('pausing the window', () => {
       remainingMs: 5_000,
     });
     await play.advance(60_000);
-    await play.expectState('choosing');
+    await play.expectState('paused');
     play.player.send({ type: 'RESUME', reason: 'user' });
+    await play.expectState('choosing');
     await play.advance(4_999);
     await play.expectState('choosing');
     await play.advance(1);
@@ -180,8 +182,9 @@ describe('pausing the window', () => {
     play.player.send({ type: 'RESUME', reason: 'user' });
     await play.advance(1_500);
     await play.pick(0, 'keyboard');
+    // 300 ms of cards landing, 2 000 ms before the pause, 1 500 ms after it
     expect(play.choices()[0]).toMatchObject({
-      decisionMs: 3_500,
+      decisionMs: 3_800,
       timedOut: false,
       input: 'keyboard',
     });
@@ -214,26 +217,27 @@ describe('more time', () => {
     await play.expectState('ended');
   });
 
-  it('counts a pause and more time asked for while the options are still appearing', async () => {
-    const play = await playDriver(oneDecision());
-    await play.advance(100);
+  it('counts a pause and more time asked for while the cards rise, and starts no window then', async () => {
+    const play = await playDriver(oneDecision(), { reader: 'manual' });
+    await play.reveal().advance(100);
     expect(play.view().decision?.phase).toBe('shown');
     play.player.send({ type: 'PAUSE', reason: 'user' });
     play.player.send({ type: 'MORE_TIME' });
     await play.advance(10_000);
     await play.expectDecision({
       phase: 'selecting',
-      remainingMs: 19_900,
+      remainingMs: 20_000,
       runningSince: null,
     });
     play.player.send({ type: 'RESUME', reason: 'user' });
-    await play.advance(19_899);
+    await play.advance(19_999);
     await play.expectState('choosing');
     await play.advance(1);
     expect(play.choices()[0]).toMatchObject({
       timedOut: true,
       windowMs: 20_000,
-      decisionMs: 20_000,
+      // 100 ms before the pause and the 20 s window after it
+      decisionMs: 20_100,
     });
   });
 

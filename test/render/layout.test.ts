@@ -5,11 +5,9 @@ import {
   contains,
   MAX_FONT_PX,
   MIN_FONT_PX,
-  revealedChars,
-  MAX_REVEAL_MS,
-  REVEAL_CPS,
   timerFraction,
 } from '../../src/render/layout.ts';
+import { MAX_REVEAL_MS, REVEAL_CPS, revealedChars } from '../../src/core/pacing.ts';
 import type { DecisionView } from '../../src/core/view.ts';
 import { overlaps } from './geometry.ts';
 import { decisionView } from '../builders.ts';
@@ -104,7 +102,7 @@ describe('timer bar', () => {
 describe('text reveal pace', () => {
   it('reveals a short line at the readable pace', () => {
     expect(revealedChars(200, 0)).toBe(0);
-    expect(revealedChars(100, 1000)).toBe(REVEAL_CPS);
+    expect(revealedChars(100, 1000)).toBe(REVEAL_CPS.normal);
     expect(revealedChars(20, 10_000)).toBe(20);
   });
 

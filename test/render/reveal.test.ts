@@ -1,4 +1,4 @@
-// The canvas text reveal on a small screen: the lines the box can show are the ones that reveal.
+// The canvas text reveal on a small screen: the lines of the first page are the ones that reveal.
 import { describe, expect, it } from 'vitest';
 import type { Container } from 'pixi.js';
 import { Text } from 'pixi.js';
@@ -24,17 +24,18 @@ function bodies(view: TextView): string[] {
 }
 
 describe('text reveal on a phone', () => {
-  it('starts revealing at the lines still in the box when a long beat pushes the oldest off the top', () => {
+  it('reveals the first page of a long beat on a phone, and holds the rest for later pages', () => {
     const long = 'The radiator ticks and the rain keeps on at the glass of the lobby doors. ';
     const lines = Array.from({ length: 8 }, (_, i) => line(i + 1, `${i + 1}. ${long.repeat(2)}`));
     const view = new TextView(deps, false);
     view.setLayout(computeLayout(360, 390, 2), paletteFor('dark'));
     view.setLines(lines, 0);
     const shown = bodies(view);
-    // the box holds fewer lines than the beat has, so some dropped off the top
+    // the box holds fewer lines than the beat has: the rest wait on later pages
     expect(shown.length).toBeLessThan(lines.length);
     view.tick(400);
     expect(bodies(view)[0]?.length ?? 0).toBeGreaterThan(0);
     expect(view.revealing).toBe(true);
+    expect(view.report.more).toBe(true);
   });
 });

@@ -99,15 +99,11 @@ describe('buildChoices', () => {
     expect(find(root, 'choice-1')!.eventMode).toBe('none');
   });
 
-  it('is empty when there is no decision or it is hiding', () => {
+  it('is empty when there is no decision', () => {
     const layout = computeLayout(1280, 720, 2);
     expect(buildChoices(null, layout, palette, { onPick: () => undefined }).children).toHaveLength(
       0,
     );
-    expect(
-      buildChoices(decision({ phase: 'hide' }), layout, palette, { onPick: () => undefined })
-        .children,
-    ).toHaveLength(0);
   });
 });
 
@@ -211,26 +207,92 @@ describe('TextView', () => {
     expect(bodies(view)).toEqual(['<script>alert(1)</script>']);
   });
 
-  it('keeps the newest lines inside the text box, dropping the oldest', () => {
+  it('pages a beat that does not fit, inside the text box and clear of the cards, dropping no line', () => {
     const layout = computeLayout(360, 640, 3);
     const view = new TextView(deps, true);
     view.setLayout(layout, palette);
     const many = Array.from({ length: 60 }, (_, i) =>
-      line(i, `Line number ${i} of a long beat that wraps.`),
+      line(i + 1, `Line number ${i + 1} of a long beat that wraps.`),
     );
     view.setLines(many, 0);
-    expect(find(view.container, 'line-59')).not.toBeNull();
-    expect(find(view.container, 'line-0')).toBeNull();
-    const bounds = view.container.getBounds();
-    expect(bounds.y).toBeGreaterThanOrEqual(layout.textBox.y - 1);
-    expect(bounds.y + bounds.height).toBeLessThanOrEqual(
-      layout.textBox.y + layout.textBox.height + 1,
-    );
-    for (const card of layout.choices.cards) {
-      expect(
-        overlaps({ x: bounds.x, y: bounds.y, width: bounds.width, height: bounds.height }, card),
-      ).toBe(false);
+    // the first page starts at the first line and says more is waiting
+    expect(find(view.container, 'line-1')).not.toBeNull();
+    expect(find(view.container, 'line-60')).toBeNull();
+    expect(view.report).toMatchObject({ busy: false, more: true });
+    const seen: number[] = [];
+    for (let page = 0; page < 60; page++) {
+      const bounds = view.container.getBounds();
+      expect(bounds.y).toBeGreaterThanOrEqual(layout.textBox.y - 1);
+      expect(bounds.y + bounds.height).toBeLessThanOrEqual(
+        layout.textBox.y + layout.textBox.height + 1,
+      );
+      for (const card of layout.choices.cards) {
+        expect(
+          overlaps({ x: bounds.x, y: bounds.y, width: bounds.width, height: bounds.height }, card),
+        ).toBe(false);
+      }
+      for (const l of many) if (find(view.container, `line-${l.id}`)) seen.push(l.id);
+      if (!view.report.more) break;
+      expect(view.advance(0)).toBe(true);
     }
+    // every line was on some page, in order, and the last page ends the beat
+    expect([...new Set(seen)]).toEqual(many.map((l) => l.id));
+    expect(view.report).toMatchObject({ busy: false, more: false, through: 60 });
+    expect(view.advance(0)).toBe(false);
+  });
+
+  it('reveals a later page only when the player turns to it', () => {
+    const view = new TextView(deps, false);
+    view.setLayout(computeLayout(360, 640, 3), palette);
+    const many = Array.from({ length: 30 }, (_, i) => line(i + 1, `Line ${i + 1} of a beat.`));
+    view.setLines(many, 0);
+    expect(view.report).toMatchObject({ busy: true, more: true });
+    // the first continue finishes the page, the second turns it
+    expect(view.advance(10)).toBe(true);
+    expect(view.report).toMatchObject({ busy: false, more: true });
+    const firstThrough = view.report.through!;
+    expect(view.advance(20)).toBe(true);
+    expect(view.report.busy).toBe(true);
+    expect(bodies(view)[0]).toBe('');
+    expect(find(view.container, `line-${firstThrough + 1}`)).not.toBeNull();
+  });
+
+  it('lets lines already read leave the top for a new beat, never lines not yet read', () => {
+    const view = new TextView(deps, true);
+    const layout = computeLayout(360, 640, 3);
+    view.setLayout(layout, palette);
+    const first = Array.from({ length: 8 }, (_, i) => line(i + 1, `Read line ${i + 1}.`));
+    view.setLines(first, 0);
+    expect(view.report.more).toBe(false);
+    const next = Array.from({ length: 8 }, (_, i) => line(i + 9, `New line ${i + 9} arrives.`));
+    view.setLines([...first, ...next], 0);
+    // the new beat's first line is on screen; old ones made room
+    expect(find(view.container, 'line-9')).not.toBeNull();
+    expect(view.report.through).toBeGreaterThanOrEqual(9);
+  });
+
+  it('shows a speaker’s name only with the first letter of its line, never alone', () => {
+    const view = new TextView(deps, false);
+    view.setLayout(computeLayout(1280, 720, 0), palette);
+    view.setLines([line(1, 'Narration first.'), line(2, 'Who are you?', { speaker: 'Colin' })], 0);
+    const speaker = find(find(view.container, 'line-2')!, 'speaker') as Text;
+    view.tick(100);
+    expect(bodies(view)[1]).toBe('');
+    expect(speaker.visible).toBe(false);
+    view.tick(400);
+    expect(bodies(view)[1]!.length).toBeGreaterThan(0);
+    expect(speaker.visible).toBe(true);
+  });
+
+  it('attributes a speaker to its own line only', () => {
+    const view = new TextView(deps, true);
+    view.setLayout(computeLayout(1280, 720, 0), palette);
+    view.setLines(
+      [line(1, 'Hi.', { speaker: 'Vesna' }), line(2, 'She puts her notebook down.')],
+      0,
+    );
+    expect(find(find(view.container, 'line-1')!, 'speaker')).not.toBeNull();
+    expect(find(find(view.container, 'line-2')!, 'speaker')).toBeNull();
   });
 
   it('shows a placeholder for an image that cannot be found, and warns', async () => {

@@ -6,7 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compileInk } from '../../src/build/compile-ink.ts';
 import type { SavedPlay } from '../../src/core/ports.ts';
-import { startPlayer } from '../../src/player/player.ts';
+import { SimulatedClock } from 'xstate';
+import { HOLD_MS, SHOW_MS } from '../../src/core/pacing.ts';
+import { createPlayerMachine, runPlayer, type PlayerEffects } from '../../src/player/player.ts';
 import { createMemoryBacking, createMemoryProfileStore } from '../../src/storage/memory-store.ts';
 import { createInkRuntime } from '../../src/story/ink-runtime.ts';
 
@@ -68,15 +70,30 @@ export async function measureAutosaveBytes(
     })();
     return pending;
   };
-  const player = startPlayer({
-    runtime: createInkRuntime(json, { storyId: 'loop' }),
-    clock: { now: () => performance.now() },
-    storyId: 'loop',
-    sessionId: 's',
-    timeScale: 'off',
+  // A simulated clock, so the cards' rise and the pick's hold take no real time.
+  const clock = new SimulatedClock();
+  const runtime = createInkRuntime(json, { storyId: 'loop' });
+  const effects: PlayerEffects = {
+    runtime,
+    clock,
+    wallClock: { isoNow: () => new Date(clock.now()).toISOString() },
     record: () => Promise.resolve(),
     save,
-  });
+  };
+  const player = runPlayer(
+    createPlayerMachine(effects),
+    effects,
+    { meta: runtime.meta, storyId: 'loop', sessionId: 's', timeScale: 'off' },
+    { clock },
+  );
+  // plays the reader: each beat is read at once, the cards land and a pick's hold runs out
+  const readOn = (): void => {
+    const view = player.getView();
+    const last = view.lines.at(-1)?.id ?? 0;
+    if (view.state === 'reading') player.send({ type: 'REVEALED', through: last });
+    else if (view.decision?.phase === 'shown') clock.increment(SHOW_MS);
+    else if (view.decision?.phase === 'picked') clock.increment(HOLD_MS);
+  };
   try {
     for (let turn = 1; turn <= decisions; turn++) {
       await new Promise<void>((resolve, reject) => {
@@ -87,10 +104,11 @@ export async function measureAutosaveBytes(
         };
         if (check()) return resolve();
         const off = player.subscribe(() => {
-          if (!check()) return;
+          if (!check()) return void setTimeout(readOn, 0);
           off();
           resolve();
         });
+        readOn();
       });
       await pending;
       player.send({ type: 'PICK', index: turn % 2, input: 'keyboard' });

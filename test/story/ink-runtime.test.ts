@@ -214,6 +214,21 @@ describe('state', () => {
 });
 
 describe('faults', () => {
+  it('keeps the text ink produced before a runtime error with the error (as bare inkjs shows it)', () => {
+    const rt = runtime(compiled('error-after-text.ink'));
+    rt.nextSync();
+    rt.choose(0);
+    let thrown: unknown = null;
+    try {
+      rt.nextSync();
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(StoryRuntimeError);
+    expect((thrown as StoryRuntimeError).message).toMatch(/didn't contain a divert target/);
+    expect((thrown as StoryRuntimeError).lines.map((l) => l.text)).toEqual(['opt', 'text']);
+  });
+
   it("turns an ink runtime error into a StoryRuntimeError with ink's message", () => {
     const rt = runtime(FAULTS, { externals: { boom: () => 0 } });
     rt.nextSync();

@@ -25,6 +25,7 @@ const outline: StoryOutline = {
 
 const past = (turn: number, chapter: string | null, chosenText = `Pick ${turn}`): PastDecision => ({
   turn,
+  afterLine: null,
   decisionId: `d${turn}`,
   chosenText,
   timedOut: turn === 3,

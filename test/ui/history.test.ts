@@ -18,6 +18,10 @@ const base: PlayView = {
   storyId: 's',
   title: 'S',
   lines: [],
+  transcript: [],
+  endingNext: false,
+  upcomingOptions: 0,
+  readThrough: 0,
   backdrop: null,
   speaker: null,
   audioLoop: null,
@@ -92,7 +96,7 @@ class Play {
     const turn = this.turns.length;
     const current = this.turns[turn - 1];
     if (!current || current.chosen) return;
-    current.chosen = { turn, decisionId: `d${turn}`, chosenText: text, timedOut };
+    current.chosen = { turn, afterLine: null, decisionId: `d${turn}`, chosenText: text, timedOut };
     this.emit('choosing', { ...decision(turn, 'picked'), chosen: 0 });
   }
 
@@ -200,8 +204,8 @@ describe('the history adapter', () => {
       state: 'choosing',
       lines: [{ id: 7, text: 'The hall.', speaker: null, className: null, image: null }],
       history: [
-        { turn: 1, decisionId: 'd1', chosenText: 'Get up', timedOut: false },
-        { turn: 2, decisionId: 'd2', chosenText: 'Wait', timedOut: true },
+        { turn: 1, afterLine: null, decisionId: 'd1', chosenText: 'Get up', timedOut: false },
+        { turn: 2, afterLine: null, decisionId: 'd2', chosenText: 'Wait', timedOut: true },
       ],
       decision: decision(3),
     };

@@ -9,6 +9,10 @@ const choosing: PlayView = {
   storyId: 's',
   title: 'S',
   lines: [{ id: 1, text: 'Hello.', speaker: null, className: null, image: null }],
+  transcript: [{ id: 1, text: 'Hello.', speaker: null, className: null, image: null }],
+  endingNext: false,
+  upcomingOptions: 0,
+  readThrough: 0,
   backdrop: null,
   speaker: null,
   audioLoop: null,
@@ -43,19 +47,20 @@ function mount(extra: Partial<ConstructorParameters<typeof PlayMirror>[0]> = {})
     resolveAsset: () => null,
     profileName: 'P',
     title: 'S',
-    completeReveal: () => {
+    advanceStage: () => {
       reveals += 1;
       return true;
     },
     ...extra,
   });
+  mirror.setCanvasMode(true);
   document.body.append(mirror.root);
   mirror.update(choosing);
   return { sent, reveals: () => reveals, root: mirror.root };
 }
 
 describe('play mirror keys and sound', () => {
-  it('finishes the text reveal on Enter or Space when no control has focus', () => {
+  it('continues (the canvas reveal or page) on Enter or Space when no control has focus', () => {
     const m = mount();
     const enter = new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true });
     document.body.dispatchEvent(enter);

@@ -20,6 +20,8 @@ function mount(now = 0): { sent: PlayerCommand[]; mirror: PlayMirror } {
     resolveAsset: () => null,
     profileName: 'Ada',
     title: 'S',
+    // the text-only view's line-by-line reveal has its own tests (reading.test.ts)
+    textSpeed: 'instant',
   });
   document.body.append(mirror.root);
   return { sent, mirror };
@@ -94,7 +96,7 @@ describe('PlayMirror', () => {
     const { sent, mirror } = mount();
     mirror.update(view());
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
-    expect(sent).toEqual([]);
+    expect(sent.filter((c) => c.type !== 'REVEALED')).toEqual([]);
     expect(document.querySelector('.play-controls button.pause')).toBeNull();
   });
 
@@ -114,8 +116,8 @@ describe('PlayMirror', () => {
         decision: null,
         ending: { path: 'end' },
         history: [
-          { turn: 1, decisionId: 'a', chosenText: 'Answer it', timedOut: false },
-          { turn: 2, decisionId: 'b', chosenText: 'Wait', timedOut: true },
+          { turn: 1, afterLine: null, decisionId: 'a', chosenText: 'Answer it', timedOut: false },
+          { turn: 2, afterLine: null, decisionId: 'b', chosenText: 'Wait', timedOut: true },
         ],
       }),
     );
@@ -123,7 +125,7 @@ describe('PlayMirror', () => {
     ending?.querySelector<HTMLButtonElement>('button[aria-label^="Decision 2"]')?.click();
     expect(ending?.textContent).toContain('the clock chose');
     ending?.querySelector<HTMLButtonElement>('.rewind')?.click();
-    expect(sent).toEqual([{ type: 'REWIND', turn: 2 }]);
+    expect(sent.filter((c) => c.type !== 'REVEALED')).toEqual([{ type: 'REWIND', turn: 2 }]);
   });
 });
 
