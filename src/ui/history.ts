@@ -19,11 +19,11 @@ export interface HistoryGroup {
 }
 
 /**
- * What the History remembers of the views it has seen. The view holds only the lines since the
- * last CLEAR, so the adapter keeps every line it was shown (ids rise through a playthrough) and,
- * per decision, the last line id shown before it opened (`cuts[turn - 1]`). Rewinds and restarts
- * drop what was undone. Once the view carries the whole playthrough, historyGroups reads that
- * instead and this memory goes.
+ * What the History remembers of the views it has seen: every line of the playthrough (the view's
+ * `transcript`, which spans CLEARs and what a resumed save brought back; ids rise through a
+ * playthrough) and, per decision, the last line id shown before it opened (`cuts[turn - 1]`, from
+ * the view's past decisions when this tab never saw them open). Rewinds and restarts drop what
+ * was undone.
  */
 export interface HistoryMemory {
   readonly lines: readonly HistoryLine[];
@@ -43,7 +43,9 @@ export function rememberView(memory: HistoryMemory, view: PlayView): HistoryMemo
     return memory.lines.length === 0 && memory.cuts.length === 0 ? memory : EMPTY_HISTORY;
   let { lines, cuts } = memory;
   const last = lines.at(-1)?.id ?? 0;
-  const fresh = view.lines.filter((l) => l.id > last && l.text.trim() !== '');
+  const fresh = (view.transcript.length > 0 ? view.transcript : view.lines).filter(
+    (l) => l.id > last && l.text.trim() !== '',
+  );
   if (fresh.length > 0) lines = [...lines, ...fresh.map(lineOf)];
   const open = view.state === 'choosing' ? view.decision : null;
   // only while it waits for a pick: lines a pick brings may come while the decision still shows
@@ -55,9 +57,14 @@ export function rememberView(memory: HistoryMemory, view: PlayView): HistoryMemo
       if (cuts.length > turn) cuts = cuts.slice(0, turn);
       if (lines.some((l) => l.id > cut)) lines = lines.filter((l) => l.id <= cut);
     } else {
-      // first time shown; decisions before it that this tab never saw (a resumed save) get no lines
+      // first time shown; decisions before it that this tab never saw open (a resumed save) take
+      // their place in the lines from the view's past decisions
       const cut = lines.at(-1)?.id ?? 0;
-      cuts = [...cuts, ...Array.from({ length: turn - 1 - cuts.length }, () => 0), cut];
+      const unseen = Array.from({ length: turn - 1 - cuts.length }, (_, k) => {
+        const past = view.history.find((p) => p.turn === cuts.length + k + 1);
+        return past?.afterLine ?? 0;
+      });
+      cuts = [...cuts, ...unseen, cut];
     }
   }
   return lines === memory.lines && cuts === memory.cuts ? memory : { lines, cuts };

@@ -198,21 +198,38 @@ describe('the history adapter', () => {
     );
   });
 
-  it('gives the decisions of a resumed save before this tab their choices, with no lines it never saw', () => {
+  it('gives the decisions of a resumed save before this tab their lines and choices', () => {
+    const line = (id: number, text: string) => ({
+      id,
+      text,
+      speaker: null,
+      className: null,
+      image: null,
+    });
     const resumed: PlayView = {
       ...base,
       state: 'choosing',
-      lines: [{ id: 7, text: 'The hall.', speaker: null, className: null, image: null }],
+      lines: [line(7, 'The hall.')],
+      // the save brought back the whole playthrough, earlier CLEARs included
+      transcript: [line(1, 'Morning.'), line(4, 'The kitchen.'), line(7, 'The hall.')],
       history: [
-        { turn: 1, afterLine: null, decisionId: 'd1', chosenText: 'Get up', timedOut: false },
-        { turn: 2, afterLine: null, decisionId: 'd2', chosenText: 'Wait', timedOut: true },
+        { turn: 1, afterLine: 1, decisionId: 'd1', chosenText: 'Get up', timedOut: false },
+        { turn: 2, afterLine: 4, decisionId: 'd2', chosenText: 'Wait', timedOut: true },
       ],
       decision: decision(3),
     };
     const groups = historyGroups(rememberView(EMPTY_HISTORY, resumed), resumed);
     expect(groups).toEqual([
-      { turn: 1, lines: [], choice: { text: 'Get up', timedOut: false } },
-      { turn: 2, lines: [], choice: { text: 'Wait', timedOut: true } },
+      {
+        turn: 1,
+        lines: [{ id: 1, text: 'Morning.', speaker: null }],
+        choice: { text: 'Get up', timedOut: false },
+      },
+      {
+        turn: 2,
+        lines: [{ id: 4, text: 'The kitchen.', speaker: null }],
+        choice: { text: 'Wait', timedOut: true },
+      },
       { turn: 3, lines: [{ id: 7, text: 'The hall.', speaker: null }], choice: null },
     ]);
   });
