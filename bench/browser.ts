@@ -38,6 +38,29 @@ async function waitForState(page: Page, states: string[], timeout = 30_000): Pro
   return page.evaluate(() => document.getElementById('app')?.dataset.state ?? '');
 }
 
+/**
+ * Plays on as a reader would until a decision takes input (or the story ends): a page or the last
+ * beat waits for Continue (DESIGN §3, read then choose), and a chapter's title card goes first.
+ */
+async function untilOpenDecision(page: Page, timeout = 30_000): Promise<string> {
+  const until = Date.now() + timeout;
+  while (Date.now() < until) {
+    const at = await page.evaluate((sel) => {
+      const state = document.getElementById('app')?.dataset.state ?? '';
+      const open =
+        state === 'choosing' &&
+        document.querySelector(`${sel} button:not([disabled])`) !== null &&
+        document.querySelector('.chapter-card:not([hidden])') === null;
+      const next = document.querySelector<HTMLButtonElement>('button.continue:not([hidden])');
+      if (!open && next) next.click();
+      return { state, open };
+    }, CHOICES);
+    if (at.open || at.state === 'ended' || at.state === 'error') return at.state;
+    await page.waitForTimeout(50);
+  }
+  throw new Error('bench: no decision opened and the story did not end');
+}
+
 interface ColdLoad {
   readonly firstChoiceMs: number;
   /** script URL paths fetched before the mark */
@@ -166,11 +189,10 @@ export async function playFigures(
     try {
       const page = await context.newPage();
       await page.goto(`${url}/#/play/night-shift`);
-      await waitForState(page, ['choosing']);
-      await page.locator(`${CHOICES} button`).first().waitFor({ state: 'attached' });
+      await untilOpenDecision(page);
       frames.push(...(await frameDeltas(page, countdownMs)));
       for (let guard = 0; guard < 80; guard++) {
-        const state = await waitForState(page, ['choosing', 'ended', 'error']);
+        const state = await untilOpenDecision(page);
         if (state !== 'choosing') break;
         const button = page.locator(`${CHOICES} button:not([disabled])`).first();
         await button.waitFor({ state: 'attached', timeout: 15_000 });
