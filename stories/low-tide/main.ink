@@ -138,8 +138,9 @@ The last morning. The tide goes out. H, O, M: and a space where the last letter 
 
 === asked ===
 # scene: bedroom
+He is in bed, pink and furious at being ill.
 # speaker: Joss
-He is in bed, pink and furious at being ill. "You do it," he says. "Quick. E is three lines and a long one. Quick!"
+"You do it," he says. "Quick. E is three lines and a long one. Quick!"
 -> home
 
 === home ===

@@ -24,8 +24,9 @@ The twentieth of December. The duplicating plant in Slough needs the master tape
 
 = zenith_again
 # scene: office
+The man from Zenith again, on the office phone, which means someone put him through.
 # speaker: Zenith
-The man from Zenith again, on the office phone, which means someone put him through. "Last offer, Jude. Double, a company car, and bring the cards." # timer: 10
+"Last offer, Jude. Double, a company car, and bring the cards." # timer: 10
 * [Take it #taste: ambition+1 honesty-1 solitude+0.5]
     ~ croydon = true
     "Yes." The word is out before you have finished deciding it.
@@ -50,8 +51,9 @@ Pryce drops a mailbag on your desk. Demo cards, from the magazine cover tape. Hu
 * [Tell Pryce to burn them #taste: honesty+1 empathy+0.5 risk+0.5]
     "Burn them." He laughs. Then he sees that you mean it, and stops, and puts the mailbag in his own office, and locks the door.
 * [Ask for a cut of whatever he sells them for #taste: ambition+1 honesty-1]
+    He looks at you with something new: respect, or recognition.
     # speaker: Pryce
-    He looks at you with something new: respect, or recognition. "Five per cent," he says, and you shake on it.
+    "Five per cent," he says, and you shake on it.
 - -> shop
 
 = cards_shown

@@ -56,8 +56,9 @@ You hear her on the stairs. # timer: 5
 - -> design_talk
 
 = ask
+She comes back with two teas and answers before you finish the question.
 # speaker: Vesna
-She comes back with two teas and answers before you finish the question. "The high-score cards. You know, fill in your name and your score, post it to Halcyon, win a T-shirt."
+"The high-score cards. You know, fill in your name and your score, post it to Halcyon, win a T-shirt."
 # speaker: Vesna
 "Desmond had me put a code on the card. The game prints it at the end. It's their choices. Every door, every yes and no. They post us their whole game and think they're entering a competition." # timer: 15
 * [Ask what Pryce does with them #taste: curiosity+1 risk+0.5]

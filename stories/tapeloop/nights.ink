@@ -29,8 +29,9 @@ Week one. The sprites flicker. Whenever more than three things move at once, you
 
 = nell_knocks
 # scene: bedroom
+A knock at the door, then Nell's voice, pitched low because it is past midnight.
 # speaker: Nell
-A knock at the door, then Nell's voice, pitched low because it is past midnight. "Jude? Can I play it? Just the first bit?"
+"Jude? Can I play it? Just the first bit?"
 {nell > 0: She has the Gloam with her, redrawn on graph paper so you can turn him into pixels.|She sounds as if she expects the answer to be no.} # timer: 8
 * [Let her in to play #taste: empathy+1 solitude-1]
     ~ nell += 1
@@ -75,14 +76,16 @@ Week two. A letter, forwarded from Halcyon, on thick cream paper: Zenith Softwar
     ~ Pocket -= offer_letter
     It goes in the bin. Then you take it out of the bin and put it in a drawer. Then you close the drawer.
 * [Show the letter to Pryce #taste: honesty+1 solitude-0.5]
+    Pryce reads it twice.
     # speaker: Pryce
-    Pryce reads it twice. "Croydon," he says, with great contempt, and puts your royalty up by two per cent.
+    "Croydon," he says, with great contempt, and puts your royalty up by two per cent.
 - -> design_week
 
 = zenith_call
 # scene: office
+The man from Zenith has a voice like a car advert.
 # speaker: Zenith
-The man from Zenith has a voice like a car advert. "We'd want the game, obviously. And you. And, this is between us, anything Halcyon has on what players choose. We hear they keep cards." # timer: 10
+"We'd want the game, obviously. And you. And, this is between us, anything Halcyon has on what players choose. We hear they keep cards." # timer: 10
 * [Say you'll think about it #taste: ambition+0.5 honesty-0.5]
     You say you'll think about it. You find you do, a great deal.
 * [Hang up #default #taste: ambition-1 honesty+0.5]
@@ -126,11 +129,14 @@ Your game watches now. It notices if the player always turns left, always talks,
 
 = watcher_choice
 {read_notebook:
+    Vesna puts her notebook on your keyboard.
     # speaker: Vesna
-    Vesna puts her notebook on your keyboard. "Pryce wants the card code in yours too. Every choice, printed at the end, posted back for a T-shirt. I said I'd ask you." # timer: off
+    "Pryce wants the card code in yours too. Every choice, printed at the end, posted back for a T-shirt. I said I'd ask you." # timer: off
 - else:
+    Pryce leans on your desk.
     # speaker: Pryce
-    Pryce leans on your desk. "One more thing for the ending. The game prints a code for the high-score card. Just a string of letters. Vesna will show you." He does not say what the letters are. # timer: off
+    "One more thing for the ending. The game prints a code for the high-score card. Just a string of letters. Vesna will show you."
+    He does not say what the letters are. # timer: off
 }
 * [Put the card code in, and say nothing #taste: honesty-1 ambition+1 order+0.5]
     ~ watcher = "hidden"
