@@ -86,3 +86,81 @@ export async function waitForState(
       .catch(() => undefined);
   }
 }
+
+/** The group of the decision's option buttons. */
+export const CHOICES = '[role="group"][aria-label="Choices"]';
+const OPEN_CHOICE = `${CHOICES} button:not([disabled])`;
+
+/**
+ * Waits until a decision takes input: 'choosing', an enabled option, and no chapter card over it
+ * (a picked card's hold still reads 'choosing' with its buttons disabled). On the way it reads
+ * on through pages of text, as a player would.
+ */
+export async function waitForDecision(page: Page, timeout = 30_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const handle = await page.waitForFunction(
+      (open) => {
+        if (
+          document.getElementById('app')?.dataset.state === 'choosing' &&
+          document.querySelector(open) !== null &&
+          document.querySelector('.chapter-card:not([hidden])') === null
+        )
+          return 'open';
+        const cue = document.querySelector('button.continue:not([hidden])');
+        return cue?.textContent === 'Continue' ? 'page' : false;
+      },
+      OPEN_CHOICE,
+      { timeout: Math.max(1, deadline - Date.now()) },
+    );
+    if ((await handle.jsonValue()) === 'open') return;
+    await page
+      .locator('button.continue:not([hidden])')
+      .click({ timeout: Math.max(1, deadline - Date.now()) })
+      .catch(() => undefined);
+  }
+}
+
+/** Clicks option `index` once its decision takes input, and waits until the pick was taken. */
+export async function pickOption(page: Page, index: number, timeout = 20_000): Promise<void> {
+  await waitForDecision(page, timeout);
+  const before = await page.evaluate(() => performance.getEntriesByName('inkreel:choice').length);
+  await page.locator(`${CHOICES} button[data-index="${index}"]`).click();
+  await page.waitForFunction(
+    (n) =>
+      performance.getEntriesByName('inkreel:choice').length > n &&
+      ['reading', 'choosing', 'ended', 'error'].includes(
+        document.getElementById('app')?.dataset.state ?? '',
+      ),
+    before,
+    { timeout },
+  );
+}
+
+/** The keys, or the values, of one object store of the app's IndexedDB database, read in the page. */
+export async function readStore(
+  page: Page,
+  store: string,
+  what: 'keys' | 'values',
+): Promise<unknown[]> {
+  return page.evaluate(
+    async ({ store, what }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('inkreel');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error ?? new Error('IndexedDB request failed'));
+      });
+      try {
+        return await new Promise<unknown[]>((resolve, reject) => {
+          const objects = db.transaction(store).objectStore(store);
+          const req = what === 'keys' ? objects.getAllKeys() : objects.getAll();
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
+        });
+      } finally {
+        db.close();
+      }
+    },
+    { store, what },
+  );
+}

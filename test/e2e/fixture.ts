@@ -27,11 +27,25 @@ export interface BrowserFixtures {
   open: (options?: BrowserContextOptions) => Promise<Opened>;
 }
 
+/** A new context and page on `browser` that record errors and requests; the caller closes it. */
+export async function openContext(
+  browser: Browser,
+  options?: BrowserContextOptions,
+): Promise<Opened> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  return { context, page, errors: collectErrors(page), requests: trackRequests(page) };
+}
+
 export const test = base.extend<BrowserFixtures>({
-  // eslint-disable-next-line no-empty-pattern
-  baseUrl: async ({}, use) => {
-    await use(inject('baseUrl'));
-  },
+  // file-scoped, so a file's own file-scoped fixture (one playthrough for many tests) can use it
+  baseUrl: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      await use(inject('baseUrl'));
+    },
+    { scope: 'file' },
+  ],
   browser: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
@@ -47,10 +61,9 @@ export const test = base.extend<BrowserFixtures>({
   open: async ({ browser }, use) => {
     const contexts: BrowserContext[] = [];
     await use(async (options) => {
-      const context = await browser.newContext(options);
-      contexts.push(context);
-      const page = await context.newPage();
-      return { context, page, errors: collectErrors(page), requests: trackRequests(page) };
+      const opened = await openContext(browser, options);
+      contexts.push(opened.context);
+      return opened;
     });
     await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
   },

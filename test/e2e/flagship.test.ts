@@ -6,10 +6,9 @@ import type { Page } from 'playwright-core';
 import { compileInk } from '../../src/build/compile-ink.ts';
 import { exploreJson } from '../../src/build/explore.ts';
 import { scanStory } from '../../src/build/story-build.ts';
-import { waitForState } from './browser.ts';
+import { pickOption, waitForState } from './browser.ts';
 import { describe, expect, test } from './fixture.ts';
 
-const CHOICES = '[role="group"][aria-label="Choices"]';
 const entry = join(resolve(import.meta.dirname, '../..'), 'stories/tapeloop/main.ink');
 
 function shortestPaths() {
@@ -24,43 +23,6 @@ function shortestPaths() {
 
 const stateOf = (page: Page) =>
   page.evaluate(() => document.getElementById('app')?.dataset.state ?? '');
-
-/** Clicks option `index` of the decision on screen and waits for the next one (or the end). */
-async function pick(page: Page, index: number): Promise<void> {
-  // a beat too long for the screen is paged: continue as a player would until the cards rise
-  for (let i = 0; i < 400; i++) {
-    const at = await page.evaluate(
-      (sel) => ({
-        open:
-          document.getElementById('app')?.dataset.state === 'choosing' &&
-          document.querySelector(`${sel} button:not([disabled])`) !== null,
-        page: document.querySelector('button.continue:not([hidden])')?.textContent === 'Continue',
-      }),
-      CHOICES,
-    );
-    if (at.open) break;
-    if (at.page) await page.locator('button.continue').click();
-    await page.waitForTimeout(50);
-  }
-  await page.waitForFunction(
-    (sel) =>
-      document.getElementById('app')?.dataset.state === 'choosing' &&
-      document.querySelector(`${sel} button:not([disabled])`) !== null,
-    CHOICES,
-    { timeout: 20_000 },
-  );
-  const before = await page.evaluate(() => performance.getEntriesByName('inkreel:choice').length);
-  await page.locator(`${CHOICES} button[data-index="${index}"]`).click();
-  await page.waitForFunction(
-    (n) =>
-      performance.getEntriesByName('inkreel:choice').length > n &&
-      ['reading', 'choosing', 'ended', 'error'].includes(
-        document.getElementById('app')?.dataset.state ?? '',
-      ),
-    before,
-    { timeout: 20_000 },
-  );
-}
 
 describe('the flagship story in Chromium', () => {
   const endings = shortestPaths();
@@ -87,7 +49,7 @@ describe('the flagship story in Chromium', () => {
           .getByRole('button', { name: 'Start over' })
           .click();
       }
-      for (const index of ending.choices) await pick(page, index);
+      for (const index of ending.choices) await pickOption(page, index);
       // the ending's prose waits for the reader, who continues
       await waitForState(page, ['ended', 'error'], 60_000);
       expect(await stateOf(page), `after the path to ${ending.path}`).toBe('ended');

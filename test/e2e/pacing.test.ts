@@ -7,10 +7,10 @@ import type { Page } from 'playwright-core';
 import { compileInk } from '../../src/build/compile-ink.ts';
 import { windowMs } from '../../src/core/timing.ts';
 import { createInkRuntime } from '../../src/story/ink-runtime.ts';
+import { CHOICES } from './browser.ts';
 import { describe, expect, test } from './fixture.ts';
 
 const entry = join(resolve(import.meta.dirname, '../..'), 'stories/tapeloop/main.ink');
-const CHOICES = '[role="group"][aria-label="Choices"]';
 
 interface Drop {
   readonly busy: string | null;

@@ -1,9 +1,9 @@
 // The pause menu and History in Chromium: used by keyboard alone, the window held while they are
 // open, the phone's one-row controls and its stage, and axe-core on both dialogs in both themes.
 import type { Page } from 'playwright-core';
-import { waitForState } from './browser.ts';
+import { CHOICES, waitForState } from './browser.ts';
 import { describe, expect, test } from './fixture.ts';
-import { axeViolations, CHOICES } from './present-helpers.ts';
+import { axeViolations } from './present-helpers.ts';
 
 const OPEN_CHOICE = `${CHOICES} button:not([disabled])`;
 

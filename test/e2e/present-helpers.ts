@@ -2,11 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { waitForState } from './browser.ts';
+import { CHOICES, waitForState } from './browser.ts';
 
 export { waitForState };
-
-export const CHOICES = '[role="group"][aria-label="Choices"]';
 
 /** Waits until the enabled choice buttons are there and the canvas has laid its cards out. */
 export async function waitForChoices(page: Page): Promise<void> {

@@ -1,16 +1,11 @@
 // The play view as people see it in Chromium: phone to 4K screenshots, markup as text, Inky's tags,
 // reduced motion, Enter finishing the reveal, and no canvas left behind by route changes.
 import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { collectErrors, launchBrowser, trackRequests } from './browser.ts';
-import {
-  axeViolations,
-  CHOICES,
-  distinctColours,
-  waitForChoices,
-  waitForState,
-} from './present-helpers.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll } from 'vitest';
+import { CHOICES } from './browser.ts';
+import { describe, expect, test } from './fixture.ts';
+import { axeViolations, distinctColours, waitForChoices, waitForState } from './present-helpers.ts';
 
 const SHOTS = 'test-results/screenshots';
 const VIEWPORTS = [
@@ -44,23 +39,17 @@ async function twoFrames(page: Page): Promise<void> {
 }
 
 describe('presentation in Chromium', () => {
-  const baseUrl = inject('baseUrl');
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
+  beforeAll(() => {
     mkdirSync(SHOTS, { recursive: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
   });
 
   for (const viewport of VIEWPORTS) {
     const name = `${viewport.width}x${viewport.height}`;
-    it(`shows home, a drawn play scene with its text and reachable choices, and the report at ${name}`, async () => {
-      const context = await browser.newContext({ viewport });
-      const page = await context.newPage();
-      const errors = collectErrors(page);
+    test(`shows home, a drawn play scene with its text and reachable choices, and the report at ${name}`, async ({
+      baseUrl,
+      open,
+    }) => {
+      const { page, errors } = await open({ viewport });
 
       await page.goto(`${baseUrl}/#/`);
       await waitForState(page, ['home']);
@@ -98,15 +87,14 @@ describe('presentation in Chromium', () => {
       expect(await distinctColours(page, 'body')).toBeGreaterThan(2);
 
       expect(errors).toEqual([]);
-      await context.close();
     });
   }
 
-  it('shows HTML and script in story text, speakers, choices and titles as text and runs none of it', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const requests = trackRequests(page);
-    const errors = collectErrors(page);
+  test('shows HTML and script in story text, speakers, choices and titles as text and runs none of it', async ({
+    baseUrl,
+    open,
+  }) => {
+    const { page, errors, requests } = await open();
     await page.goto(`${baseUrl}/#/`);
     await waitForState(page, ['home']);
     expect(await page.locator('#app').textContent()).toContain('<b>Markup</b>');
@@ -119,22 +107,21 @@ describe('presentation in Chromium', () => {
     expect(
       await page.locator('[role="log"] img, [role="log"] script, [role="log"] b').count(),
     ).toBe(0);
-    const open = page.locator(`${CHOICES} button`).first();
-    expect(await open.textContent()).toContain('<img src=x onerror=window.__xss=1> Open it');
-    await open.click();
+    const option = page.locator(`${CHOICES} button`).first();
+    expect(await option.textContent()).toContain('<img src=x onerror=window.__xss=1> Open it');
+    await option.click();
     await waitForState(page, ['ended']);
     expect(await logText(page)).toContain('You opened <script>window.__xss=1</script>.');
     expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
     expect(requests.map((r) => r.url()).filter((u) => /\/x$/.test(u))).toEqual([]);
     expect(errors).toEqual([]);
-    await context.close();
   });
 
-  it("plays a story written with Inky's tags only (BACKGROUND, IMAGE, CLASS, CLEAR, AUDIO, AUDIOLOOP, RESTART, theme) to its end without errors", async () => {
-    const context = await browser.newContext({ colorScheme: 'light' });
-    const page = await context.newPage();
-    const requests = trackRequests(page);
-    const errors = collectErrors(page);
+  test("plays a story written with Inky's tags only (BACKGROUND, IMAGE, CLASS, CLEAR, AUDIO, AUDIOLOOP, RESTART, theme) to its end without errors", async ({
+    baseUrl,
+    open,
+  }) => {
+    const { page, errors, requests } = await open({ colorScheme: 'light' });
     const warnings: string[] = [];
     page.on('console', (m) => {
       if (m.type() === 'warning') warnings.push(m.text());
@@ -176,13 +163,13 @@ describe('presentation in Chromium', () => {
     expect(fetched.some((u) => /ding[^/]*\.wav/.test(u))).toBe(true);
     expect(warnings.filter((w) => /sound|asset|image/i.test(w))).toEqual([]);
     expect(errors).toEqual([]);
-    await context.close();
   });
 
-  it('shows the text at once with reduced motion, and play still works', async () => {
-    const context = await browser.newContext({ reducedMotion: 'reduce' });
-    const page = await context.newPage();
-    const errors = collectErrors(page);
+  test('shows the text at once with reduced motion, and play still works', async ({
+    baseUrl,
+    open,
+  }) => {
+    const { page, errors } = await open({ reducedMotion: 'reduce' });
     await page.goto(`${baseUrl}/#/play/night-shift`);
     await waitForChoices(page);
     const canvas = page.locator('canvas[data-inkreel="stage"]');
@@ -200,12 +187,13 @@ describe('presentation in Chromium', () => {
     await twoFrames(page);
     expect(await canvas.getAttribute('data-revealing')).toBe('false');
     expect(errors).toEqual([]);
-    await context.close();
   });
 
-  it('reveals text gradually with full motion, and Enter away from the choices shows it all at once', async () => {
-    const context = await browser.newContext({ reducedMotion: 'no-preference' });
-    const page = await context.newPage();
+  test('reveals text gradually with full motion, and Enter away from the choices shows it all at once', async ({
+    baseUrl,
+    open,
+  }) => {
+    const { page } = await open({ reducedMotion: 'no-preference' });
     await page.goto(`${baseUrl}/#/play/night-shift`);
     await waitForState(page, ['narrating', 'reading', 'choosing']);
     await page.waitForFunction(
@@ -225,17 +213,17 @@ describe('presentation in Chromium', () => {
     expect(await page.evaluate(() => document.getElementById('app')?.dataset.state)).toBe(
       'choosing',
     );
-    await context.close();
   });
 
-  it('leaves one canvas and no extra WebGL context after going play → home → play many times', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
+  test('leaves one canvas and no extra WebGL context after going play → home → play many times', async ({
+    baseUrl,
+    open,
+  }) => {
+    const { page, errors } = await open();
     const warnings: string[] = [];
     page.on('console', (m) => {
       if (/WebGL|context/i.test(m.text())) warnings.push(m.text());
     });
-    const errors = collectErrors(page);
     for (let round = 0; round < 12; round++) {
       await page.goto(`${baseUrl}/#/play/night-shift`);
       await waitForChoices(page);
@@ -258,27 +246,18 @@ describe('presentation in Chromium', () => {
     expect(await page.locator('canvas[data-inkreel="stage"]').count()).toBe(0);
     expect(warnings.filter((w) => /too many active webgl contexts/i.test(w))).toEqual([]);
     expect(errors).toEqual([]);
-    await context.close();
   });
 });
 
 describe('system preferences applied live in Chromium', () => {
-  const baseUrl = inject('baseUrl');
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  it('follows a change of the system colour scheme and of reduced motion while a story without its own theme plays', async () => {
-    const context = await browser.newContext({
+  test('follows a change of the system colour scheme and of reduced motion while a story without its own theme plays', async ({
+    baseUrl,
+    open,
+  }) => {
+    const { page, errors } = await open({
       colorScheme: 'dark',
       reducedMotion: 'no-preference',
     });
-    const page = await context.newPage();
-    const errors = collectErrors(page);
     await page.goto(`${baseUrl}/#/play/low-tide`);
     await waitForState(page, ['narrating', 'reading', 'choosing']);
     const canvas = page.locator('canvas[data-inkreel="stage"]');
@@ -301,29 +280,20 @@ describe('system preferences applied live in Chromium', () => {
     await twoFrames(page);
     expect(await canvas.getAttribute('data-revealing')).toBe('false');
     expect(errors).toEqual([]);
-    await context.close();
   });
 });
 
 describe('display settings reach the stage in Chromium', () => {
-  const baseUrl = inject('baseUrl');
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  it("draws a story in the player's chosen theme over the story's own theme tag, and with reduced motion when chosen", async () => {
+  test("draws a story in the player's chosen theme over the story's own theme tag, and with reduced motion when chosen", async ({
+    baseUrl,
+    open,
+  }) => {
     // bypassCSP lets axe-core in as an inline script
-    const context = await browser.newContext({
+    const { page, errors } = await open({
       colorScheme: 'dark',
       reducedMotion: 'no-preference',
       bypassCSP: true,
     });
-    const page = await context.newPage();
-    const errors = collectErrors(page);
     await page.goto(`${baseUrl}/#/settings`);
     await waitForState(page, ['settings']);
     await page.getByRole('radio', { name: 'Light' }).check();
@@ -341,6 +311,5 @@ describe('display settings reach the stage in Chromium', () => {
     // the light page over a light canvas passes axe too (contrast of the play controls and ledger)
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
-    await context.close();
   });
 });

@@ -2,13 +2,30 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { waitForState as waitForAppState } from './browser.ts';
-
-export const CHOICES = '[role="group"][aria-label="Choices"]';
+import { CHOICES, waitForState as waitForAppState } from './browser.ts';
 
 /** The report's pages can take long on a loaded machine: a minute, not the default half. */
 export async function waitForState(page: Page, states: readonly string[]): Promise<string> {
   return waitForAppState(page, states, 60_000);
+}
+
+/** Opens the report and waits until it shows. */
+export async function openReport(page: Page, baseUrl: string): Promise<void> {
+  await page.goto(`${baseUrl}/#/report`);
+  await waitForState(page, ['report']);
+}
+
+/** An export's profile.json document (an inkreel-profile, version 1) of one profile's `events`. */
+export function exportDocument(profile: { id: string; name: string }, events: readonly unknown[]) {
+  return {
+    format: 'inkreel-profile',
+    version: 1,
+    exportedAt: '2024-01-01T00:00:00.000Z',
+    profile: { ...profile, createdAt: '2024-01-01T00:00:00.000Z' },
+    settings: null,
+    events,
+    quarantined: [],
+  };
 }
 
 /** Option text → its weight on `dimension`, read from the story's ink source (0 when untagged). */

@@ -7,27 +7,14 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { CHROMIUM_FLAGS, chromiumPath } from './browser.ts';
+import { CHROMIUM_FLAGS, chromiumPath, readStore } from './browser.ts';
 import { pick, untimed, waitForState } from './report-helpers.ts';
 
 /** The choice events IndexedDB holds, by event id. */
 async function storedChoices(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('inkreel');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error ?? new Error('IndexedDB request failed'));
-    });
-    const values = await new Promise<unknown[]>((resolve, reject) => {
-      const req = db.transaction('events').objectStore('events').getAll();
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
-    });
-    db.close();
-    return values
-      .filter((v) => (v as { type?: string }).type === 'choice.made')
-      .map((v) => (v as { id: string }).id);
-  });
+  return ((await readStore(page, 'events', 'values')) as { type?: string; id: string }[])
+    .filter((v) => v.type === 'choice.made')
+    .map((v) => v.id);
 }
 
 /** Writes random blocks, ever smaller once refused, into a database of its own until the origin's quota refuses one. */

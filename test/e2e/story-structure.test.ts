@@ -8,9 +8,9 @@ import { compileInk } from '../../src/build/compile-ink.ts';
 import { exploreJson } from '../../src/build/explore.ts';
 import { buildStory, scanStory } from '../../src/build/story-build.ts';
 import { axeViolations, waitForState } from './present-helpers.ts';
+import { pickOption } from './browser.ts';
 import { describe, expect, test } from './fixture.ts';
 
-const CHOICES = '[role="group"][aria-label="Choices"]';
 const SHOTS = 'test-results/screenshots/structure';
 const stories = join(resolve(import.meta.dirname, '../..'), 'stories');
 const VIEWPORTS = [
@@ -36,27 +36,6 @@ function endings() {
     name: outline?.endings.find((x) => x.path === e.path)?.name ?? '',
     total: outline?.endings.length ?? 0,
   }));
-}
-
-/** Clicks option `index` once the decision is open, and waits for the next one or the end. */
-async function pick(page: Page, index: number): Promise<void> {
-  await page.waitForFunction(
-    (sel) =>
-      document.getElementById('app')?.dataset.state === 'choosing' &&
-      document.querySelector(`${sel} button:not([disabled])`) !== null,
-    CHOICES,
-    { timeout: 20_000 },
-  );
-  const before = await page.evaluate(() => performance.getEntriesByName('inkreel:choice').length);
-  // a chapter card may lie over the choices for a moment: click waits until it has gone
-  await page.locator(`${CHOICES} button[data-index="${index}"]`).click();
-  await page.waitForFunction(
-    (n) =>
-      performance.getEntriesByName('inkreel:choice').length > n &&
-      ['choosing', 'ended', 'error'].includes(document.getElementById('app')?.dataset.state ?? ''),
-    before,
-    { timeout: 20_000 },
-  );
 }
 
 async function shots(page: Page, name: string): Promise<void> {
@@ -140,7 +119,7 @@ describe('title screen, chapters and ending card in Chromium', () => {
       // Escape only took the card away: play is not paused
       expect(await page.getByRole('button', { name: 'Resume' }).count()).toBe(0);
 
-      for (const index of target.choices) await pick(page, index);
+      for (const index of target.choices) await pickOption(page, index);
       await waitForState(page, ['ended']);
 
       const ending = page.getByRole('region', { name: 'Ending' });
