@@ -1,8 +1,7 @@
 // Accessibility in Chromium: axe-core finds nothing on any route in either theme, and the whole
 // sample story can be played with only what a screen reader is given (roles, names, the log).
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { collectErrors, launchBrowser } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from './fixture.ts';
 import { axeViolations, waitForChoices, waitForState } from './present-helpers.ts';
 
 async function pickByName(page: Page, name: string): Promise<void> {
@@ -13,21 +12,13 @@ async function pickByName(page: Page, name: string): Promise<void> {
 }
 
 describe('accessibility in Chromium', () => {
-  const baseUrl = inject('baseUrl');
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   for (const colorScheme of ['dark', 'light'] as const) {
-    it(`has no axe-core violations on any route in the ${colorScheme} theme`, async () => {
+    test(`has no axe-core violations on any route in the ${colorScheme} theme`, async ({
+      baseUrl,
+      open,
+    }) => {
       // axe is injected as an inline script, which the site's own CSP rightly refuses.
-      const context = await browser.newContext({ colorScheme, bypassCSP: true });
-      const page = await context.newPage();
+      const { page } = await open({ colorScheme, bypassCSP: true });
       const found: Record<string, string[]> = {};
 
       await page.goto(`${baseUrl}/#/`);
@@ -67,14 +58,14 @@ describe('accessibility in Chromium', () => {
         settings: [],
         unknown: [],
       });
-      await context.close();
     });
   }
 
-  it('plays the whole sample story with only the roles, names and log a screen reader gets', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const errors = collectErrors(page);
+  test('plays the whole sample story with only the roles, names and log a screen reader gets', async ({
+    baseUrl,
+    open,
+  }) => {
+    const { page, errors } = await open();
     await page.goto(`${baseUrl}/#/`);
     await page.getByRole('link', { name: /Night Shift/ }).click();
     // the card opens the story's title screen; Start is a button like any other
@@ -119,6 +110,5 @@ describe('accessibility in Chromium', () => {
     expect(['Room Seven', 'The Morning Train', 'Platform Two']).toContain(name);
     expect((await log.locator('p').last().innerText()).trim()).not.toBe('');
     expect(errors).toEqual([]);
-    await context.close();
   });
 });

@@ -1,10 +1,9 @@
 // Data rights in Chromium with real IndexedDB: two tabs on one profile lose and duplicate nothing,
 // a tab closed right after a choice keeps it, and a malformed import changes nothing.
 import { strToU8, zipSync } from 'fflate';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from './browser.ts';
-import { pick, untimed, waitForState } from './report-helpers.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, test, type Opened } from './fixture.ts';
+import { exportDocument, openReport, pick, untimed, waitForState } from './report-helpers.ts';
 
 async function recorded(page: Page): Promise<{ id: string; session: string; type: string }[]> {
   return page.locator('.event-list li').evaluateAll((rows) =>
@@ -16,32 +15,19 @@ async function recorded(page: Page): Promise<{ id: string; session: string; type
   );
 }
 
-async function openReport(page: Page, baseUrl: string): Promise<void> {
-  await page.goto(`${baseUrl}/#/report`);
-  await waitForState(page, ['report']);
-}
-
 describe('data rights in a real browser', () => {
-  const baseUrl = inject('baseUrl');
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  async function freshContext(): Promise<BrowserContext> {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await untimed(page, baseUrl);
-    await page.close();
-    return context;
+  /** The opened context with the timer off; the page that turned it off is closed. */
+  async function untimedContext(opened: Opened, baseUrl: string): Promise<BrowserContext> {
+    await untimed(opened.page, baseUrl);
+    await opened.page.close();
+    return opened.context;
   }
 
-  it('two pages on one profile making choices at the same time lose no event and duplicate none', async () => {
-    const context = await freshContext();
+  test('two pages on one profile making choices at the same time lose no event and duplicate none', async ({
+    baseUrl,
+    open,
+  }) => {
+    const context = await untimedContext(await open(), baseUrl);
     const [a, b] = await Promise.all([context.newPage(), context.newPage()]);
     await Promise.all([
       a.goto(`${baseUrl}/#/play/night-shift`),
@@ -72,11 +58,10 @@ describe('data rights in a real browser', () => {
       perSession.set(e.session, (perSession.get(e.session) ?? 0) + 1);
     expect([...perSession.values()].sort()).toEqual([picks.a, picks.b].sort());
     expect(picks.a + picks.b).toBeGreaterThanOrEqual(6);
-    await context.close();
   });
 
-  it('keeps a choice when the page is closed right after it', async () => {
-    const context = await freshContext();
+  test('keeps a choice when the page is closed right after it', async ({ baseUrl, open }) => {
+    const context = await untimedContext(await open(), baseUrl);
     const page = await context.newPage();
     await page.goto(`${baseUrl}/#/play/night-shift`);
     await waitForState(page, ['choosing']);
@@ -87,11 +72,13 @@ describe('data rights in a real browser', () => {
     const choice = report.locator('[data-type="choice.made"]');
     expect(await choice.count()).toBe(1);
     expect(await choice.textContent()).toContain(chosen);
-    await context.close();
   });
 
-  it('refuses a malformed import with a message naming the fault and leaves the profile as it was', async () => {
-    const context = await freshContext();
+  test('refuses a malformed import with a message naming the fault and leaves the profile as it was', async ({
+    baseUrl,
+    open,
+  }) => {
+    const context = await untimedContext(await open(), baseUrl);
     const page = await context.newPage();
     await page.goto(`${baseUrl}/#/play/night-shift`);
     await waitForState(page, ['choosing']);
@@ -102,15 +89,9 @@ describe('data rights in a real browser', () => {
     const profilesBefore = await profileCount(page, baseUrl);
     await openReport(page, baseUrl);
 
-    const badEvent = {
-      format: 'inkreel-profile',
-      version: 1,
-      exportedAt: '2024-01-01T00:00:00.000Z',
-      profile: { id: 'x', name: 'Evil', createdAt: '2024-01-01T00:00:00.000Z' },
-      settings: null,
-      events: [{ v: 1, id: 'e1', type: 'choice.made', chosenIndex: 'first' }],
-      quarantined: [],
-    };
+    const badEvent = exportDocument({ id: 'x', name: 'Evil' }, [
+      { v: 1, id: 'e1', type: 'choice.made', chosenIndex: 'first' },
+    ]);
     const files = [
       {
         name: 'profile.json',
@@ -143,7 +124,6 @@ describe('data rights in a real browser', () => {
     expect(await page.locator('.summary-counts').textContent()).toBe(summary);
     expect(await recorded(page)).toEqual(before);
     expect(await profileCount(page, baseUrl)).toBe(profilesBefore);
-    await context.close();
   });
 });
 

@@ -4,9 +4,10 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Frame, Page } from 'playwright-core';
-import { launchBrowser, waitForState } from './browser.ts';
+import { afterAll, beforeAll, inject } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import { waitForState } from './browser.ts';
+import { describe, expect, test } from './fixture.ts';
 
 const dist = join(resolve(process.env.INKREEL_E2E_DIR ?? '.e2e'), 'dist');
 const TYPES: Record<string, string> = {
@@ -79,14 +80,12 @@ async function childFrame(page: Page): Promise<Frame> {
 
 describe('framing by another origin', () => {
   const baseUrl = inject('baseUrl');
-  let browser: Browser;
   const servers: Server[] = [];
   let bareUrl = '';
   let framerOfPreview = '';
   let framerOfBare = '';
 
   beforeAll(async () => {
-    browser = await launchBrowser();
     const bare = bareHost();
     const a = framer(() => baseUrl);
     const b = framer(() => bareUrl);
@@ -96,56 +95,47 @@ describe('framing by another origin', () => {
     framerOfBare = await listen(b);
   });
   afterAll(async () => {
-    await browser?.close();
     await Promise.all(servers.map((s) => new Promise((done) => s.close(done))));
   });
 
-  it('the preview sends frame-ancestors none and X-Frame-Options DENY, so the frame shows nothing of the player', async () => {
+  test('the preview sends frame-ancestors none and X-Frame-Options DENY, so the frame shows nothing of the player', async ({
+    open,
+  }) => {
     const direct = await fetch(`${baseUrl}/`);
     expect(direct.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     expect(direct.headers.get('x-frame-options')).toBe('DENY');
-    const page = await browser.newPage();
-    try {
-      await page.goto(framerOfPreview);
-      const frame = await childFrame(page);
-      // Chromium replaces a refused frame with its own error page: none of the player is there
-      const seen = await inFrame(frame);
-      expect(seen.app).toBe(false);
-      expect(seen.nav).toBe(0);
-      expect(seen.text).not.toContain('Report');
-      expect(frame.url()).not.toBe(`${baseUrl}/#/report`);
-    } finally {
-      await page.close();
-    }
+    const { page } = await open();
+    await page.goto(framerOfPreview);
+    const frame = await childFrame(page);
+    // Chromium replaces a refused frame with its own error page: none of the player is there
+    const seen = await inFrame(frame);
+    expect(seen.app).toBe(false);
+    expect(seen.nav).toBe(0);
+    expect(seen.text).not.toContain('Report');
+    expect(frame.url()).not.toBe(`${baseUrl}/#/report`);
   });
 
-  it('on a host with no headers, the framed page shows a notice with a link to its own tab and no app', async () => {
-    const page = await browser.newPage();
-    try {
-      await page.goto(framerOfBare);
-      const frame = await childFrame(page);
-      const seen = await inFrame(frame);
-      expect(seen.framed).toBe('true');
-      expect(seen.app).toBe(false);
-      expect(seen.nav).toBe(0);
-      expect(seen.buttons).toBe(0);
-      expect(seen.link).toBe('Open inkreel in its own tab');
-      expect(seen.text).toContain('does not run inside another page');
-      const href = await frame.locator('a[target="_blank"]').getAttribute('href');
-      expect(href).toBe(`${bareUrl}/#/report`);
-    } finally {
-      await page.close();
-    }
+  test('on a host with no headers, the framed page shows a notice with a link to its own tab and no app', async ({
+    open,
+  }) => {
+    const { page } = await open();
+    await page.goto(framerOfBare);
+    const frame = await childFrame(page);
+    const seen = await inFrame(frame);
+    expect(seen.framed).toBe('true');
+    expect(seen.app).toBe(false);
+    expect(seen.nav).toBe(0);
+    expect(seen.buttons).toBe(0);
+    expect(seen.link).toBe('Open inkreel in its own tab');
+    expect(seen.text).toContain('does not run inside another page');
+    const href = await frame.locator('a[target="_blank"]').getAttribute('href');
+    expect(href).toBe(`${bareUrl}/#/report`);
   });
 
-  it('the same bare host in its own tab runs the app as usual', async () => {
-    const page = await browser.newPage();
-    try {
-      await page.goto(`${bareUrl}/#/report`);
-      await waitForState(page, ['report']);
-      expect(await page.evaluate(() => document.documentElement.dataset.framed ?? null)).toBeNull();
-    } finally {
-      await page.close();
-    }
+  test('the same bare host in its own tab runs the app as usual', async ({ open }) => {
+    const { page } = await open();
+    await page.goto(`${bareUrl}/#/report`);
+    await waitForState(page, ['report']);
+    expect(await page.evaluate(() => document.documentElement.dataset.framed ?? null)).toBeNull();
   });
 });

@@ -5,11 +5,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { deflatedZeros, zipClaiming } from '../profile/zip-bomb.ts';
-import { launchBrowser } from './browser.ts';
-import { waitForState } from './report-helpers.ts';
+import { readStore } from './browser.ts';
+import { describe, expect, test } from './fixture.ts';
+import { exportDocument, openReport, waitForState } from './report-helpers.ts';
 
 const MiB = 1024 * 1024;
 
@@ -37,46 +37,19 @@ function exportZip(count: number, options: { badLast?: boolean } = {}): Buffer {
     input: 'pointer',
   }));
   if (options.badLast) (events[count - 1] as Record<string, unknown>).chosenIndex = 'first';
-  const doc = {
-    format: 'inkreel-profile',
-    version: 1,
-    exportedAt: '2024-01-01T00:00:00.000Z',
-    profile: { id: 'src', name: 'Imported', createdAt: '2024-01-01T00:00:00.000Z' },
-    settings: null,
-    events,
-    quarantined: [],
-  };
+  const doc = exportDocument({ id: 'src', name: 'Imported' }, events);
   return Buffer.from(zipSync({ 'profile.json': strToU8(JSON.stringify(doc)) }, { level: 1 }));
 }
 
 /** What IndexedDB holds: profile ids, and event counts by the profile prefix of their keys. */
 async function stored(page: Page): Promise<{ profiles: string[]; events: Record<string, number> }> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('inkreel');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error ?? new Error('IndexedDB request failed'));
-    });
-    const keys = (store: string) =>
-      new Promise<string[]>((resolve, reject) => {
-        const req = db.transaction(store).objectStore(store).getAllKeys();
-        req.onsuccess = () => resolve(req.result as string[]);
-        req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
-      });
-    const profiles = await keys('profiles');
-    const events: Record<string, number> = {};
-    for (const key of await keys('events')) {
-      const owner = decodeURIComponent(key.slice(0, key.indexOf('/')));
-      events[owner] = (events[owner] ?? 0) + 1;
-    }
-    db.close();
-    return { profiles, events };
-  });
-}
-
-async function openReport(page: Page, baseUrl: string): Promise<void> {
-  await page.goto(`${baseUrl}/#/report`);
-  await waitForState(page, ['report']);
+  const profiles = (await readStore(page, 'profiles', 'keys')) as string[];
+  const events: Record<string, number> = {};
+  for (const key of (await readStore(page, 'events', 'keys')) as string[]) {
+    const owner = decodeURIComponent(key.slice(0, key.indexOf('/')));
+    events[owner] = (events[owner] ?? 0) + 1;
+  }
+  return { profiles, events };
 }
 
 function setFile(page: Page, name: string, buffer: Buffer): Promise<void> {
@@ -88,27 +61,14 @@ function setFile(page: Page, name: string, buffer: Buffer): Promise<void> {
 }
 
 describe('imports in a real browser', () => {
-  const baseUrl = inject('baseUrl');
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  async function freshPage(): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await openReport(page, baseUrl);
-    return { context, page };
-  }
-
-  it('refuses a ZIP that inflates to 4 GiB within 3 s, the page never stalling over 200 ms', async () => {
+  test('refuses a ZIP that inflates to 4 GiB within 3 s, the page never stalling over 200 ms', async ({
+    baseUrl,
+    open,
+  }) => {
     const bomb = Buffer.from(zipClaiming('profile.json', deflatedZeros(16 * MiB, 256), 1000));
     expect(bomb.length).toBeLessThan(5 * MiB);
-    const { context, page } = await freshPage();
+    const { page } = await open();
+    await openReport(page, baseUrl);
     const before = await stored(page);
     // the longest gap between timer ticks on the page's main thread, from here on
     await page.evaluate(() => {
@@ -147,12 +107,15 @@ describe('imports in a real browser', () => {
     expect(took).toBeLessThan(3000);
     expect(maxGap).toBeLessThan(200);
     expect(await stored(page)).toEqual(before);
-    await context.close();
     rmSync(dir, { recursive: true });
   }, 60_000);
 
-  it('refuses an import with one bad event among thousands and changes nothing', async () => {
-    const { context, page } = await freshPage();
+  test('refuses an import with one bad event among thousands and changes nothing', async ({
+    baseUrl,
+    open,
+  }) => {
+    const { page } = await open();
+    await openReport(page, baseUrl);
     const before = await stored(page);
     await setFile(page, 'bad.zip', exportZip(10_000, { badLast: true }));
     const error = page.locator('.import-error');
@@ -162,11 +125,14 @@ describe('imports in a real browser', () => {
     );
     expect(await page.locator('[role="progressbar"]').count()).toBe(0);
     expect(await stored(page)).toEqual(before);
-    await context.close();
   }, 60_000);
 
-  it('leaves no partial profile after the tab is closed in the middle of an import', async () => {
-    const { context, page } = await freshPage();
+  test('leaves no partial profile after the tab is closed in the middle of an import', async ({
+    baseUrl,
+    open,
+  }) => {
+    const { context, page } = await open();
+    await openReport(page, baseUrl);
     const before = await stored(page);
     await setFile(page, 'big.zip', exportZip(60_000));
     // wait until storing has begun but not finished, then close the tab
@@ -197,12 +163,15 @@ describe('imports in a real browser', () => {
     await reopened.goto(`${baseUrl}/#/settings`);
     await waitForState(reopened, ['settings']);
     expect(await reopened.locator('ul.profiles > li').count()).toBe(before.profiles.length);
-    await context.close();
   }, 120_000);
 
-  it('stores a large import in batches with a progress bar, and cancel leaves nothing', async () => {
+  test('stores a large import in batches with a progress bar, and cancel leaves nothing', async ({
+    baseUrl,
+    open,
+  }) => {
     const count = Number(process.env.INKREEL_IMPORT_EVENTS ?? 60_000);
-    const { context, page } = await freshPage();
+    const { page } = await open();
+    await openReport(page, baseUrl);
     const before = await stored(page);
     const zip = exportZip(count);
     const started = Date.now();
@@ -229,6 +198,5 @@ describe('imports in a real browser', () => {
     await page.locator('.cancel-import').click();
     await page.locator('.import-cancelled').waitFor({ timeout: 30_000 });
     expect(await stored(page)).toEqual(after);
-    await context.close();
   }, 660_000);
 });

@@ -1,12 +1,11 @@
 // The live ledger and the personalised home screen in a real Chromium with real IndexedDB.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { collectErrors, launchBrowser, waitForState } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { CHOICES, waitForState } from './browser.ts';
+import { describe, expect, test } from './fixture.ts';
 import { axeViolations } from './present-helpers.ts';
 
-const CHOICES = '[role="group"][aria-label="Choices"]';
 const STORIES = resolve(import.meta.dirname, '../../stories');
 const SHIPPED = readdirSync(STORIES).filter((id) => existsSync(join(STORIES, id, 'main.ink')));
 
@@ -61,29 +60,20 @@ async function firstLedgerItem(page: Page): Promise<string> {
 }
 
 describe('the live ledger and the home screen in Chromium', () => {
-  const baseUrl = inject('baseUrl');
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  it('opening the ledger pauses the window, and it lists the timer’s and the player’s choices as they are recorded', async () => {
+  test('opening the ledger pauses the window, and it lists the timer’s and the player’s choices as they are recorded', async ({
+    baseUrl,
+    open,
+  }) => {
     // bypassCSP only lets axe-core be injected; the CSP itself has its own test.
-    const context = await browser.newContext({ bypassCSP: true });
-    const page = await context.newPage();
-    const errors = collectErrors(page);
+    const { page, errors } = await open({ bypassCSP: true });
     await page.goto(`${baseUrl}/#/play/night-shift`);
     expect(await waitForState(page, ['choosing'])).toBe('choosing');
-    const open = page.getByRole('button', { name: 'What’s being recorded' });
+    const ledgerButton = page.getByRole('button', { name: 'What’s being recorded' });
     const dialog = page.getByRole('dialog', { name: 'What’s being recorded' });
 
     // The first window (6 s) is running: opening the ledger stops it.
     await expect.poll(() => barValue(page), { timeout: 10_000 }).toBeLessThan(100);
-    await open.click();
+    await ledgerButton.click();
     await expect.poll(() => dialog.isVisible()).toBe(true);
     expect(await dialog.textContent()).toContain('Session started');
     const frozen = await barValue(page);
@@ -102,7 +92,7 @@ describe('the live ledger and the home screen in Chromium', () => {
       undefined,
       { timeout: 20_000 },
     );
-    await open.click();
+    await ledgerButton.click();
     await expect.poll(() => dialog.isVisible()).toBe(true);
     await expect.poll(() => firstLedgerItem(page)).toContain('The timer chose “Let it ring”');
     await page.getByRole('button', { name: 'Close and go on' }).click();
@@ -117,7 +107,7 @@ describe('the live ledger and the home screen in Chromium', () => {
     const before = (await page.locator(`${CHOICES} button`).first().textContent()) ?? '';
     await button.click();
     await waitForNextDecision(page, before);
-    await open.click();
+    await ledgerButton.click();
     await expect.poll(() => dialog.isVisible()).toBe(true);
     await expect.poll(() => firstLedgerItem(page)).toContain(`You chose “${text}”`);
     expect(await page.locator('dialog.ledger a[href="#/report"]').count()).toBe(1);
@@ -125,11 +115,14 @@ describe('the live ledger and the home screen in Chromium', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.isVisible()).toBe(false);
     expect(errors).toEqual([]);
-    await context.close();
   });
 
-  it('with site storage blocked the play view says nothing is saved, and the ledger says so too', async () => {
-    const context = await browser.newContext();
+  test('with site storage blocked the play view says nothing is saved, and the ledger says so too', async ({
+    baseUrl,
+    open,
+  }) => {
+    // the page is still blank: the init script runs at its first navigation
+    const { context, page } = await open();
     await context.addInitScript(() => {
       // As when a browser blocks site storage: no IndexedDB, and localStorage (localforage's
       // other driver) throws.
@@ -141,7 +134,6 @@ describe('the live ledger and the home screen in Chromium', () => {
         },
       });
     });
-    const page = await context.newPage();
     await page.goto(`${baseUrl}/#/play/night-shift`);
     expect(await waitForState(page, ['choosing'])).toBe('choosing');
     expect(await page.locator('.play-profile').textContent()).toBe(
@@ -156,13 +148,13 @@ describe('the live ledger and the home screen in Chromium', () => {
     expect(await dialog.locator('.ledger-notice').textContent()).toMatch(/nothing is being kept/);
     // Play goes on in memory, so the session is still listed for this tab.
     expect(await dialog.textContent()).toContain('Session started');
-    await context.close();
   });
 
-  it('the home screen shows every shipped story’s poster, a variant with its reason once the profile leans, and the defaults when personalisation is off', async () => {
-    const context = await browser.newContext({ bypassCSP: true });
-    const page = await context.newPage();
-    const errors = collectErrors(page);
+  test('the home screen shows every shipped story’s poster, a variant with its reason once the profile leans, and the defaults when personalisation is off', async ({
+    baseUrl,
+    open,
+  }) => {
+    const { page, errors } = await open({ bypassCSP: true });
 
     await page.goto(`${baseUrl}/#/`);
     await waitForState(page, ['home']);
@@ -239,6 +231,5 @@ describe('the live ledger and the home screen in Chromium', () => {
     );
     expect(await card.locator('.story-why').count()).toBe(0);
     expect(errors).toEqual([]);
-    await context.close();
   });
 });

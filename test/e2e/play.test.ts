@@ -1,32 +1,13 @@
 // The foundation in a real Chromium: home → play the sample story to an ending → the report.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import {
-  collectErrors,
-  foreignRequests,
-  launchBrowser,
-  trackRequests,
-  waitForState,
-} from './browser.ts';
-
-const CHOICES = '[role="group"][aria-label="Choices"]';
+import { CHOICES, foreignRequests, waitForState } from './browser.ts';
+import { describe, expect, test } from './fixture.ts';
 
 describe('playing the sample story in Chromium', () => {
-  const baseUrl = inject('baseUrl');
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  it('plays to an ending by clicking choices, takes the default when a window runs out, records every choice and never leaves the origin', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const requests = trackRequests(page);
-    const errors = collectErrors(page);
+  test('plays to an ending by clicking choices, takes the default when a window runs out, records every choice and never leaves the origin', async ({
+    baseUrl,
+    open,
+  }) => {
+    const { page, errors, requests } = await open();
 
     await page.goto(`${baseUrl}/#/`);
     const link = page.getByRole('link', { name: /Night Shift/ });
@@ -88,6 +69,5 @@ describe('playing the sample story in Chromium', () => {
 
     expect(foreignRequests(requests, baseUrl)).toEqual([]);
     expect(errors).toEqual([]);
-    await context.close();
   });
 });

@@ -1,10 +1,9 @@
 // Playback as a player meets it, in a real Chromium: keyboard play, timed and paused windows,
 // rewind to another ending, resume after a reload, fault stories, and a double click.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { collectErrors, launchBrowser, appState, waitForState } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { appState, CHOICES, waitForDecision, waitForState } from './browser.ts';
+import { describe, expect, test } from './fixture.ts';
 
-const CHOICES = '[role="group"][aria-label="Choices"]';
 const OPEN_CHOICE = `${CHOICES} button:not([disabled])`;
 const LONG = { timeout: 30_000 };
 
@@ -27,31 +26,7 @@ async function waitForLog(page: Page, text: string, timeout = 30_000): Promise<v
 
 /** The open decision's option texts, once its buttons take input. */
 async function openDecision(page: Page): Promise<string> {
-  // reads on through any pages of the beat first, as a player would (a picked card's hold
-  // still shows as 'choosing', so this waits for cards that take input); a chapter's title card
-  // lies over the decision for a moment and takes Enter and Escape
-  for (let i = 0; i < 600; i++) {
-    const at = await page.evaluate(
-      (sel) => ({
-        open:
-          document.getElementById('app')?.dataset.state === 'choosing' &&
-          document.querySelectorAll(sel).length > 0,
-        page: document.querySelector('button.continue:not([hidden])')?.textContent === 'Continue',
-      }),
-      OPEN_CHOICE,
-    );
-    if (at.open) break;
-    if (at.page) await page.locator('button.continue').click();
-    await page.waitForTimeout(100);
-  }
-  await page.waitForFunction(
-    (sel) =>
-      document.getElementById('app')?.dataset.state === 'choosing' &&
-      document.querySelectorAll(sel).length > 0 &&
-      document.querySelector('.chapter-card:not([hidden])') === null,
-    OPEN_CHOICE,
-    LONG,
-  );
+  await waitForDecision(page, 60_000);
   return page.evaluate(
     (sel) =>
       [...document.querySelectorAll(sel)].map((b) => b.textContent?.trim() ?? '').join(' | '),
@@ -92,7 +67,7 @@ async function playPath(page: Page, path: readonly number[]): Promise<string> {
   return state;
 }
 
-async function open(page: Page, baseUrl: string, storyId: string): Promise<void> {
+async function openStory(page: Page, baseUrl: string, storyId: string): Promise<void> {
   await page.goto(`${baseUrl}/#/play/${storyId}`);
   await waitForState(page, ['choosing', 'error', 'ended']);
 }
@@ -128,27 +103,14 @@ async function choiceRows(page: Page, baseUrl: string): Promise<number> {
 }
 
 describe('playback in Chromium', () => {
-  const baseUrl = inject('baseUrl');
-  let browser: Browser;
-  let context: BrowserContext | null = null;
+  const viewport = { width: 1000, height: 700 };
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  async function freshPage(): Promise<{ page: Page; errors: string[] }> {
-    await context?.close();
-    context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
-    const page = await context.newPage();
-    return { page, errors: collectErrors(page) };
-  }
-
-  it('plays night-shift to an ending by keyboard alone, and a finished story opens fresh', async () => {
-    const { page, errors } = await freshPage();
-    await open(page, baseUrl, 'night-shift');
+  test('plays night-shift to an ending by keyboard alone, and a finished story opens fresh', async ({
+    baseUrl,
+    open,
+  }) => {
+    const { page, errors } = await open({ viewport });
+    await openStory(page, baseUrl, 'night-shift');
     let picks = 0;
     for (let guard = 0; guard < 30; guard++) {
       const before = await openDecision(page);
@@ -196,15 +158,18 @@ describe('playback in Chromium', () => {
     const card = page.getByRole('link', { name: /Night Shift/ });
     await card.waitFor(LONG);
     expect(await card.textContent()).not.toMatch(/Saved at decision/);
-    await open(page, baseUrl, 'night-shift');
+    await openStory(page, baseUrl, 'night-shift');
     expect(await page.locator('.resume-notice').count()).toBe(0);
     expect(await logText(page)).not.toContain('THE END');
     expect(errors).toEqual([]);
   });
 
-  it('takes the default option when the first window of 6 s runs out, and not before', async () => {
-    const { page, errors } = await freshPage();
-    await open(page, baseUrl, 'night-shift');
+  test('takes the default option when the first window of 6 s runs out, and not before', async ({
+    baseUrl,
+    open,
+  }) => {
+    const { page, errors } = await open({ viewport });
+    await openStory(page, baseUrl, 'night-shift');
     const options = page.locator(`${CHOICES} button`);
     const defaultText = ((await options.nth(1).textContent()) ?? '').replace(/^\d+\s*/, '').trim();
     expect(defaultText).toBe('Let it ring');
@@ -221,9 +186,12 @@ describe('playback in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
-  it('holds the window while the tab is hidden and resumes it with the time that was left', async () => {
-    const { page, errors } = await freshPage();
-    await open(page, baseUrl, 'night-shift');
+  test('holds the window while the tab is hidden and resumes it with the time that was left', async ({
+    baseUrl,
+    open,
+  }) => {
+    const { page, errors } = await open({ viewport });
+    await openStory(page, baseUrl, 'night-shift');
     await openDecision(page);
     await page.waitForFunction(
       () => {
@@ -259,9 +227,12 @@ describe('playback in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
-  it('holds the window while the report is open and goes on with the time left on return', async () => {
-    const { page, errors } = await freshPage();
-    await open(page, baseUrl, 'night-shift');
+  test('holds the window while the report is open and goes on with the time left on return', async ({
+    baseUrl,
+    open,
+  }) => {
+    const { page, errors } = await open({ viewport });
+    await openStory(page, baseUrl, 'night-shift');
     await openDecision(page);
     await page.waitForFunction(
       () => {
@@ -286,9 +257,12 @@ describe('playback in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
-  it('pauses on Escape (the pause menu opens) and resumes on Escape again', async () => {
-    const { page, errors } = await freshPage();
-    await open(page, baseUrl, 'night-shift');
+  test('pauses on Escape (the pause menu opens) and resumes on Escape again', async ({
+    baseUrl,
+    open,
+  }) => {
+    const { page, errors } = await open({ viewport });
+    await openStory(page, baseUrl, 'night-shift');
     await openDecision(page);
     await page.keyboard.press('Escape');
     const menu = page.getByRole('dialog', { name: 'Paused' });
@@ -306,9 +280,12 @@ describe('playback in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
-  it('rewinds from the ending screen to decision 2 and reaches a different ending', async () => {
-    const { page, errors } = await freshPage();
-    await open(page, baseUrl, 'night-shift');
+  test('rewinds from the ending screen to decision 2 and reaches a different ending', async ({
+    baseUrl,
+    open,
+  }) => {
+    const { page, errors } = await open({ viewport });
+    await openStory(page, baseUrl, 'night-shift');
     expect(await playPath(page, TO_MORNING)).toBe('ended');
     expect(await logText(page)).toContain('THE END: The Morning Train');
 
@@ -327,9 +304,12 @@ describe('playback in Chromium', () => {
     expect(errors).toEqual([]);
   }, 180_000); // two playthroughs, each beat read at the default text speed
 
-  it('resumes at the same decision with the text so far after a reload, and offers to start over', async () => {
-    const { page, errors } = await freshPage();
-    await open(page, baseUrl, 'night-shift');
+  test('resumes at the same decision with the text so far after a reload, and offers to start over', async ({
+    baseUrl,
+    open,
+  }) => {
+    const { page, errors } = await open({ viewport });
+    await openStory(page, baseUrl, 'night-shift');
     await playPath(page, [0, 0, 0]);
     const decision = await openDecision(page);
     const text = await logText(page);
@@ -359,9 +339,12 @@ describe('playback in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
-  it('shows the error screen for an ink runtime error, and "Go back" returns to the last decision', async () => {
-    const { page } = await freshPage();
-    await open(page, baseUrl, 'fault-runtime');
+  test('shows the error screen for an ink runtime error, and "Go back" returns to the last decision', async ({
+    baseUrl,
+    open,
+  }) => {
+    const { page } = await open({ viewport });
+    await openStory(page, baseUrl, 'fault-runtime');
     expect(await pressPick(page, 0)).toBe('error');
     const alert = page.locator('.error-screen');
     expect(await alert.getAttribute('role')).toBe('alert');
@@ -374,16 +357,22 @@ describe('playback in Chromium', () => {
     expect(await logText(page)).toContain('Safe ending.');
   });
 
-  it('names an EXTERNAL with no binding and no fallback instead of showing a blank page', async () => {
-    const { page } = await freshPage();
-    await open(page, baseUrl, 'fault-external');
+  test('names an EXTERNAL with no binding and no fallback instead of showing a blank page', async ({
+    baseUrl,
+    open,
+  }) => {
+    const { page } = await open({ viewport });
+    await openStory(page, baseUrl, 'fault-external');
     expect(await appState(page)).toBe('error');
     expect(await page.locator('.error-screen').textContent()).toContain('sendTelemetry');
   });
 
-  it('keeps the page responsive while a story loops without output, then shows the error screen', async () => {
-    const { page } = await freshPage();
-    await open(page, baseUrl, 'fault-loop');
+  test('keeps the page responsive while a story loops without output, then shows the error screen', async ({
+    baseUrl,
+    open,
+  }) => {
+    const { page } = await open({ viewport });
+    await openStory(page, baseUrl, 'fault-loop');
     // the longest gap between timer callbacks while the story spins
     await page.evaluate(() => {
       const w = window as unknown as { maxGap: number };
@@ -428,9 +417,12 @@ describe('playback in Chromium', () => {
     expect(await logText(page)).toContain('Safe ending.');
   });
 
-  it('records one choice for a double click on an option, and one for a held key', async () => {
-    const { page, errors } = await freshPage();
-    await open(page, baseUrl, 'night-shift');
+  test('records one choice for a double click on an option, and one for a held key', async ({
+    baseUrl,
+    open,
+  }) => {
+    const { page, errors } = await open({ viewport });
+    await openStory(page, baseUrl, 'night-shift');
     const before = await openDecision(page);
     await page.locator(OPEN_CHOICE).first().dblclick();
     const second = await openDecision(page);

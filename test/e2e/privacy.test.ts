@@ -1,10 +1,9 @@
 // The privacy rules in a real Chromium with real IndexedDB: incognito play keeps nothing at all, a
 // write that fails is shown to the player, and a second tab on a story plays its own session.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { collectErrors, launchBrowser, waitForState } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { CHOICES, collectErrors, waitForState } from './browser.ts';
+import { describe, expect, test } from './fixture.ts';
 
-const CHOICES = '[role="group"][aria-label="Choices"]';
 const STORY = 'privacy';
 
 /** Every record of every IndexedDB database of the page's origin, as JSON, in a stable order. */
@@ -105,21 +104,11 @@ async function sessionsOfChoices(page: Page): Promise<{ id: string; choices: num
 }
 
 describe('privacy in Chromium with real IndexedDB', () => {
-  const baseUrl = inject('baseUrl');
-  let browser: Browser;
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  it('a whole playthrough in incognito leaves every IndexedDB database exactly as it was', async () => {
-    context = await browser.newContext();
-    const page = await context.newPage();
-    const errors = collectErrors(page);
+  test('a whole playthrough in incognito leaves every IndexedDB database exactly as it was', async ({
+    baseUrl,
+    open,
+  }) => {
+    const { page, errors } = await open();
     // something stored first, so "as it was" is not merely "empty"
     await page.goto(`${baseUrl}/#/play/${STORY}`);
     await pick(page, 0);
@@ -143,11 +132,14 @@ describe('privacy in Chromium with real IndexedDB', () => {
     await waitForState(page, ['home']);
     expect(await dumpIndexedDb(page)).toBe(before);
     expect(errors).toEqual([]);
-    await context.close();
   });
 
-  it('a write that fails in IndexedDB is shown: the notice says what was not kept, the label stops saying Recording, and play goes on', async () => {
-    context = await browser.newContext();
+  test('a write that fails in IndexedDB is shown: the notice says what was not kept, the label stops saying Recording, and play goes on', async ({
+    baseUrl,
+    open,
+  }) => {
+    // the page is still blank: the init script runs at its first navigation
+    const { context, page } = await open();
     // Every put and add on any object store throws UnknownError while the page asks for it.
     await context.addInitScript(() => {
       const fault = window as unknown as { __failWrites?: boolean };
@@ -164,7 +156,6 @@ describe('privacy in Chromium with real IndexedDB', () => {
         );
       }
     });
-    const page = await context.newPage();
     const warnings: string[] = [];
     page.on('console', (m) => {
       if (m.type() === 'warning') warnings.push(m.text());
@@ -196,13 +187,13 @@ describe('privacy in Chromium with real IndexedDB', () => {
       (window as unknown as { __failWrites?: boolean }).__failWrites = false;
     });
     expect(await storedChoices(page)).toBe(1);
-    await context.close();
   });
 
-  it('a second tab on a story in play gets its own session: it neither resumes nor overwrites the first tab’s save', async () => {
-    context = await browser.newContext();
-    const first = await context.newPage();
-    const errors = collectErrors(first);
+  test('a second tab on a story in play gets its own session: it neither resumes nor overwrites the first tab’s save', async ({
+    baseUrl,
+    open,
+  }) => {
+    const { context, page: first, errors } = await open();
     await first.goto(`${baseUrl}/#/play/${STORY}`);
     await pick(first, 0);
     await waitForState(first, ['choosing']);
@@ -210,7 +201,7 @@ describe('privacy in Chromium with real IndexedDB', () => {
     expect(saveOfFirst).toHaveLength(1);
 
     const second = await context.newPage();
-    errors.push(...collectErrors(second));
+    const secondErrors = collectErrors(second);
     await second.goto(`${baseUrl}/#/play/${STORY}`);
     await waitForState(second, ['choosing']);
     // the first tab stands at the stair; the second starts at the hall and says why
@@ -230,7 +221,6 @@ describe('privacy in Chromium with real IndexedDB', () => {
     // the first tab plays on in its own session
     await pick(first, 0);
     expect((await sessionsOfChoices(first)).map((s) => s.choices).sort()).toEqual([2, 2]);
-    expect(errors).toEqual([]);
-    await context.close();
+    expect([...errors, ...secondErrors]).toEqual([]);
   });
 });

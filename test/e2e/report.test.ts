@@ -5,9 +5,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { strFromU8, unzipSync } from 'fflate';
 import Papa from 'papaparse';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { collectErrors, foreignRequests, launchBrowser, trackRequests } from './browser.ts';
+import { foreignRequests } from './browser.ts';
+import { describe, expect, openContext, test, type Opened } from './fixture.ts';
 import { highest, pick, tasteTable, untimed, waitForState } from './report-helpers.ts';
 
 const RISK = 'article.dimension[data-dimension="risk"]';
@@ -21,112 +20,124 @@ function csv(text: string): Record<string, string>[] {
   return parsed.data;
 }
 
-describe('the report after a risk-seeking playthrough of night-shift', () => {
-  const baseUrl = inject('baseUrl');
-  const risk = tasteTable('night-shift', 'risk');
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let errors: string[];
-  let requests: ReturnType<typeof trackRequests>;
-  const picked: string[] = [];
+const risk = tasteTable('night-shift', 'risk');
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    context = await browser.newContext({ acceptDownloads: true });
-    page = await context.newPage();
-    errors = collectErrors(page);
-    requests = trackRequests(page);
-    await untimed(page, baseUrl);
-    await page.goto(`${baseUrl}/#/play/night-shift`);
-    for (let guard = 0; guard < 40; guard++) {
-      const state = await waitForState(page, ['choosing', 'ended', 'error']);
-      if (state !== 'choosing') break;
-      picked.push(await pick(page, highest(risk)));
-    }
-    await page.goto(`${baseUrl}/#/report`);
-    await waitForState(page, ['report']);
-  }, 300_000);
+interface Played extends Opened {
+  /** the option texts picked, in order */
+  readonly picked: readonly string[];
+}
 
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-  });
-
-  it('leans to Thrill-seeking, with evidence links that point at the riskiest choices taken', async () => {
-    expect(await page.evaluate(() => document.getElementById('app')?.dataset.state)).toBe('report');
-    expect(picked.filter((t) => (risk.get(t) ?? 0) > 0).length).toBeGreaterThanOrEqual(3);
-    expect(await page.locator(`${RISK} .dimension-words`).textContent()).toMatch(
-      /toward Thrill-seeking/,
-    );
-    expect(await page.locator(`${RISK} svg[role="img"]`).getAttribute('aria-label')).toMatch(
-      /90% interval/,
-    );
-    const links = page.locator(`${RISK} a.evidence-link`);
-    expect(await links.count()).toBeGreaterThan(0);
-    for (const link of await links.all()) {
-      const id = await link.getAttribute('data-event-id');
-      expect(await link.getAttribute('href')).toBe(`#event-${id}`);
-      const row = page.locator(`[id="event-${id}"]`);
-      expect(await row.getAttribute('data-type')).toBe('choice.made');
-      const said = /chose "(.*)" out of/.exec((await row.textContent()) ?? '')?.[1] ?? '';
-      expect(picked).toContain(said);
-      // the choice taken was the riskiest on offer; evidence toward Thrill-seeking rests on risk+ picks
-      if ((await link.locator('..').textContent())?.includes('toward Thrill-seeking')) {
-        expect(risk.get(said)).toBeGreaterThan(0);
+// One playthrough for the whole file: each test reads the same report, the last one deletes.
+const reportTest = test.extend<{ played: Played }>({
+  played: [
+    async ({ browser, baseUrl }, use) => {
+      const opened = await openContext(browser, { acceptDownloads: true });
+      try {
+        const { page } = opened;
+        const picked: string[] = [];
+        await untimed(page, baseUrl);
+        await page.goto(`${baseUrl}/#/play/night-shift`);
+        for (let guard = 0; guard < 40; guard++) {
+          const state = await waitForState(page, ['choosing', 'ended', 'error']);
+          if (state !== 'choosing') break;
+          picked.push(await pick(page, highest(risk)));
+        }
+        await page.goto(`${baseUrl}/#/report`);
+        await waitForState(page, ['report']);
+        await use({ ...opened, picked });
+      } finally {
+        await opened.context.close();
       }
-    }
-    const first = links.first();
-    const firstId = await first.getAttribute('data-event-id');
-    await first.click();
-    await page.waitForFunction((id) => document.activeElement?.id === `event-${id}`, firstId, {
-      timeout: 30_000,
-    });
-    expect(page.url()).toMatch(/#\/report$/);
-  });
+    },
+    { scope: 'file' },
+  ],
+});
 
-  it('downloads a ZIP whose CSVs match the recorded events', async () => {
-    const [download] = await Promise.all([
-      page.waitForEvent('download', { timeout: 60_000 }),
-      page.locator('button.export-data').click(),
-    ]);
-    expect(download.suggestedFilename()).toMatch(/^inkreel-[\w-]+-\d{4}-\d{2}-\d{2}\.zip$/);
-    const zip = unzipSync(new Uint8Array(readFileSync(await download.path())));
-    const files = Object.fromEntries(Object.entries(zip).map(([k, v]) => [k, strFromU8(v)]));
-    const doc = JSON.parse(files['profile.json']!) as {
-      events: { id: string; type: string; sessionId: string; storyId: string }[];
-    };
-    const choices = doc.events.filter((e) => e.type === 'choice.made');
-    expect(choices.length).toBe(picked.length);
-    expect(await page.locator('[data-type="choice.made"]').count()).toBe(choices.length);
+describe('the report after a risk-seeking playthrough of night-shift', () => {
+  // the first test to ask for `played` waits for the playthrough (up to 5 minutes on a loaded machine)
+  reportTest(
+    'leans to Thrill-seeking, with evidence links that point at the riskiest choices taken',
+    async ({ played: { page, picked } }) => {
+      expect(await page.evaluate(() => document.getElementById('app')?.dataset.state)).toBe(
+        'report',
+      );
+      expect(picked.filter((t) => (risk.get(t) ?? 0) > 0).length).toBeGreaterThanOrEqual(3);
+      expect(await page.locator(`${RISK} .dimension-words`).textContent()).toMatch(
+        /toward Thrill-seeking/,
+      );
+      expect(await page.locator(`${RISK} svg[role="img"]`).getAttribute('aria-label')).toMatch(
+        /90% interval/,
+      );
+      const links = page.locator(`${RISK} a.evidence-link`);
+      expect(await links.count()).toBeGreaterThan(0);
+      for (const link of await links.all()) {
+        const id = await link.getAttribute('data-event-id');
+        expect(await link.getAttribute('href')).toBe(`#event-${id}`);
+        const row = page.locator(`[id="event-${id}"]`);
+        expect(await row.getAttribute('data-type')).toBe('choice.made');
+        const said = /chose "(.*)" out of/.exec((await row.textContent()) ?? '')?.[1] ?? '';
+        expect(picked).toContain(said);
+        // the choice taken was the riskiest on offer; evidence toward Thrill-seeking rests on risk+ picks
+        if ((await link.locator('..').textContent())?.includes('toward Thrill-seeking')) {
+          expect(risk.get(said)).toBeGreaterThan(0);
+        }
+      }
+      const first = links.first();
+      const firstId = await first.getAttribute('data-event-id');
+      await first.click();
+      await page.waitForFunction((id) => document.activeElement?.id === `event-${id}`, firstId, {
+        timeout: 30_000,
+      });
+      expect(page.url()).toMatch(/#\/report$/);
+    },
+    360_000,
+  );
 
-    const choiceRows = csv(files['choices.csv']!);
-    expect(choiceRows.map((r) => r.event_id)).toEqual(choices.map((e) => e.id));
-    expect(choiceRows.map((r) => r.chosen_text?.replace(/^'/, ''))).toEqual(picked);
-    expect(choiceRows.every((r) => r.timed_out === 'false')).toBe(true);
+  reportTest(
+    'downloads a ZIP whose CSVs match the recorded events',
+    async ({ played: { page, picked } }) => {
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: 60_000 }),
+        page.locator('button.export-data').click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/^inkreel-[\w-]+-\d{4}-\d{2}-\d{2}\.zip$/);
+      const zip = unzipSync(new Uint8Array(readFileSync(await download.path())));
+      const files = Object.fromEntries(Object.entries(zip).map(([k, v]) => [k, strFromU8(v)]));
+      const doc = JSON.parse(files['profile.json']!) as {
+        events: { id: string; type: string; sessionId: string; storyId: string }[];
+      };
+      const choices = doc.events.filter((e) => e.type === 'choice.made');
+      expect(choices.length).toBe(picked.length);
+      expect(await page.locator('[data-type="choice.made"]').count()).toBe(choices.length);
 
-    const sessions = csv(files['sessions.csv']!);
-    // play sessions only: settings changes and deletions belong to no story
-    const sessionIds = new Set(
-      doc.events.filter((e) => e.sessionId !== '' && e.storyId !== '').map((e) => e.sessionId),
-    );
-    expect(new Set(sessions.map((r) => r.session_id))).toEqual(sessionIds);
-    expect(sessions.reduce((n, r) => n + Number(r.choices), 0)).toBe(choices.length);
+      const choiceRows = csv(files['choices.csv']!);
+      expect(choiceRows.map((r) => r.event_id)).toEqual(choices.map((e) => e.id));
+      expect(choiceRows.map((r) => r.chosen_text?.replace(/^'/, ''))).toEqual(picked);
+      expect(choiceRows.every((r) => r.timed_out === 'false')).toBe(true);
 
-    const titles = csv(files['InteractiveTitles.csv']!);
-    expect(titles).toHaveLength(choices.length);
-    expect(titles.every((r) => r['Selection Type'] === 'USER_SELECTED')).toBe(true);
-    expect(titles.every((r) => r['Title Desc'] === 'Night Shift')).toBe(true);
+      const sessions = csv(files['sessions.csv']!);
+      // play sessions only: settings changes and deletions belong to no story
+      const sessionIds = new Set(
+        doc.events.filter((e) => e.sessionId !== '' && e.storyId !== '').map((e) => e.sessionId),
+      );
+      expect(new Set(sessions.map((r) => r.session_id))).toEqual(sessionIds);
+      expect(sessions.reduce((n, r) => n + Number(r.choices), 0)).toBe(choices.length);
 
-    const inferences = csv(files['inferences.csv']!);
-    const riskRow = inferences.find((r) => r.dimension === 'risk');
-    expect(Number(riskRow?.p_positive)).toBeGreaterThan(0.5);
-    const evidenceIds = (riskRow?.top_evidence ?? '').split(';').map((p) => p.split('=')[0]);
-    for (const id of evidenceIds) expect(choices.map((e) => e.id)).toContain(id);
-    expect(files['README.txt']).toContain('top_evidence');
-  });
+      const titles = csv(files['InteractiveTitles.csv']!);
+      expect(titles).toHaveLength(choices.length);
+      expect(titles.every((r) => r['Selection Type'] === 'USER_SELECTED')).toBe(true);
+      expect(titles.every((r) => r['Title Desc'] === 'Night Shift')).toBe(true);
 
-  it('passes axe-core with data in it', async () => {
+      const inferences = csv(files['inferences.csv']!);
+      const riskRow = inferences.find((r) => r.dimension === 'risk');
+      expect(Number(riskRow?.p_positive)).toBeGreaterThan(0.5);
+      const evidenceIds = (riskRow?.top_evidence ?? '').split(';').map((p) => p.split('=')[0]);
+      for (const id of evidenceIds) expect(choices.map((e) => e.id)).toContain(id);
+      expect(files['README.txt']).toContain('top_evidence');
+    },
+  );
+
+  reportTest('passes axe-core with data in it', async ({ played: { page } }) => {
     const source = readFileSync(
       createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
       'utf8',
@@ -150,35 +161,38 @@ describe('the report after a risk-seeking playthrough of night-shift', () => {
     expect(violations).toEqual([]);
   });
 
-  it('shows what deleting a choice would change, and deleting the evidence moves the lean back', async () => {
-    const before = await page.locator(`${RISK} .dimension-figures`).textContent();
-    const pBefore = Number(/Thrill-seeking: (\d+)%/.exec(before ?? '')?.[1]);
-    expect(pBefore).toBeGreaterThan(50);
-    for (let guard = 0; guard < 20; guard++) {
-      const link = page.locator(`${RISK} a.evidence-link`).first();
-      if ((await page.locator(RISK).count()) === 0 || (await link.count()) === 0) break;
-      const id = await link.getAttribute('data-event-id');
-      const row = page.locator(`[id="event-${id}"]`);
-      await row.locator('button.delete-event').click();
-      const dialog = page.locator('dialog.confirm-delete[open]');
-      await dialog.waitFor({ timeout: 30_000 });
-      expect(
-        await dialog.locator('.preview-changes [data-dimension="risk"]').textContent(),
-      ).toMatch(/1 choice fewer/);
-      await dialog.locator('button.confirm').click();
-      await row.waitFor({ state: 'detached', timeout: 30_000 });
-    }
-    const risky = page.locator(RISK);
-    if ((await risky.count()) > 0) {
-      expect(await risky.locator('.dimension-words').textContent()).not.toMatch(
-        /toward Thrill-seeking/,
-      );
-    } else {
-      expect(await page.locator('.dimension-silent').textContent()).toContain('Thrill-seeking');
-    }
-    const summary = await page.locator('.summary-deletions').textContent();
-    expect(summary).toMatch(/You deleted \d+ items? in \d+ deletions?/);
-    expect(foreignRequests(requests, baseUrl)).toEqual([]);
-    expect(errors).toEqual([]);
-  });
+  reportTest(
+    'shows what deleting a choice would change, and deleting the evidence moves the lean back',
+    async ({ baseUrl, played: { page, errors, requests } }) => {
+      const before = await page.locator(`${RISK} .dimension-figures`).textContent();
+      const pBefore = Number(/Thrill-seeking: (\d+)%/.exec(before ?? '')?.[1]);
+      expect(pBefore).toBeGreaterThan(50);
+      for (let guard = 0; guard < 20; guard++) {
+        const link = page.locator(`${RISK} a.evidence-link`).first();
+        if ((await page.locator(RISK).count()) === 0 || (await link.count()) === 0) break;
+        const id = await link.getAttribute('data-event-id');
+        const row = page.locator(`[id="event-${id}"]`);
+        await row.locator('button.delete-event').click();
+        const dialog = page.locator('dialog.confirm-delete[open]');
+        await dialog.waitFor({ timeout: 30_000 });
+        expect(
+          await dialog.locator('.preview-changes [data-dimension="risk"]').textContent(),
+        ).toMatch(/1 choice fewer/);
+        await dialog.locator('button.confirm').click();
+        await row.waitFor({ state: 'detached', timeout: 30_000 });
+      }
+      const risky = page.locator(RISK);
+      if ((await risky.count()) > 0) {
+        expect(await risky.locator('.dimension-words').textContent()).not.toMatch(
+          /toward Thrill-seeking/,
+        );
+      } else {
+        expect(await page.locator('.dimension-silent').textContent()).toContain('Thrill-seeking');
+      }
+      const summary = await page.locator('.summary-deletions').textContent();
+      expect(summary).toMatch(/You deleted \d+ items? in \d+ deletions?/);
+      expect(foreignRequests(requests, baseUrl)).toEqual([]);
+      expect(errors).toEqual([]);
+    },
+  );
 });

@@ -1,33 +1,18 @@
 // Runaway ink in a real Chromium: a loop that keeps printing reaches the error screen within 5 s
 // with a small heap, and a decision whose 300 options all loop keeps the page responsive.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { collectErrors, launchBrowser, waitForState } from './browser.ts';
+import { waitForState } from './browser.ts';
+import { describe, expect, test } from './fixture.ts';
 
 const MB = 1024 * 1024;
 
 describe('runaway ink in Chromium', () => {
-  const baseUrl = inject('baseUrl');
-  let browser: Browser;
-  let context: BrowserContext | null = null;
+  const viewport = { width: 1000, height: 700 };
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-  });
-
-  async function freshPage(): Promise<{ page: Page; errors: string[] }> {
-    await context?.close();
-    context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
-    const page = await context.newPage();
-    return { page, errors: collectErrors(page) };
-  }
-
-  it('reaches the error screen within 5 s of opening a story that prints for ever, with the heap under 200 MB', async () => {
-    const { page } = await freshPage();
+  test('reaches the error screen within 5 s of opening a story that prints for ever, with the heap under 200 MB', async ({
+    baseUrl,
+    open,
+  }) => {
+    const { page } = await open({ viewport });
     const cdp = await page.context().newCDPSession(page);
     await page.goto(`${baseUrl}/#/`);
     await waitForState(page, ['home']);
@@ -51,8 +36,11 @@ describe('runaway ink in Chromium', () => {
     expect(logged).toBeLessThan(200_000);
   });
 
-  it('keeps every frame within a few hundred ms while a decision of 300 looping options is shown', async () => {
-    const { page } = await freshPage();
+  test('keeps every frame within a few hundred ms while a decision of 300 looping options is shown', async ({
+    baseUrl,
+    open,
+  }) => {
+    const { page } = await open({ viewport });
     // frame times from the very start, and when the decision was first seen in the DOM
     await page.addInitScript(() => {
       const w = window as unknown as { frames_: number[]; choosingAt: number | null };
