@@ -105,8 +105,8 @@ describe('title screen, chapters and ending card in Chromium', () => {
       await page.getByLabel('No timer').check();
       await page.getByText('Saved: no timer').waitFor();
       await page.getByRole('button', { name: 'Start', exact: true }).click();
-      await waitForState(page, ['narrating', 'choosing']);
-
+      // the card shows with the first line and goes by itself after 2 s: look for it before
+      // reading on through the opening's pages
       const card = page.locator('.chapter-card:not([hidden])');
       await card.waitFor({ timeout: 5_000 });
       expect(await card.locator('span').allTextContents()).toEqual(['Chapter 1 of 4', 'Tuesday']);
@@ -118,6 +118,7 @@ describe('title screen, chapters and ending card in Chromium', () => {
       expect(await page.locator('.play-chapter').innerText()).toBe('Chapter 1 of 4: Tuesday');
       // Escape only took the card away: play is not paused
       expect(await page.getByRole('button', { name: 'Resume' }).count()).toBe(0);
+      await waitForState(page, ['narrating', 'reading', 'choosing']);
 
       for (const index of target.choices) await pickOption(page, index);
       await waitForState(page, ['ended']);
