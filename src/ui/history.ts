@@ -47,7 +47,7 @@ export function rememberView(memory: HistoryMemory, view: PlayView): HistoryMemo
     (l) => l.id > last && l.text.trim() !== '',
   );
   if (fresh.length > 0) lines = [...lines, ...fresh.map(lineOf)];
-  const open = view.state === 'choosing' ? view.decision : null;
+  const open = view.state === 'choosing' || view.state === 'paused' ? view.decision : null;
   // only while it waits for a pick: lines a pick brings may come while the decision still shows
   if (open && (open.phase === 'shown' || open.phase === 'selecting')) {
     const turn = open.turn;

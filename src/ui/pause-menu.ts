@@ -281,7 +281,7 @@ export class PauseMenu {
 
   /** What the play view shows now: "More time" is offered while a timed window is open. */
   update(view: PlayView): void {
-    const d = view.state === 'choosing' ? view.decision : null;
+    const d = view.state === 'choosing' || view.state === 'paused' ? view.decision : null;
     this.timed =
       d !== null && d.windowMs !== null && (d.phase === 'shown' || d.phase === 'selecting');
     this.moreTime.hidden = !this.timed;

@@ -1,7 +1,7 @@
 // The pause menu and History in Chromium: used by keyboard alone, the window held while they are
 // open, the phone's one-row controls and its stage, and axe-core on both dialogs in both themes.
 import type { Page } from 'playwright-core';
-import { CHOICES, waitForState } from './browser.ts';
+import { CHOICES, waitForDecision, waitForState } from './browser.ts';
 import { describe, expect, test } from './fixture.ts';
 import { axeViolations } from './present-helpers.ts';
 
@@ -21,19 +21,16 @@ async function focusedName(page: Page): Promise<string> {
 
 /** Picks option `key` by its number key and waits for the next decision's first option to differ. */
 async function pressPick(page: Page, key: string): Promise<void> {
-  await page.locator(OPEN_CHOICE).first().waitFor({ timeout: 30_000 });
+  await waitForDecision(page);
   const before = await page.locator(CHOICES).textContent();
   await page.keyboard.press(key);
+  // the picked card holds, then the next beat is read (through its pages) before choices rise
   await page.waitForFunction(
-    (old) =>
-      document.querySelector('[role="group"][aria-label="Choices"]')?.textContent !== old &&
-      document.querySelector('[role="group"][aria-label="Choices"] button:not([disabled])') !==
-        null &&
-      // a chapter's title card takes Escape for itself while it shows
-      document.querySelector('.chapter-card:not([hidden])') === null,
+    (old) => document.querySelector('[role="group"][aria-label="Choices"]')?.textContent !== old,
     before,
     { timeout: 30_000 },
   );
+  await waitForDecision(page);
 }
 
 describe('the pause menu and History in Chromium', () => {

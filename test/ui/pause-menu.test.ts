@@ -242,6 +242,9 @@ describe('the pause menu', () => {
     menu.update(timedView);
     expect(more.hidden).toBe(false);
     menu.open();
+    // the menu's own pause shows the play as `paused`: the window is still the one to extend
+    menu.update({ ...timedView, state: 'paused' });
+    expect(more.hidden).toBe(false);
     more.click();
     expect(sent).toEqual([
       { type: 'PAUSE', reason: 'menu' },
