@@ -153,17 +153,15 @@ describe('title screen, chapters and ending card in Chromium', () => {
         .toBe(true);
       if (dark) {
         for (const size of VIEWPORTS) {
-          await page.setViewportSize(size);
-          await page.goto(`${baseUrl}/#/story/tapeloop`);
-          await waitForState(page, ['title']);
-          await page
-            .getByRole('button', { name: /^Start/ })
-            .first()
-            .click();
-          await page.locator('.chapter-card:not([hidden])').waitFor({ timeout: 5_000 });
+          // a fresh profile each time, so the title screen offers Start and the card shows
+          const { page: fresh } = await open({ viewport: size, colorScheme });
+          await fresh.goto(`${baseUrl}/#/story/tapeloop`);
+          await waitForState(fresh, ['title']);
+          await fresh.getByRole('button', { name: 'Start', exact: true }).click();
+          await fresh.locator('.chapter-card:not([hidden])').waitFor({ timeout: 5_000 });
           // past its fade-in, before it goes
-          await page.waitForTimeout(500);
-          await page.screenshot({ path: `${SHOTS}/chapter-${size.width}x${size.height}.png` });
+          await fresh.waitForTimeout(500);
+          await fresh.screenshot({ path: `${SHOTS}/chapter-${size.width}x${size.height}.png` });
         }
       }
       expect(errors).toEqual([]);
