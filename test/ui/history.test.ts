@@ -12,27 +12,12 @@ import {
   type HistoryMemory,
 } from '../../src/ui/history.ts';
 import { menuHold } from '../../src/ui/pause-menu.ts';
+import { decisionView, playView } from '../builders.ts';
 
-const base: PlayView = {
-  state: 'narrating',
-  storyId: 's',
-  title: 'S',
-  lines: [],
-  transcript: [],
-  endingNext: false,
-  upcomingOptions: 0,
-  readThrough: 0,
-  backdrop: null,
-  speaker: null,
-  audioLoop: null,
-  decision: null,
-  history: [],
-  ending: null,
-  error: null,
-};
+const base: PlayView = playView({ state: 'narrating', decision: null });
 
 function decision(turn: number, phase: DecisionView['phase'] = 'selecting'): DecisionView {
-  return {
+  return decisionView({
     id: `d${turn}`,
     turn,
     options: [
@@ -43,9 +28,7 @@ function decision(turn: number, phase: DecisionView['phase'] = 'selecting'): Dec
     windowMs: null,
     remainingMs: null,
     runningSince: null,
-    paused: false,
-    chosen: null,
-  };
+  });
 }
 
 /**

@@ -9,34 +9,15 @@ import {
   PauseMenu,
   type PauseMenuOptions,
 } from '../../src/ui/pause-menu.ts';
+import { decisionView, playView, shownLine } from '../builders.ts';
 
-const timedView: PlayView = {
-  state: 'choosing',
-  storyId: 's',
-  title: 'S',
-  lines: [{ id: 1, text: 'Hello.', speaker: null, className: null, image: null }],
-  transcript: [{ id: 1, text: 'Hello.', speaker: null, className: null, image: null }],
-  endingNext: false,
-  upcomingOptions: 0,
+const hello = shownLine(1, 'Hello.');
+const timedView: PlayView = playView({
+  lines: [hello],
+  transcript: [hello],
   readThrough: 1,
-  backdrop: null,
-  speaker: null,
-  audioLoop: null,
-  decision: {
-    id: 'd',
-    turn: 1,
-    options: [{ index: 0, text: 'Yes', isDefault: true }],
-    phase: 'selecting',
-    windowMs: 10_000,
-    remainingMs: 10_000,
-    runningSince: 0,
-    paused: false,
-    chosen: null,
-  },
-  history: [],
-  ending: null,
-  error: null,
-};
+  decision: decisionView({ id: 'd', options: [{ index: 0, text: 'Yes', isDefault: true }] }),
+});
 
 let cleanup: (() => void)[] = [];
 afterEach(() => {

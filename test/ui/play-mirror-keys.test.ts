@@ -3,37 +3,23 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { PlayerCommand } from '../../src/core/commands.ts';
 import type { PlayView } from '../../src/core/view.ts';
 import { PlayMirror } from '../../src/ui/play-mirror.ts';
+import { decisionView, playView, shownLine } from '../builders.ts';
 
-const choosing: PlayView = {
-  state: 'choosing',
-  storyId: 's',
-  title: 'S',
-  lines: [{ id: 1, text: 'Hello.', speaker: null, className: null, image: null }],
-  transcript: [{ id: 1, text: 'Hello.', speaker: null, className: null, image: null }],
-  endingNext: false,
-  upcomingOptions: 0,
-  readThrough: 0,
-  backdrop: null,
-  speaker: null,
-  audioLoop: null,
-  decision: {
+const hello = shownLine(1, 'Hello.');
+const choosing: PlayView = playView({
+  lines: [hello],
+  transcript: [hello],
+  decision: decisionView({
     id: 'd',
-    turn: 1,
     options: [
       { index: 0, text: 'Yes', isDefault: false },
       { index: 1, text: 'No', isDefault: true },
     ],
-    phase: 'selecting',
     windowMs: null,
     remainingMs: null,
     runningSince: null,
-    paused: false,
-    chosen: null,
-  },
-  history: [],
-  ending: null,
-  error: null,
-};
+  }),
+});
 
 let mirror: PlayMirror | null = null;
 afterEach(() => mirror?.destroy());
