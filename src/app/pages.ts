@@ -196,7 +196,12 @@ export async function showMap(app: AppContext, storyId: string): Promise<() => v
   const render = async (): Promise<void> => {
     const events = await app.store.events(app.profile.id);
     app.root.replaceChildren(
-      renderStoryMap({ title: entry.meta.title, map, progress: progressOnMap(map, events) }),
+      renderStoryMap({
+        title: entry.meta.title,
+        map,
+        progress: progressOnMap(map, events),
+        outline: entry.outline ?? null,
+      }),
     );
     setState(app, 'map');
   };

@@ -5,6 +5,7 @@ import { checkStory, formatReport, hasErrors } from './check.ts';
 import { compileInk } from './compile-ink.ts';
 import { exploreJson } from './explore.ts';
 import { storyMapOf, storyMapSvg } from './map.ts';
+import { chaptersOf } from './outline.ts';
 import { newStory } from './new-story.ts';
 import { listStoryIds, scanStory, storyIdProblem } from './story-build.ts';
 
@@ -91,8 +92,10 @@ function map(args: string[]): number {
     console.error(`${id} does not compile; run "npm run story -- check ${id}"`);
     return 1;
   }
+  const scan = scanStory(entry, compiled.files);
   const data = storyMapOf(id, compiled.json, {
-    exclude: scanStory(entry, compiled.files).functions,
+    exclude: scan.functions,
+    chapters: chaptersOf(scan).map((c) => c.knot),
   });
   const out = resolve(flag(args, '--out') ?? join('maps'));
   mkdirSync(out, { recursive: true });

@@ -13,6 +13,8 @@ import type {
 export interface MapOptions {
   /** knot names that are ink functions, not places (scanStory(...).functions) */
   readonly exclude?: ReadonlySet<string>;
+  /** the knots that start chapters, in story order: the layout groups the map by them */
+  readonly chapters?: readonly string[];
 }
 
 type Json = unknown;
@@ -59,27 +61,43 @@ function resolvePath(target: string, objectPath: readonly string[]): string[] {
   return cur;
 }
 
+/**
+ * The words of a run of content, without its tags: ink ≥ 1.1 compiles a tag inside a choice as
+ * `"#"`, its text, `"/#"`, so `* [Wait #default]` would otherwise read "Wait default" and give
+ * away which option the clock takes, or what it says about taste. Text a sequence or a variable
+ * makes at run time is not known here: it shows as "…".
+ */
+function wordsOf(items: Container): string {
+  let text = '';
+  let inTag = false;
+  for (const item of items) {
+    if (item === '#') inTag = true;
+    else if (item === '/#') inTag = false;
+    else if (!inTag && typeof item === 'string' && item.startsWith('^')) text += item.slice(1);
+    else if (!inTag && Array.isArray(item) && !text.endsWith('…')) text += '…';
+  }
+  return text;
+}
+
 /** The text an option shows: its start content (`s`) and choice-only content, in order. */
 function choiceText(items: Container, at: number, meta: Record<string, Json>): string {
   let start = at - 1;
   while (start >= 0 && items[start] !== 'ev') start--;
-  const startContent = Array.isArray(meta.s)
-    ? contentOf(meta.s)
-        .filter((x): x is string => typeof x === 'string' && x.startsWith('^'))
-        .map((x) => x.slice(1))
-        .join('')
-    : '';
-  let text = '';
+  const startContent = Array.isArray(meta.s) ? wordsOf(contentOf(meta.s)) : '';
+  const parts: Json[] = [];
   let inString = false;
   for (let i = start + 1; i < at; i++) {
     const item = items[i];
     if (item === 'str') inString = true;
     else if (item === '/str') inString = false;
-    else if (inString && typeof item === 'string' && item.startsWith('^')) text += item.slice(1);
     else if (inString && isObject(item) && typeof item['->'] === 'string' && item['->'] === '.^.s')
-      text += startContent;
+      parts.push(`^${startContent}`);
+    else if (inString && typeof item === 'string') parts.push(item);
   }
-  return text.replace(/\s+/g, ' ').trim();
+  return wordsOf(parts)
+    .replace(/\s+/g, ' ')
+    .replace(/^(…\s*)+$/, '')
+    .trim();
 }
 
 class GraphReader {
@@ -249,41 +267,99 @@ function contractGathers(
   return uniqueEdges(result);
 }
 
-export const NODE_WIDTH = 170;
-export const NODE_HEIGHT = 34;
+export const NODE_WIDTH = 200;
+export const NODE_HEIGHT = 48;
 const GAP_X = 24;
 const GAP_Y = 56;
+/** Extra room above a chapter's first layer, for its heading on the map. */
+const CHAPTER_GAP = 48;
 
-/** Layers by shortest distance from the start; a mean-of-parents pass keeps crossings down. */
-function layout(
+/**
+ * Which chapter owns each node: what a chapter's knot reaches before the next chapter's knot,
+ * chapters tried in story order (so a node both reach belongs to the earlier one). What comes
+ * before the first chapter, or is reached from nowhere, has no chapter (null).
+ */
+function chapterOwners(
   ids: readonly string[],
   edges: readonly MapEdge[],
-): Map<string, { layer: number; x: number; y: number }> {
+  chapters: readonly string[],
+): Map<string, string | null> {
   const next = new Map<string, string[]>();
   for (const e of edges) next.set(e.from, [...(next.get(e.from) ?? []), e.to]);
-  const layerOf = new Map<string, number>();
-  const order: string[] = [];
-  const visit = (start: string, base: number) => {
-    if (layerOf.has(start)) return;
-    layerOf.set(start, base);
+  const known = new Set(ids);
+  const starts = new Set(chapters.filter((k) => known.has(k)));
+  const owner = new Map<string, string | null>();
+  const claim = (start: string, chapter: string | null) => {
+    if (owner.has(start)) return;
+    owner.set(start, chapter);
     const queue = [start];
     while (queue.length > 0) {
       const id = queue.shift() as string;
-      order.push(id);
       for (const to of next.get(id) ?? []) {
-        if (layerOf.has(to)) continue;
-        layerOf.set(to, (layerOf.get(id) ?? 0) + 1);
+        if (owner.has(to) || starts.has(to)) continue;
+        owner.set(to, chapter);
         queue.push(to);
       }
     }
   };
-  visit(TOP_LEVEL, 0);
-  // what the start never reaches still belongs on the map, below everything else
-  for (const id of ids) {
-    if (layerOf.has(id)) continue;
-    const deepest = Math.max(0, ...layerOf.values());
-    visit(id, deepest + 1);
-  }
+  claim(TOP_LEVEL, null);
+  for (const knot of chapters) if (starts.has(knot)) claim(knot, knot);
+  for (const id of ids) if (!owner.has(id)) owner.set(id, null);
+  return owner;
+}
+
+interface Placed {
+  layer: number;
+  x: number;
+  y: number;
+  chapter: string | null;
+}
+
+/**
+ * Layers by shortest distance from the start, chapter by chapter (each chapter's layers below the
+ * one before, so the map reads in story order); a mean-of-parents pass keeps crossings down.
+ */
+function layout(
+  ids: readonly string[],
+  edges: readonly MapEdge[],
+  chapters: readonly string[],
+): Map<string, Placed> {
+  const owner = chapterOwners(ids, edges, chapters);
+  const next = new Map<string, string[]>();
+  for (const e of edges) next.set(e.from, [...(next.get(e.from) ?? []), e.to]);
+  const groups: (string | null)[] = [null, ...chapters.filter((k) => owner.get(k) === k)];
+  const layerOf = new Map<string, number>();
+  const groupOf = new Map<string, number>();
+  const order: string[] = [];
+  let base = 0;
+  groups.forEach((chapter, g) => {
+    const members = ids.filter((id) => owner.get(id) === chapter);
+    if (members.length === 0) return;
+    const start = chapter ?? TOP_LEVEL;
+    let deepest = base - 1;
+    const visit = (from: string, at: number) => {
+      if (layerOf.has(from)) return;
+      layerOf.set(from, at);
+      groupOf.set(from, g);
+      const queue = [from];
+      while (queue.length > 0) {
+        const id = queue.shift() as string;
+        const l = layerOf.get(id) ?? at;
+        deepest = Math.max(deepest, l);
+        order.push(id);
+        for (const to of next.get(id) ?? []) {
+          if (layerOf.has(to) || owner.get(to) !== chapter) continue;
+          layerOf.set(to, l + 1);
+          groupOf.set(to, g);
+          queue.push(to);
+        }
+      }
+    };
+    if (members.includes(start)) visit(start, base);
+    // what the start never reaches still belongs on the map, below the rest of its group
+    for (const id of members) if (!layerOf.has(id)) visit(id, deepest + 1);
+    base = deepest + 1;
+  });
   const layers: string[][] = [];
   for (const id of order) {
     const l = layerOf.get(id) ?? 0;
@@ -303,16 +379,18 @@ function layout(
     keyed.forEach((k, i) => column.set(k.id, i));
   });
   const widest = Math.max(1, ...layers.map((l) => l.length));
-  const pos = new Map<string, { layer: number; x: number; y: number }>();
+  const pos = new Map<string, Placed>();
   layers.forEach((layer, l) => {
     // centre each layer under the widest one
     const offset = ((widest - layer.length) * (NODE_WIDTH + GAP_X)) / 2;
     for (const id of layer) {
       const c = column.get(id) ?? 0;
+      const g = groupOf.get(id) ?? 0;
       pos.set(id, {
         layer: l,
         x: Math.round(GAP_X + offset + c * (NODE_WIDTH + GAP_X) + NODE_WIDTH / 2),
-        y: Math.round(GAP_Y / 2 + l * (NODE_HEIGHT + GAP_Y) + NODE_HEIGHT / 2),
+        y: Math.round(GAP_Y / 2 + g * CHAPTER_GAP + l * (NODE_HEIGHT + GAP_Y) + NODE_HEIGHT / 2),
+        chapter: owner.get(id) ?? null,
       });
     }
   });
@@ -344,9 +422,10 @@ export function storyMapOf(storyId: string, json: string, options: MapOptions = 
   const pos = layout(
     kept.map((n) => n.id),
     edges,
+    options.chapters ?? [],
   );
   const nodes: MapNode[] = kept.map((n) => {
-    const p = pos.get(n.id) ?? { layer: 0, x: 0, y: 0 };
+    const p = pos.get(n.id) ?? { layer: 0, x: 0, y: 0, chapter: null };
     return { id: n.id, kind: n.kind as MapNodeKind, label: n.label, ...p };
   });
   const width = Math.max(NODE_WIDTH + 2 * GAP_X, ...nodes.map((n) => n.x + NODE_WIDTH / 2 + GAP_X));

@@ -15,7 +15,7 @@ const READING_WPM = 180;
 const SECONDS_PER_DECISION = 6;
 
 /** Chapters in source order (main.ink, then its INCLUDEs as read), each knot once. */
-function chaptersOf(scan: SourceScan): ChapterInfo[] {
+export function chaptersOf(scan: SourceScan): ChapterInfo[] {
   const out: ChapterInfo[] = [];
   for (const tag of scan.tags) {
     const d = tag.directive;

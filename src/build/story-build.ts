@@ -9,7 +9,7 @@ import type { Directive } from '../core/directives.ts';
 import type { StoryMeta, StoryOutline } from '../core/model.ts';
 import type { StoryMapData } from '../core/story-map.ts';
 import { storyMapOf } from './map.ts';
-import { outlineOf } from './outline.ts';
+import { chaptersOf, outlineOf } from './outline.ts';
 import { compileInk, outsideStoryFolder } from './compile-ink.ts';
 import type { CompileResult, InkDiagnostic } from './compile-ink.ts';
 import { emptyScan, scanInkSource } from './scan-source.ts';
@@ -142,7 +142,12 @@ export function buildStory(storiesDir: string, id: string): StoryBuild {
     ...tagWarnings(dir, scan),
   ];
   const map =
-    compile.json === null ? null : storyMapOf(id, compile.json, { exclude: scan.functions });
+    compile.json === null
+      ? null
+      : storyMapOf(id, compile.json, {
+          exclude: scan.functions,
+          chapters: chaptersOf(scan).map((c) => c.knot),
+        });
   const outline = compile.json === null || map === null ? null : outlineOf(compile.json, map, scan);
   return {
     id,

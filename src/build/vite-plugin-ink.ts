@@ -12,6 +12,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
 import type { InkDiagnostic } from './compile-ink.ts';
 import { storyMapOf } from './map.ts';
+import { chaptersOf } from './outline.ts';
 import { buildStory, listStoryIds } from './story-build.ts';
 import type { StoryBuild } from './story-build.ts';
 
@@ -202,7 +203,12 @@ if (import.meta.hot) {
         for (const file of s.compile.files) this.addWatchFile(file);
         if (s.compile.json === null)
           this.error({ message: `ink: ${storyId} does not compile`, id });
-        const map = s.map ?? storyMapOf(storyId, s.compile.json, { exclude: s.scan.functions });
+        const map =
+          s.map ??
+          storyMapOf(storyId, s.compile.json, {
+            exclude: s.scan.functions,
+            chapters: chaptersOf(s.scan).map((c) => c.knot),
+          });
         return { code: `export default ${JSON.stringify(map)};\n`, moduleType: 'js' };
       }
       const path = stripQuery(id);

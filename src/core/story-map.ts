@@ -19,6 +19,8 @@ export interface MapNode {
   readonly layer: number;
   readonly x: number;
   readonly y: number;
+  /** the knot of the chapter the node belongs to (`# chapter:`), null before the first one */
+  readonly chapter?: string | null;
 }
 
 export interface MapEdge {

@@ -1,4 +1,6 @@
 // The story map on a fixture whose graph is known: every node and every edge, by id and kind.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileInk } from '../../src/build/compile-ink.ts';
@@ -174,5 +176,63 @@ describe('progressOnMap', () => {
     const p = progressOnMap(map, events);
     expect(p.takenChoices.has('?hub#0')).toBe(true);
     expect(p.lastPath).toEqual(['?hub#0']);
+  });
+});
+
+describe('storyMapOf, in the words players read', () => {
+  const inkOf = (source: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'inkreel-map-'));
+    writeFileSync(join(dir, 'main.ink'), source);
+    const compiled = compileInk(join(dir, 'main.ink')).json;
+    if (compiled === null) throw new Error('does not compile');
+    return compiled;
+  };
+
+  it('keeps a choice tag (the default marker, a taste) out of the option text', () => {
+    const tagged = storyMapOf(
+      't',
+      inkOf(
+        [
+          'Morning.',
+          '* [Get up at once #taste: order+1] Up.',
+          '* [Five more minutes #default] Sleep.',
+          '* Keep {~going|running} #taste: risk+1',
+          '- -> END',
+        ].join('\n'),
+      ),
+    );
+    const labels = tagged.nodes.filter((n) => n.kind === 'choice').map((n) => n.label);
+    expect(labels).toEqual(['Get up at once', 'Five more minutes', 'Keep …']);
+  });
+
+  it('lays each chapter out below the one before it, in story order', () => {
+    const chaptered = storyMapOf(
+      'c',
+      inkOf(
+        [
+          '-> one',
+          '=== one ===',
+          '# chapter: One',
+          '* [A] -> two',
+          '* [B] -> two',
+          '=== two ===',
+          '# chapter: Two',
+          '* [C] -> three',
+          '* [D] -> three',
+          '=== three ===',
+          '# chapter: Three',
+          'The end. -> END',
+        ].join('\n'),
+      ),
+      { chapters: ['one', 'two', 'three'] },
+    );
+    const of = (chapter: string) => chaptered.nodes.filter((n) => n.chapter === chapter);
+    expect(of('one').length).toBeGreaterThan(0);
+    expect(of('two').length).toBeGreaterThan(0);
+    const lowest = (nodes: readonly { y: number }[]) => Math.max(...nodes.map((n) => n.y));
+    const highest = (nodes: readonly { y: number }[]) => Math.min(...nodes.map((n) => n.y));
+    expect(highest(of('two'))).toBeGreaterThan(lowest(of('one')));
+    expect(highest(of('three'))).toBeGreaterThan(lowest(of('two')));
+    expect(chaptered.nodes.find((n) => n.id === '?one#0')?.chapter).toBe('one');
   });
 });

@@ -1,7 +1,7 @@
 // The in-browser story map: progress shown in the drawing and in words, locked branches kept secret.
 import { describe, expect, it } from 'vitest';
 import type { MapProgress, StoryMapData } from '../../src/core/story-map.ts';
-import { renderStoryMap } from '../../src/ui/story-map.ts';
+import { plainLabel, renderStoryMap } from '../../src/ui/story-map.ts';
 import { parseRoute, hrefFor } from '../../src/ui/routes.ts';
 
 const node = (
@@ -74,8 +74,8 @@ describe('renderStoryMap', () => {
 
   it('never shows the text of branches or endings not seen yet', () => {
     expect(root.textContent).not.toContain('The secret stair');
-    expect(root.textContent).not.toContain('Ending: hall');
-    expect(root.textContent).toContain('Ending: garden');
+    expect(root.textContent).not.toContain('Ending: Hall');
+    expect(root.textContent).toContain('Ending: Garden');
   });
 
   it('says the same in a list for those who cannot see the drawing', () => {
@@ -86,9 +86,94 @@ describe('renderStoryMap', () => {
     );
     expect(words).toEqual(['Open the door (not taken yet)', 'Walk away (you took this)']);
     expect([...root.querySelectorAll('.story-map-endings li')].map((li) => li.textContent)).toEqual(
-      ['Found: garden', 'Not found yet'],
+      ['Found: Garden', '1 ending not found yet'],
     );
     expect(root.textContent).toContain('1 decision is not seen yet.');
+  });
+
+  it("names chapters and endings in the story's words and groups decisions by chapter", () => {
+    const chaptered: StoryMapData = {
+      ...map,
+      nodes: map.nodes.map((n) =>
+        n.layer >= 3 ? { ...n, chapter: 'hall_part' } : { ...n, chapter: null },
+      ),
+    };
+    const seenAll: MapProgress = { ...progress, seenDecisions: new Set(['?(top)', '?hall']) };
+    const el = renderStoryMap({
+      title: 'Tiny',
+      map: chaptered,
+      progress: seenAll,
+      outline: {
+        chapters: [{ knot: 'hall_part', title: 'The Hall' }],
+        endings: [{ path: 'garden', name: 'A Quiet Garden' }],
+        typicalLength: null,
+      },
+    });
+    expect([...el.querySelectorAll('.chapter-title')].map((t) => t.textContent)).toEqual([
+      'Chapter 1: The Hall',
+    ]);
+    expect(
+      [...el.querySelectorAll('.story-map-chapters > li > h4')].map((t) => t.textContent),
+    ).toEqual(['Opening', 'Chapter 1: The Hall']);
+    expect(el.textContent).toContain('Ending: A Quiet Garden');
+    expect(el.textContent).toContain('Found: A Quiet Garden');
+  });
+
+  it('never shows a tag, the default marker or an ink path in a label', () => {
+    const leaky: StoryMapData = {
+      ...map,
+      nodes: map.nodes.map((n) =>
+        n.id === '?(top)#0'
+          ? { ...n, label: 'Open the door #default #taste: risk+1' }
+          : n.id === '?(top)#1'
+            ? { ...n, label: 'nights.week_one' }
+            : n,
+      ),
+    };
+    const el = renderStoryMap({
+      title: 'Tiny',
+      map: leaky,
+      progress: { ...progress, takenChoices: new Set(['?(top)#0', '?(top)#1']) },
+    });
+    const labels = [
+      ...[...el.querySelectorAll('svg text, svg title')].map((t) => t.textContent ?? ''),
+      ...[...el.querySelectorAll('.story-map-words li')].map((li) => li.textContent ?? ''),
+    ];
+    expect(labels.join(' ')).toContain('Open the door');
+    for (const label of labels) {
+      expect(label).not.toMatch(/#|taste:|default|\b\w+\.\w+\b/);
+    }
+    expect(plainLabel('nights.week_one')).toBe('Nights: Week One');
+    expect(plainLabel('  #default')).toBe('An option');
+  });
+
+  it('pans and zooms by keyboard and fits the whole map on 0', () => {
+    const el = renderStoryMap({ title: 'Tiny', map, progress });
+    const view = el.querySelector<HTMLElement>('.story-map-view');
+    const world = el.querySelector('.story-map-world');
+    if (!view || !world) throw new Error('no map view');
+    const scale = () =>
+      Number(/scale\(([\d.]+)\)/.exec(world.getAttribute('transform') ?? '')?.[1]);
+    const translate = () =>
+      (/translate\(([-\d.]+),([-\d.]+)\)/.exec(world.getAttribute('transform') ?? '') ?? [])
+        .slice(1)
+        .map(Number);
+    const key = (k: string) =>
+      view.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
+    key('+');
+    expect(scale()).toBeCloseTo(1.25);
+    key('-');
+    expect(scale()).toBeCloseTo(1);
+    const [x0 = 0, y0 = 0] = translate();
+    key('ArrowLeft');
+    key('ArrowUp');
+    const [x1 = 0, y1 = 0] = translate();
+    expect(x1).toBeGreaterThan(x0);
+    expect(y1).toBeGreaterThan(y0);
+    const toolbar = el.querySelector('[role="toolbar"]');
+    expect(
+      [...(toolbar?.querySelectorAll('button') ?? [])].map((b) => b.getAttribute('aria-label')),
+    ).toEqual(['Zoom in', 'Zoom out', 'Fit the whole map', 'Back to your path']);
   });
 
   it('is reached at #/map/<storyId>', () => {
