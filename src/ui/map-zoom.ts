@@ -11,35 +11,50 @@ export interface Box {
   readonly height: number;
 }
 
-/** Below this scale a 13 px label is under 7 px on screen: the map opens no smaller. */
-export const READABLE_SCALE = 0.55;
+/** Below this scale a 15 px label is under 11 px on screen: the map opens no smaller. */
+export const READABLE_SCALE = 0.75;
 const MAX_SCALE = 2.5;
 const STEP = 1.25;
 /** How far an arrow key moves the map, in screen pixels. */
 const PAN_STEP = 80;
 const MARGIN = 24;
 
+const union = (boxes: readonly Box[]): Box => {
+  const left = Math.min(...boxes.map((b) => b.x));
+  const top = Math.min(...boxes.map((b) => b.y));
+  const right = Math.max(...boxes.map((b) => b.x + b.width));
+  const bottom = Math.max(...boxes.map((b) => b.y + b.height));
+  return { x: left, y: top, width: right - left, height: bottom - top };
+};
+
 /**
- * The transform that shows `focus` in a `view` of the given size: fitted and centred when it fits at
- * a readable scale (never above 1), else centred on `anchor` (the newest step of the path) at the
- * readable scale.
+ * The transform that opens the map on `steps` (oldest first, e.g. the latest playthrough's picks):
+ * as many of the newest steps as fit the view at a readable scale, fitted (never above 1) and
+ * centred; the newest alone at the readable scale when not even it fits. `top` puts them at the top
+ * of the view instead (a story's start, read downwards).
  */
 export function openingTransform(
   view: { readonly width: number; readonly height: number },
-  focus: Box,
-  anchor: { readonly x: number; readonly y: number },
+  steps: readonly Box[],
+  align: 'centre' | 'top' = 'centre',
   minScale = READABLE_SCALE,
 ): { k: number; x: number; y: number } {
-  const fit = Math.min(
-    (view.width - 2 * MARGIN) / Math.max(1, focus.width),
-    (view.height - 2 * MARGIN) / Math.max(1, focus.height),
-  );
-  const k = Math.max(minScale, Math.min(1, fit));
-  const centre =
-    fit >= minScale
-      ? { x: focus.x + focus.width / 2, y: focus.y + focus.height / 2 }
-      : { x: anchor.x, y: anchor.y };
-  return { k, x: view.width / 2 - centre.x * k, y: view.height / 2 - centre.y * k };
+  const fitOf = (b: Box) =>
+    Math.min(
+      (view.width - 2 * MARGIN) / Math.max(1, b.width),
+      (view.height - 2 * MARGIN) / Math.max(1, b.height),
+    );
+  let shown: Box | null = null;
+  for (let n = steps.length; n >= 1 && shown === null; n--) {
+    const box = union(steps.slice(steps.length - n));
+    if (fitOf(box) >= minScale) shown = box;
+  }
+  const newest = steps[steps.length - 1] ?? { x: 0, y: 0, width: 0, height: 0 };
+  const box = shown ?? newest;
+  const k = shown ? Math.min(1, fitOf(shown)) : minScale;
+  const x = view.width / 2 - (box.x + box.width / 2) * k;
+  if (align === 'top') return { k, x, y: MARGIN - box.y * k };
+  return { k, x, y: view.height / 2 - (box.y + box.height / 2) * k };
 }
 
 export interface MapZoom {
@@ -63,9 +78,10 @@ export interface ZoomOptions {
   readonly keys: HTMLElement;
   /** the map's own size */
   readonly size: { readonly width: number; readonly height: number };
-  /** what to show on opening */
-  readonly focus: Box;
-  readonly anchor: { readonly x: number; readonly y: number };
+  /** what to show on opening, oldest first: as many of the newest as fit (openingTransform) */
+  readonly steps: readonly Box[];
+  /** where the focus sits in the view on opening */
+  readonly align?: 'centre' | 'top';
   /** called after every change of transform */
   readonly onChange?: (t: { k: number; x: number; y: number }) => void;
 }
@@ -115,7 +131,7 @@ export function attachZoom(options: ZoomOptions): MapZoom {
   };
   const api: MapZoom = {
     fitAll: () => apply(centred(fitAllScale())),
-    showFocus: () => apply(openingTransform(viewSize(), options.focus, options.anchor)),
+    showFocus: () => apply(openingTransform(viewSize(), options.steps, options.align)),
     zoomBy: (factor) => behaviour.scaleBy(selection, factor),
     panBy: (dx, dy) => {
       const { k } = api.current();

@@ -24,8 +24,8 @@ export interface StoryMapModel {
 const SVG = 'http://www.w3.org/2000/svg';
 const BOX_W = 200;
 const BOX_H = 48;
-/** characters of a 13 px label that fit one line of a box */
-const LINE_CHARS = 27;
+/** characters of a 15 px label that fit one line of a box */
+const LINE_CHARS = 24;
 
 function svg<K extends keyof SVGElementTagNameMap>(
   tag: K,
@@ -198,10 +198,10 @@ function drawing(
       const lines = wrap(label);
       const text = svg('text', {
         x: n.x,
-        y: n.y + 5 - (lines.length - 1) * 8,
+        y: n.y + 5 - (lines.length - 1) * 9,
         'text-anchor': 'middle',
       });
-      lines.forEach((line, i) => text.append(svg('tspan', { x: n.x, dy: i === 0 ? 0 : 16 }, line)));
+      lines.forEach((line, i) => text.append(svg('tspan', { x: n.x, dy: i === 0 ? 0 : 18 }, line)));
       g.append(
         svg('title', {}, label),
         svg('rect', {
@@ -298,16 +298,21 @@ function textList(
   );
 }
 
-/** What the map opens on: the latest path (else the story's start) and its newest step. */
-function focusOf(model: StoryMapModel): { focus: Box; anchor: { x: number; y: number } } {
+/**
+ * What the map opens on: the latest playthrough's steps (as many of the newest as fit); for a
+ * player who has not played, the story's start down to its first decision's options, at the top.
+ */
+function stepsOf(model: StoryMapModel): { steps: Box[]; align: 'centre' | 'top' } {
   const { map, progress } = model;
   const at = new Map(map.nodes.map((n) => [n.id, n]));
   const path = progress.lastPath.flatMap((id) => at.get(id) ?? []);
-  const start = map.nodes.filter((n) => n.layer <= 3);
-  const nodes = path.length > 0 ? path : start.length > 0 ? start : map.nodes;
-  const focus = boxOf(nodes, 24) ?? { x: 0, y: 0, width: map.width, height: map.height };
-  const newest = path[path.length - 1] ?? nodes[0];
-  return { focus, anchor: newest ? { x: newest.x, y: newest.y } : { x: 0, y: 0 } };
+  if (path.length > 0) return { steps: path.flatMap((n) => boxOf([n], 24) ?? []), align: 'centre' };
+  const first = [...map.nodes]
+    .filter((n) => n.kind === 'decision')
+    .sort((a, b) => a.layer - b.layer || a.x - b.x)[0];
+  const start = map.nodes.filter((n) => n.layer <= (first ? first.layer + 1 : 3));
+  const box = boxOf(start.length > 0 ? start : map.nodes, 24);
+  return { steps: box ? [box] : [], align: 'top' };
 }
 
 export function renderStoryMap(model: StoryMapModel): HTMLElement {
@@ -338,15 +343,7 @@ export function renderStoryMap(model: StoryMapModel): HTMLElement {
     },
     svgRoot,
   );
-  const { focus, anchor } = focusOf(model);
-  const zoom = attachZoom({
-    svg: svgRoot,
-    world,
-    keys: view,
-    size: map,
-    focus,
-    anchor,
-  });
+  const zoom = attachZoom({ svg: svgRoot, world, keys: view, size: map, ...stepsOf(model) });
   const button = (label: string, text: string, run: () => void) => {
     const b = h('button', { type: 'button', 'aria-label': label, title: label }, text);
     b.addEventListener('click', run);
@@ -360,6 +357,11 @@ export function renderStoryMap(model: StoryMapModel): HTMLElement {
     button('Fit the whole map', 'Whole map', () => zoom.fitAll()),
     button('Back to your path', progress.lastPath.length > 0 ? 'Your path' : 'Start', () =>
       zoom.showFocus(),
+    ),
+    h(
+      'span',
+      { id: 'story-map-help', class: 'story-map-help' },
+      'Drag, pinch or wheel; keys: arrows, + and −, 0 for the whole map.',
     ),
   );
   // the opening view needs the drawing's size on screen: apply it once the view has one
@@ -381,18 +383,13 @@ export function renderStoryMap(model: StoryMapModel): HTMLElement {
       `Decisions seen: ${progress.seenDecisions.size} of ${progress.decisionsTotal}. `,
       `Branches seen: ${seenOptions} of ${totalOptions}.`,
     ),
+    tools,
+    view,
     h(
       'p',
       { class: 'story-map-legend' },
       'Bright: the path you took (your last playthrough is outlined). Dim: branches you saw but did not take. "?": not seen yet.',
     ),
-    tools,
-    h(
-      'p',
-      { id: 'story-map-help', class: 'story-map-help' },
-      'Drag or use the arrow keys to move; wheel, pinch or + and − to zoom; 0 shows the whole map.',
-    ),
-    view,
     textList(model, optionsOf, names),
     h(
       'p',

@@ -42,6 +42,11 @@ describe('accessibility in Chromium', () => {
       await waitForState(page, ['report']);
       found.report = await axeViolations(page);
 
+      // night-shift's map, with the decision just met
+      await page.goto(`${baseUrl}/#/map/night-shift`);
+      await waitForState(page, ['map']);
+      found.map = await axeViolations(page);
+
       await page.goto(`${baseUrl}/#/settings`);
       await waitForState(page, ['settings']);
       found.settings = await axeViolations(page);
@@ -55,6 +60,7 @@ describe('accessibility in Chromium', () => {
         choosing: [],
         ending: [],
         report: [],
+        map: [],
         settings: [],
         unknown: [],
       });
