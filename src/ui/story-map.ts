@@ -310,7 +310,9 @@ function stepsOf(model: StoryMapModel): { steps: Box[]; align: 'centre' | 'top' 
   const first = [...map.nodes]
     .filter((n) => n.kind === 'decision')
     .sort((a, b) => a.layer - b.layer || a.x - b.x)[0];
-  const start = map.nodes.filter((n) => n.layer <= (first ? first.layer + 1 : 3));
+  const start = map.nodes.filter((n) =>
+    first ? n.layer >= first.layer - 1 && n.layer <= first.layer + 1 : n.layer <= 3,
+  );
   const box = boxOf(start.length > 0 ? start : map.nodes, 24);
   return { steps: box ? [box] : [], align: 'top' };
 }
