@@ -1,8 +1,53 @@
 // Story sound: waits for a gesture, loops ambience, plays each cue once, mutes, warns once per file.
 import { describe, expect, it } from 'vitest';
 import type { PlayView, SoundCue } from '../../src/core/view.ts';
+import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
+import type { Cue, Score } from '../../src/core/score.ts';
 import { StoryAudio } from '../../src/ui/audio.ts';
-import { playView } from '../builders.ts';
+import type { SoundEngine, UiSound } from '../../src/ui/synth.ts';
+import { decisionView, playView } from '../builders.ts';
+
+/** The engine's surface StoryAudio drives, recording what it was asked. */
+class FakeEngine {
+  readonly calls: string[] = [];
+  cueName: string | null = null;
+  bed: string | null = null;
+  gains = { music: -1, effects: -1 };
+  destroyed = false;
+  readonly context = {};
+  get liveNodes(): number {
+    return this.destroyed ? 0 : 3;
+  }
+  get playing() {
+    return { cue: this.cueName, ambience: this.bed };
+  }
+  setMix(gains: { music: number; effects: number }): void {
+    this.gains = gains;
+  }
+  setAmbience(name: string | null): void {
+    if (name === this.bed) return;
+    this.bed = name;
+    this.calls.push(`ambience:${name}`);
+  }
+  playCue(name: string | null, cue: Cue | null): void {
+    this.cueName = cue === null ? null : name;
+    this.calls.push(`music:${name}${cue === null ? '(none)' : ''}`);
+  }
+  ui(sound: UiSound): void {
+    this.calls.push(`ui:${sound}`);
+  }
+  destroy(): Promise<void> {
+    this.destroyed = true;
+    return Promise.resolve();
+  }
+}
+
+const MIX = {
+  soundMuted: false,
+  masterVolume: DEFAULT_SETTINGS.masterVolume,
+  musicVolume: DEFAULT_SETTINGS.musicVolume,
+  effectsVolume: DEFAULT_SETTINGS.effectsVolume,
+};
 
 class FakeAudio extends EventTarget {
   loop = false;
@@ -28,12 +73,20 @@ function view(audioLoop: string | null, sounds: SoundCue[] = []): PlayView {
   return playView({ state: 'narrating', audioLoop, sounds, decision: null });
 }
 
-function setup(muted = false) {
+function setup(muted = false, score: Score | null = null, now = () => 0) {
   const made: FakeAudio[] = [];
   const warnings: string[] = [];
+  const engines: FakeEngine[] = [];
   const audio = new StoryAudio({
     resolveAsset: (p) => (p.startsWith('assets/') ? `/a/${p}` : null),
-    muted,
+    mix: { ...MIX, soundMuted: muted },
+    loadScore: () => Promise.resolve(score),
+    now,
+    startEngine: () => {
+      const engine = new FakeEngine();
+      engines.push(engine);
+      return Promise.resolve(engine as unknown as SoundEngine);
+    },
     warn: (m) => warnings.push(m),
     createElement: (url) => {
       const el = new FakeAudio(url);
@@ -41,7 +94,7 @@ function setup(muted = false) {
       return el as unknown as HTMLAudioElement;
     },
   });
-  return { audio, made, warnings };
+  return { audio, made, warnings, engines };
 }
 
 describe('story audio', () => {
