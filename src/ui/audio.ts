@@ -69,6 +69,8 @@ export class StoryAudio {
   private engine: SoundEngine | null = null;
   private engineStarting = false;
   private score: Score | null = null;
+  /** the cue last handed to the engine */
+  private cueAsked: string | null = null;
   private view: PlayView | null = null;
   /** decision id → the UI sounds it has had (rise, pick/clock-chose, ticks by second) */
   private decisionId: string | null = null;
@@ -242,8 +244,11 @@ export class StoryAudio {
     if (!view) return;
     // a story's own looping file is its ambience: the scene's bed stays quiet under it
     engine.setAmbience(view.audioLoop === null ? ambienceFor(view.backdrop) : null);
+    // asked once per change of cue: an unknown cue is not asked (and warned about) again
     const name = view.music ?? null;
-    if (name !== engine.playing.cue) engine.playCue(name, name === null ? null : this.cue(name));
+    if (name === this.cueAsked) return;
+    this.cueAsked = name;
+    engine.playCue(name, name === null ? null : this.cue(name));
   }
 
   private cue(name: string): Cue | null {

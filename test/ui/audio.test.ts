@@ -147,3 +147,133 @@ describe('story audio', () => {
     audio.destroy();
   });
 });
+
+const SCORE: Score = {
+  cues: Object.assign(Object.create(null) as Record<string, Cue>, {
+    title: {
+      tempo: 100,
+      loop: true,
+      voices: [{ instrument: 'pulse', notes: 'C4', step: 1, gain: 0.2 }],
+    },
+  }),
+};
+
+/** Lets the engine's lazy start (and the score) settle. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('story audio: the sound made by code', () => {
+  it('makes no engine before a gesture, and none at all while muted', async () => {
+    const quiet = setup(true, SCORE);
+    quiet.audio.update(view(null));
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'a' }));
+    await settle();
+    expect(quiet.engines).toHaveLength(0);
+    quiet.audio.destroy();
+
+    const { audio, engines } = setup(false, SCORE);
+    audio.update(view(null));
+    await settle();
+    expect(engines).toHaveLength(0);
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'a' }));
+    await settle();
+    expect(engines).toHaveLength(1);
+    audio.destroy();
+    expect(engines[0]?.destroyed).toBe(true);
+  });
+
+  it('plays the scene’s ambience and the view’s cue, warns once about an unknown cue, and stops on none', async () => {
+    const { audio, engines, warnings } = setup(false, SCORE);
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'a' }));
+    await settle();
+    const engine = engines[0];
+    const narrating = (music: string | null, name = 'beach') =>
+      playView({ state: 'narrating', decision: null, backdrop: { type: 'scene', name }, music });
+    audio.update(narrating('title'));
+    expect(engine?.calls).toEqual(['ambience:sea', 'music:title']);
+    audio.update(narrating('title', 'office'));
+    audio.update(narrating('storm'));
+    audio.update(narrating('storm'));
+    audio.update(narrating(null));
+    expect(engine?.calls).toEqual([
+      'ambience:sea',
+      'music:title',
+      'ambience:office',
+      'ambience:sea',
+      'music:storm(none)',
+      'music:null(none)',
+    ]);
+    expect(warnings.filter((w) => w.includes('"storm"'))).toHaveLength(1);
+    // a story's own AUDIOLOOP is its ambience: the bed goes quiet under it
+    audio.update({ ...narrating(null), audioLoop: 'assets/rain.wav' });
+    expect(engine?.playing.ambience).toBeNull();
+    audio.destroy();
+  });
+
+  it('sounds a decision’s moments once each: rise, then pick, or the clock chose', async () => {
+    const { audio, engines } = setup(false, SCORE);
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'a' }));
+    await settle();
+    const at = (id: string, phase: 'shown' | 'selecting' | 'picked' | 'timedOut') =>
+      playView({ decision: decisionView({ id, phase, remainingMs: null, runningSince: null }) });
+    audio.update(at('d1', 'shown'));
+    audio.update(at('d1', 'selecting'));
+    audio.update(at('d1', 'picked'));
+    audio.update(at('d1', 'picked'));
+    audio.update(at('d2', 'shown'));
+    audio.update(at('d2', 'timedOut'));
+    expect(engines[0]?.calls.filter((c) => c.startsWith('ui:'))).toEqual([
+      'ui:rise',
+      'ui:pick',
+      'ui:rise',
+      'ui:clock-chose',
+    ]);
+    audio.destroy();
+  });
+
+  it('ticks once a second in a window’s last three seconds, and not while it is paused', async () => {
+    let now = 0;
+    const { audio, engines } = setup(false, SCORE, () => now);
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'a' }));
+    await settle();
+    const running = decisionView({
+      id: 'd',
+      phase: 'selecting',
+      remainingMs: 10_000,
+      runningSince: 0,
+      paused: false,
+    });
+    const ticks = () => engines[0]?.calls.filter((c) => c === 'ui:tick').length;
+    now = 5_000;
+    audio.update(playView({ decision: running }));
+    await new Promise((r) => setTimeout(r, 150));
+    expect(ticks()).toBe(0);
+    for (const t of [7_100, 7_500, 8_200, 9_050, 9_900]) {
+      now = t;
+      await new Promise((r) => setTimeout(r, 120));
+    }
+    expect(ticks()).toBe(3);
+    // paused at 2.5 s left: no more ticks however long the pause
+    audio.update(
+      playView({
+        decision: { ...running, id: 'e', runningSince: null, remainingMs: 2_500, paused: true },
+      }),
+    );
+    await new Promise((r) => setTimeout(r, 150));
+    expect(ticks()).toBe(3);
+    audio.destroy();
+  });
+
+  it('applies the mixer live and ducks the music while paused', async () => {
+    const { audio, engines } = setup(false, SCORE);
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'a' }));
+    await settle();
+    audio.update(view(null));
+    const playing = engines[0]?.gains.music ?? 0;
+    expect(playing).toBeGreaterThan(0);
+    audio.update(playView({ state: 'paused', decision: null }));
+    expect(engines[0]?.gains.music).toBeLessThan(playing);
+    audio.setMix({ ...MIX, musicVolume: 0 });
+    expect(engines[0]?.gains.music).toBe(0);
+    audio.destroy();
+  });
+});
