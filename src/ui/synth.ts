@@ -168,22 +168,22 @@ export class SoundEngine {
     switch (sound) {
       case 'rise':
         // two soft rising notes: the cards are here
-        this.tone(out, 'sine', 659.26, t, 0.32, 0.1);
-        this.tone(out, 'sine', 987.77, t + 0.08, 0.36, 0.08);
+        this.tone(out, 'sine', 659.26, t, 0.32, 0.3);
+        this.tone(out, 'sine', 987.77, t + 0.08, 0.36, 0.24);
         break;
       case 'tick':
-        this.tone(out, 'triangle', 1318.5, t, 0.05, 0.09);
+        this.tone(out, 'triangle', 1318.5, t, 0.05, 0.3);
         break;
       case 'pick':
         // a short warm chord: the pick is taken
-        this.tone(out, 'triangle', 523.25, t, 0.2, 0.12);
-        this.tone(out, 'sine', 783.99, t, 0.22, 0.07);
+        this.tone(out, 'triangle', 523.25, t, 0.2, 0.36);
+        this.tone(out, 'sine', 783.99, t, 0.22, 0.2);
         break;
       case 'clock-chose':
         // a falling pair, lower and longer than a pick: time chose for you
-        this.tone(out, 'sine', 587.33, t, 0.3, 0.12);
-        this.tone(out, 'sine', 392, t + 0.16, 0.55, 0.12);
-        this.tone(out, 'triangle', 196, t + 0.16, 0.55, 0.05);
+        this.tone(out, 'sine', 587.33, t, 0.3, 0.3);
+        this.tone(out, 'sine', 392, t + 0.16, 0.55, 0.3);
+        this.tone(out, 'triangle', 196, t + 0.16, 0.55, 0.12);
         break;
     }
     this.options.trace?.(`ui:${sound}`);
@@ -466,9 +466,9 @@ export class SoundEngine {
         break;
       }
       case 'wind': {
-        const gust = noise('white', { type: 'bandpass', frequency: 500, Q: 0.9 }, 0.06);
+        const gust = noise('white', { type: 'bandpass', frequency: 500, Q: 0.9 }, 0.3);
         lfo(gust.filter.frequency, 0.09, 260);
-        lfo(gust.gain.gain, 0.16, 0.03);
+        lfo(gust.gain.gain, 0.16, 0.15);
         break;
       }
       case 'train': {
