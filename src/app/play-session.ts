@@ -9,8 +9,8 @@ import { endingsFound } from '../core/story-map.ts';
 import type { PlayView } from '../core/view.ts';
 import { startPlayer, type Player } from '../player/player.ts';
 import type { Stage, StageOptions } from '../render/stage.ts';
+import { SCORE_PATH } from '../core/asset-kind.ts';
 import type { Score } from '../core/score.ts';
-import { readScore, SCORE_PATH } from '../story/score.ts';
 import { StoryAudio } from '../ui/audio.ts';
 import type { MixSettings } from '../ui/mixer.ts';
 import { h } from '../ui/dom.ts';
@@ -76,7 +76,12 @@ async function loadScore(url: string | null): Promise<Score | null> {
   if (url === null) return null;
   const response = await fetch(url);
   if (!response.ok) throw new Error(`the score answered ${response.status}`);
-  const read = readScore(await response.json());
+  // the reader (valibot's schema) loads with the sound, never before the first beat
+  const [{ readScore }, json] = await Promise.all([
+    import('../story/score.ts'),
+    response.json() as Promise<unknown>,
+  ]);
+  const read = readScore(json);
   if (read.ok) return read.score;
   console.warn(`inkreel: the story's score cannot play: ${read.problems.join('; ')}`);
   return null;

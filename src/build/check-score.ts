@@ -2,7 +2,8 @@
 // `music:` tag must name one of its cues. Kept apart from check.ts so the tag rules stay short.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readScore, SCORE_PATH } from '../story/score.ts';
+import { SCORE_PATH } from '../core/asset-kind.ts';
+import { readScore } from '../story/score.ts';
 import type { Finding } from './check.ts';
 import type { StoryBuild } from './story-build.ts';
 

@@ -3,9 +3,6 @@
 import * as v from 'valibot';
 import { INSTRUMENTS, scoreProblems, type Score } from '../core/score.ts';
 
-/** The asset path of a story's score, relative to its folder. */
-export const SCORE_PATH = 'score.json';
-
 const CUE_NAME = /^[a-z0-9_][\w-]*$/;
 
 const voiceSchema = v.strictObject({

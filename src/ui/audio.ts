@@ -4,11 +4,11 @@
 // a pick lands, the clock chose). Nothing sounds before the player's first gesture (browsers block
 // it, and a page that starts talking on its own is rude); muted, no AudioContext is ever made. A
 // missing or broken file, an unknown cue, warns once and play goes on.
-import type { Cue, Score } from '../core/score.ts';
-import { remainingAt, type PlayView } from '../core/view.ts';
-import { ambienceFor } from './ambience.ts';
-import { busGains, sliderGain, type MixSettings } from './mixer.ts';
-import type { SoundEngine, UiSound } from './synth.ts';
+import type { Score } from '../core/score.ts';
+import type { PlayView } from '../core/view.ts';
+import { sliderGain, type MixSettings } from './mixer.ts';
+import type { SoundDirector } from './sound-director.ts';
+import type { SoundEngine } from './synth.ts';
 
 export interface AudioOptions {
   /** story asset path → URL, or null when the story has no such asset */
@@ -44,10 +44,6 @@ declare global {
   }
 }
 
-/** Ticks sound in a window's last this many seconds, one a second. */
-const TICK_SECONDS = 3;
-const TICK_POLL_MS = 100;
-
 const GESTURES = ['pointerdown', 'keydown', 'touchstart'] as const;
 
 /** The engine's context when it is a live AudioContext (not an offline render, not a fake). */
@@ -68,14 +64,8 @@ export class StoryAudio {
   private mix: MixSettings;
   private engine: SoundEngine | null = null;
   private engineStarting = false;
-  private score: Score | null = null;
-  /** the cue last handed to the engine */
-  private cueAsked: string | null = null;
+  private director: SoundDirector | null = null;
   private view: PlayView | null = null;
-  /** decision id → the UI sounds it has had (rise, pick/clock-chose, ticks by second) */
-  private decisionId: string | null = null;
-  private readonly decisionSounds = new Set<string>();
-  private tickTimer: ReturnType<typeof setInterval> | null = null;
   private readonly traceLog: AudioTrace | null;
   private unlocked = false;
   private destroyed = false;
@@ -112,16 +102,15 @@ export class StoryAudio {
     return this.loopPath;
   }
 
-  /** The synthesised sound, once it runs (after the first gesture, never while muted). */
-  get soundEngine(): SoundEngine | null {
-    return this.engine;
+  /** true once the synthesised sound runs (after the first gesture, never while muted) */
+  get isSounding(): boolean {
+    return this.director !== null;
   }
 
   update(view: PlayView): void {
     if (this.destroyed) return;
     this.view = view;
-    this.applyEngine();
-    this.decisionCues(view);
+    this.director?.show(view, this.mix);
     this.setLoop(view.audioLoop);
     const sounds = view.sounds ?? [];
     const fresh = sounds.filter((s) => s.id > this.lastCue);
@@ -153,7 +142,7 @@ export class StoryAudio {
       // unmuting is itself a gesture: the engine may start now
       if (this.unlocked) this.startEngine();
     }
-    this.applyEngine();
+    this.director?.show(this.view, this.mix);
   }
 
   /** called from a user gesture: from now on the browser lets the page play sound */
@@ -173,7 +162,8 @@ export class StoryAudio {
     this.loop = null;
     for (const el of this.oneShots) this.stop(el);
     this.oneShots.clear();
-    this.stopTicks();
+    this.director?.destroy();
+    this.director = null;
     const engine = this.engine;
     this.engine = null;
     if (engine) {
@@ -205,15 +195,19 @@ export class StoryAudio {
       );
       return null;
     });
-    void Promise.all([start(), score])
-      .then(([engine, loaded]) => {
+    void Promise.all([start(), import('./sound-director.ts'), score])
+      .then(([engine, { SoundDirector: Director }, loaded]) => {
         this.engineStarting = false;
         if (this.destroyed) {
           void engine.destroy();
           return;
         }
         this.engine = engine;
-        this.score = loaded ?? null;
+        this.director = new Director(engine, {
+          score: loaded ?? null,
+          now: this.options.now,
+          warnOnce: (key, message) => this.warnOnce(key, message),
+        });
         const context = realtime(engine);
         if (context) {
           const report = (): void => {
@@ -224,7 +218,7 @@ export class StoryAudio {
           report();
           if (context.state === 'suspended' && !this.muted) void context.resume();
         }
-        this.applyEngine();
+        this.director.show(this.view, this.mix, true);
       })
       .catch((error: unknown) => {
         this.engineStarting = false;
@@ -233,80 +227,6 @@ export class StoryAudio {
           `inkreel: sound is not available here; playing on silently. ${String(error)}`,
         );
       });
-  }
-
-  /** Brings the engine to what the view and mixer want: ambience, cue, levels. */
-  private applyEngine(): void {
-    const engine = this.engine;
-    const view = this.view;
-    if (!engine) return;
-    engine.setMix(busGains(this.mix, view?.state === 'paused'));
-    if (!view) return;
-    // a story's own looping file is its ambience: the scene's bed stays quiet under it
-    engine.setAmbience(view.audioLoop === null ? ambienceFor(view.backdrop) : null);
-    // asked once per change of cue: an unknown cue is not asked (and warned about) again
-    const name = view.music ?? null;
-    if (name === this.cueAsked) return;
-    this.cueAsked = name;
-    engine.playCue(name, name === null ? null : this.cue(name));
-  }
-
-  private cue(name: string): Cue | null {
-    const cue = this.score?.cues[name];
-    if (cue) return cue;
-    this.warnOnce(
-      `cue:${name}`,
-      `inkreel: the story's score has no cue "${name}"; playing on without it.`,
-    );
-    return null;
-  }
-
-  /** The UI sounds of the open decision: each moment once per decision. */
-  private decisionCues(view: PlayView): void {
-    const d = view.decision;
-    if (!d) {
-      this.stopTicks();
-      this.decisionId = null;
-      return;
-    }
-    if (d.id !== this.decisionId) {
-      this.decisionId = d.id;
-      this.decisionSounds.clear();
-      this.stopTicks();
-    }
-    if (d.phase === 'shown' || d.phase === 'selecting') this.once('rise');
-    if (d.phase === 'picked') this.once('pick');
-    if (d.phase === 'timedOut') this.once('clock-chose');
-    const counting = d.phase === 'selecting' && !d.paused && d.runningSince !== null;
-    if (counting && d.remainingMs !== null && this.options.now) this.startTicks();
-    else this.stopTicks();
-  }
-
-  private once(sound: UiSound, key: string = sound): void {
-    if (this.decisionSounds.has(key)) return;
-    this.decisionSounds.add(key);
-    if (!this.muted) this.engine?.ui(sound);
-  }
-
-  private startTicks(): void {
-    if (this.tickTimer !== null) return;
-    const poll = (): void => {
-      const d = this.view?.decision;
-      const now = this.options.now;
-      if (!d || !now) return;
-      const left = remainingAt(d, now());
-      if (left === null || left <= 0) return;
-      const second = Math.ceil(left / 1000);
-      if (second <= TICK_SECONDS) this.once('tick', `tick:${second}`);
-    };
-    this.tickTimer = setInterval(poll, TICK_POLL_MS);
-    poll();
-  }
-
-  private stopTicks(): void {
-    if (this.tickTimer === null) return;
-    clearInterval(this.tickTimer);
-    this.tickTimer = null;
   }
 
   /** Files play on the effects bus's level (the mixer's master × effects). */

@@ -1,5 +1,5 @@
 // Story sound: waits for a gesture, loops ambience, plays each cue once, mutes, warns once per file.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { PlayView, SoundCue } from '../../src/core/view.ts';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
 import type { Cue, Score } from '../../src/core/score.ts';
@@ -158,8 +158,13 @@ const SCORE: Score = {
   }),
 };
 
-/** Lets the engine's lazy start (and the score) settle. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** Lets the engine's lazy start (the director's import, the score) settle. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+/** Waits until the engine and its director run (both load lazily). */
+async function started(audio: StoryAudio): Promise<void> {
+  await vi.waitFor(() => expect(audio.isSounding).toBe(true));
+}
 
 describe('story audio: the sound made by code', () => {
   it('makes no engine before a gesture, and none at all while muted', async () => {
@@ -175,7 +180,7 @@ describe('story audio: the sound made by code', () => {
     await settle();
     expect(engines).toHaveLength(0);
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'a' }));
-    await settle();
+    await started(audio);
     expect(engines).toHaveLength(1);
     audio.destroy();
     expect(engines[0]?.destroyed).toBe(true);
@@ -184,7 +189,7 @@ describe('story audio: the sound made by code', () => {
   it('plays the scene’s ambience and the view’s cue, warns once about an unknown cue, and stops on none', async () => {
     const { audio, engines, warnings } = setup(false, SCORE);
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'a' }));
-    await settle();
+    await started(audio);
     const engine = engines[0];
     const narrating = (music: string | null, name = 'beach') =>
       playView({ state: 'narrating', decision: null, backdrop: { type: 'scene', name }, music });
@@ -212,7 +217,7 @@ describe('story audio: the sound made by code', () => {
   it('sounds a decision’s moments once each: rise, then pick, or the clock chose', async () => {
     const { audio, engines } = setup(false, SCORE);
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'a' }));
-    await settle();
+    await started(audio);
     const at = (id: string, phase: 'shown' | 'selecting' | 'picked' | 'timedOut') =>
       playView({ decision: decisionView({ id, phase, remainingMs: null, runningSince: null }) });
     audio.update(at('d1', 'shown'));
@@ -234,7 +239,7 @@ describe('story audio: the sound made by code', () => {
     let now = 0;
     const { audio, engines } = setup(false, SCORE, () => now);
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'a' }));
-    await settle();
+    await started(audio);
     const running = decisionView({
       id: 'd',
       phase: 'selecting',
@@ -266,7 +271,7 @@ describe('story audio: the sound made by code', () => {
   it('applies the mixer live and ducks the music while paused', async () => {
     const { audio, engines } = setup(false, SCORE);
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'a' }));
-    await settle();
+    await started(audio);
     audio.update(view(null));
     const playing = engines[0]?.gains.music ?? 0;
     expect(playing).toBeGreaterThan(0);
