@@ -43,7 +43,9 @@ export function mixerControls(options: MixerControlOptions, legend = 'Volume'): 
       'aria-valuetext': percent(start),
       'data-volume': key,
     });
-    const shown = h('output', { for: id, class: 'mixer-value' }, percent(start));
+    // a plain span: the slider itself tells assistive technology its value (aria-valuetext);
+    // an <output> would be a live status region, one per slider
+    const shown = h('span', { class: 'mixer-value', 'aria-hidden': 'true' }, percent(start));
     const read = (): number => Number(input.value) / 100;
     const show = (value: number): void => {
       shown.textContent = percent(value);
