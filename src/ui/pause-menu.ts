@@ -163,6 +163,9 @@ export class PauseMenu {
         )
       : null;
     this.mixer = options.mixer ? mixerControls(options.mixer, 'Sound') : null;
+    // the mute toggle sits with the sliders it silences
+    if (this.mixer && this.mute)
+      this.mixer.fieldset.append(h('div', { class: 'mixer-mute' }, this.mute));
     this.startOver = h(
       'button',
       {
@@ -235,7 +238,7 @@ export class PauseMenu {
       h(
         'div',
         { class: 'menu-actions' },
-        this.mute,
+        this.mixer ? null : this.mute,
         h(
           'button',
           {
