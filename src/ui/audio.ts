@@ -84,8 +84,10 @@ export class StoryAudio {
       ? { events: [], context: 'none', liveNodes: () => this.engine?.liveNodes ?? 0 }
       : null;
     if (this.traceLog) window.__inkreelAudio = this.traceLog;
+    // on the window, in the capture phase, and before any play view listens: the key that
+    // dismisses a chapter card (which stops it there) is still the gesture that starts sound
     for (const type of GESTURES)
-      document.addEventListener(type, this.onGesture, { capture: true, passive: true });
+      window.addEventListener(type, this.onGesture, { capture: true, passive: true });
   }
 
   get isMuted(): boolean {
@@ -149,7 +151,7 @@ export class StoryAudio {
   unlock(): void {
     if (this.unlocked || this.destroyed) return;
     this.unlocked = true;
-    for (const type of GESTURES) document.removeEventListener(type, this.onGesture, true);
+    for (const type of GESTURES) window.removeEventListener(type, this.onGesture, true);
     this.startLoop();
     this.startEngine();
   }
@@ -157,7 +159,7 @@ export class StoryAudio {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
-    for (const type of GESTURES) document.removeEventListener(type, this.onGesture, true);
+    for (const type of GESTURES) window.removeEventListener(type, this.onGesture, true);
     this.stop(this.loop);
     this.loop = null;
     for (const el of this.oneShots) this.stop(el);
