@@ -41,7 +41,9 @@ export class SoundDirector {
   show(view: PlayView | null, mix: MixSettings, joining = false): void {
     this.view = view;
     this.mix = mix;
-    this.engine.setMix(busGains(mix, view?.state === 'paused'));
+    // the music steps back whenever play is held: the pause menu, History, the ledger
+    const held = view?.state === 'paused' || view?.decision?.paused === true;
+    this.engine.setMix(busGains(mix, held));
     if (!view) return;
     // a story's own looping file is its ambience: the scene's bed stays quiet under it
     this.engine.setAmbience(view.audioLoop === null ? ambienceFor(view.backdrop) : null);

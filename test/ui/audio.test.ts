@@ -268,6 +268,34 @@ describe('story audio: the sound made by code', () => {
     audio.destroy();
   });
 
+  it('joins a decision already open when sound starts without a late rise, and sounds what follows', async () => {
+    const { audio, engines } = setup(false, SCORE);
+    const open = playView({
+      decision: decisionView({
+        id: 'd1',
+        phase: 'selecting',
+        remainingMs: null,
+        runningSince: null,
+      }),
+    });
+    audio.update(open);
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'a' }));
+    await started(audio);
+    audio.update(open);
+    audio.update(
+      playView({
+        decision: decisionView({
+          id: 'd1',
+          phase: 'picked',
+          remainingMs: null,
+          runningSince: null,
+        }),
+      }),
+    );
+    expect(engines[0]?.calls.filter((c) => c.startsWith('ui:'))).toEqual(['ui:pick']);
+    audio.destroy();
+  });
+
   it('applies the mixer live and ducks the music while paused', async () => {
     const { audio, engines } = setup(false, SCORE);
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'a' }));
