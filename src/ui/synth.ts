@@ -80,7 +80,10 @@ export class SoundEngine {
         release: 0.25,
       }),
     );
-    this.master = this.track(new GainNode(context, { gain: 1 }));
+    // headroom: everything at full volume at once (a busy cue, a bed, three UI sounds) peaked at
+    // −1.65 dBFS in an offline render without it, −2.1 dBFS with it (the compressor's make-up
+    // gain gives part of the trim back)
+    this.master = this.track(new GainNode(context, { gain: 0.85 }));
     this.music = this.track(new GainNode(context, { gain: 0 }));
     this.effects = this.track(new GainNode(context, { gain: 0 }));
     this.music.connect(this.master);
