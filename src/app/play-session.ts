@@ -1,7 +1,6 @@
 // One story's play, mounted and torn down: the mirror, the stage, audio, the ledger, the player,
 // lookahead preloading, the `inkreel:choice` measure, the save's life and the notices. Everything
 // it touches outside the page comes in through PlayDeps, so it mounts in jsdom with fakes.
-import { isSoundPath } from '../core/asset-kind.ts';
 import type { PlayerCommand } from '../core/commands.ts';
 import type { CatalogueEntry } from '../core/model.ts';
 import type { Clock, Profile, ProfileStore, StoryRuntime } from '../core/ports.ts';
@@ -10,7 +9,10 @@ import { endingsFound } from '../core/story-map.ts';
 import type { PlayView } from '../core/view.ts';
 import { startPlayer, type Player } from '../player/player.ts';
 import type { Stage, StageOptions } from '../render/stage.ts';
+import { SCORE_PATH } from '../core/asset-kind.ts';
+import type { Score } from '../core/score.ts';
 import { StoryAudio } from '../ui/audio.ts';
+import type { MixSettings } from '../ui/mixer.ts';
 import { h } from '../ui/dom.ts';
 import { HistoryDialog } from '../ui/history.ts';
 import { LedgerPanel, recordingLabel, recordingModeOf } from '../ui/ledger.ts';
@@ -69,7 +71,21 @@ export interface PlayDeps {
   readonly changeSetting: <K extends keyof Settings>(key: K, value: Settings[K]) => Promise<void>;
 }
 
-/** Asset paths that are sound files: a story with any gets a mute toggle. */
+/** The story's score file, read when sound starts; null when it has none or it cannot play. */
+async function loadScore(url: string | null): Promise<Score | null> {
+  if (url === null) return null;
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`the score answered ${response.status}`);
+  // the reader (valibot's schema) loads with the sound, never before the first beat
+  const [{ readScore }, json] = await Promise.all([
+    import('../story/score.ts'),
+    response.json() as Promise<unknown>,
+  ]);
+  const read = readScore(json);
+  if (read.ok) return read.score;
+  console.warn(`inkreel: the story's score cannot play: ${read.problems.join('; ')}`);
+  return null;
+}
 
 /** How long to wait for the play lock: long enough for this tab's own previous play to let go. */
 const LOCK_WAIT_MS = 300;
@@ -127,8 +143,26 @@ export async function mountPlay(deps: PlayDeps): Promise<() => void> {
   // Declared before anything can reach them: a key press may come while the story still loads.
   let stage: PlayStage | null = null;
   let player: Player | null = null;
-  const audio = new StoryAudio({ resolveAsset, muted: tab.soundMuted });
-  const hasSound = Object.keys(entry.assets).some(isSoundPath);
+  // the mixer as the settings say; the session keeps it current as the player changes it
+  let mix: MixSettings = {
+    soundMuted: settings.soundMuted,
+    masterVolume: settings.masterVolume,
+    musicVolume: settings.musicVolume,
+    effectsVolume: settings.effectsVolume,
+  };
+  tab.soundMuted = mix.soundMuted;
+  const audio = new StoryAudio({
+    resolveAsset,
+    mix,
+    loadScore: () => loadScore(resolveAsset(SCORE_PATH)),
+    now: () => clock.now(),
+    trace: new URLSearchParams(location.search).has('audio-trace'),
+  });
+  const keepSetting = <K extends keyof MixSettings>(key: K, value: Settings[K]): void => {
+    void deps.changeSetting(key, value).catch((error: unknown) => {
+      console.warn('inkreel: the sound setting could not be kept', error);
+    });
+  };
   // A story's own theme dresses the whole page while it plays, unless the player chose one.
   if (settings.theme === 'system' && isTheme(entry.meta.theme))
     document.documentElement.dataset.theme = entry.meta.theme;
@@ -165,16 +199,13 @@ export async function mountPlay(deps: PlayDeps): Promise<() => void> {
     advanceStage: () => stage?.advance() ?? false,
     textSpeed: settings.textSpeed,
     autoplay: settings.autoplay,
-    sound: hasSound
-      ? {
-          muted: tab.soundMuted,
-          setMuted: (muted) => {
-            tab.soundMuted = muted;
-            audio.setMuted(muted);
-            menu.setMuted(muted);
-          },
-        }
-      : undefined,
+    sound: {
+      muted: mix.soundMuted,
+      setMuted: (muted) => {
+        setMuted(muted);
+        menu.setMuted(muted);
+      },
+    },
   });
   deps.root.replaceChildren(mirror.root);
   // The pause menu and the History hold the window as one (DESIGN.md §3: Escape pauses).
@@ -184,8 +215,10 @@ export async function mountPlay(deps: PlayDeps): Promise<() => void> {
   const history = new HistoryDialog({ hold });
   const setMuted = (muted: boolean): void => {
     tab.soundMuted = muted;
-    audio.setMuted(muted);
+    mix = { ...mix, soundMuted: muted };
+    audio.setMix(mix);
     mirror.showMuted(muted);
+    keepSetting('soundMuted', muted);
   };
   const menu = new PauseMenu({
     title: entry.meta.title,
@@ -205,7 +238,16 @@ export async function mountPlay(deps: PlayDeps): Promise<() => void> {
         await deps.changeSetting('textSpeed', speed);
       },
     },
-    sound: hasSound ? { muted: () => tab.soundMuted, setMuted } : undefined,
+    sound: { muted: () => mix.soundMuted, setMuted },
+    mixer: {
+      value: () => mix,
+      preview: (key, value) => audio.setMix({ ...mix, [key]: value }),
+      commit: (key, value) => {
+        mix = { ...mix, [key]: value };
+        audio.setMix(mix);
+        keepSetting(key, value);
+      },
+    },
     openHistory: () => history.open(),
     openLedger: () => ledgerRef?.open(),
     mapHref: entry.loadMap ? hrefFor({ name: 'map', storyId }) : undefined,

@@ -2,6 +2,7 @@
 // file and line, from the compiler and from the tag rules of DESIGN.md §2.
 import { relative } from 'node:path';
 import { humaniseId } from '../core/story-map.ts';
+import { scoreFindings } from './check-score.ts';
 import { assetPathsOf, assetProblem, buildStory } from './story-build.ts';
 import type { StoryBuild } from './story-build.ts';
 import type { SourceTag } from './scan-source.ts';
@@ -20,7 +21,9 @@ export type FindingCode =
   | 'asset'
   | 'external-without-fallback'
   | 'not-an-ending'
-  | 'unnamed-ending';
+  | 'unnamed-ending'
+  | 'score'
+  | 'unknown-cue';
 
 export interface Finding {
   /** `info` is advice: it never fails a check */
@@ -235,6 +238,7 @@ export function checkBuild(build: StoryBuild): StoryReport {
     ...tagFindings(build, declared),
     ...decisionFindings(build),
     ...endingFindings(build),
+    ...scoreFindings(build),
   );
   for (const ext of build.scan.externals) {
     if (!build.scan.functions.has(ext.name)) {

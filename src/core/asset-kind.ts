@@ -6,3 +6,6 @@ const SOUND = /\.(wav|mp3|ogg|oga|opus|m4a|aac|flac|weba|webm)$/i;
 export function isSoundPath(path: string): boolean {
   return SOUND.test(path);
 }
+
+/** The asset path of a story's score (AUTHORING.md "Music"), relative to its folder. */
+export const SCORE_PATH = 'score.json';

@@ -42,6 +42,8 @@ export type Directive =
   | { readonly kind: 'restart' }
   | { readonly kind: 'class'; readonly name: string }
   | { readonly kind: 'pause'; readonly seconds: number }
+  // a cue of the story's score (stories/<id>/score.json); null for `music: none`
+  | { readonly kind: 'music'; readonly cue: string | null }
   // choice
   | { readonly kind: 'taste'; readonly weights: TasteVector }
   | { readonly kind: 'default' }

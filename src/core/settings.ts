@@ -27,6 +27,12 @@ export interface Settings {
   readonly textSpeed: TextSpeed;
   /** pages and the last beat advance by themselves after a reading time; choices never do */
   readonly autoplay: boolean;
+  /** no sound at all (no audio engine is even started) */
+  readonly soundMuted: boolean;
+  /** the mixer, each 0…1: everything, the score, and effects with ambience */
+  readonly masterVolume: number;
+  readonly musicVolume: number;
+  readonly effectsVolume: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -39,4 +45,8 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
   textSpeed: 'normal',
   autoplay: false,
+  soundMuted: false,
+  masterVolume: 0.7,
+  musicVolume: 0.5,
+  effectsVolume: 0.6,
 };

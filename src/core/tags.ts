@@ -215,6 +215,12 @@ export function parseTag(tag: string): Directive {
       if (!value) return need('an asset or "none"');
       if (/^(none|off|stop)$/i.test(value)) return { kind: 'audio', path: null, loop: true };
       return withAsset(key, raw, value, (path) => ({ kind: 'audio', path, loop: true }));
+    case 'music':
+      if (!value) return need('a cue name or "none"');
+      if (/^(none|off|stop)$/i.test(value)) return { kind: 'music', cue: null };
+      return /^[A-Za-z0-9_][\w-]*$/.test(value)
+        ? { kind: 'music', cue: value.toLowerCase() }
+        : invalid(key, raw, `"${value}" is not a cue name, like "title" or "tension-2"`);
     case 'clear':
       return { kind: 'clear' };
     case 'restart':

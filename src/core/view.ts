@@ -101,6 +101,8 @@ export interface PlayView {
   readonly audioLoop: string | null;
   /** one-shot `AUDIO:` cues since the last CLEAR, oldest first (optional: older views lack it) */
   readonly sounds?: readonly SoundCue[];
+  /** the score's cue in play (the last `music:` tag; null after `music: none` or before any) */
+  readonly music?: string | null;
   readonly decision: DecisionView | null;
   /** decisions taken so far in this playthrough (for rewind and the ending screen) */
   readonly history: readonly PastDecision[];

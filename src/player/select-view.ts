@@ -68,6 +68,7 @@ interface Screen {
   readonly backdrop: Backdrop | null;
   readonly audioLoop: string | null;
   readonly sounds: readonly SoundCue[];
+  readonly music: string | null;
 }
 
 /** Folds the transcript's directives into what is on screen now; CLEAR drops the text, not the scene. */
@@ -77,6 +78,7 @@ export function screenOf(transcript: readonly TranscriptEntry[]): Screen {
   let backdrop: Backdrop | null = null;
   let audioLoop: string | null = null;
   let sounds: SoundCue[] = [];
+  let music: string | null = null;
   for (const { id, line } of transcript) {
     let speaker: string | null = null;
     let className: string | null = null;
@@ -102,6 +104,9 @@ export function screenOf(transcript: readonly TranscriptEntry[]): Screen {
         case 'audio':
           if (d.loop) audioLoop = d.path;
           else if (d.path !== null) sounds.push({ id, path: d.path });
+          break;
+        case 'music':
+          music = d.cue;
           break;
         case 'clear':
         case 'restart':
@@ -132,7 +137,7 @@ export function screenOf(transcript: readonly TranscriptEntry[]): Screen {
       all.push(shown);
     }
   }
-  return { lines, all, backdrop, audioLoop, sounds };
+  return { lines, all, backdrop, audioLoop, sounds, music };
 }
 
 function lastShownBefore(transcript: readonly TranscriptEntry[], length: number): number | null {
@@ -225,6 +230,7 @@ export function selectView(snapshot: PlayerSnapshotLike): PlayView {
     speaker: last?.speaker ?? null,
     audioLoop: screen.audioLoop,
     sounds: screen.sounds,
+    music: screen.music,
     decision:
       top === 'choosing' ? decisionOf(ctx, phaseOf(sub, ctx.current?.timedOut === true)) : null,
     history: historyOf(ctx),

@@ -91,6 +91,8 @@ export const profileSchema = v.strictObject({
   createdAt: timestamp,
 });
 
+const volume = v.pipe(v.number(), v.minValue(0), v.maxValue(1));
+
 export const settingsSchema = v.strictObject({
   timeScale: v.union([v.literal(1), v.literal(2), v.literal(10), v.literal('off')]),
   recordingPaused: v.boolean(),
@@ -102,6 +104,11 @@ export const settingsSchema = v.strictObject({
   // added with issue 13: settings stored before then lack them and take the defaults
   textSpeed: v.optional(v.picklist(['slow', 'normal', 'fast', 'instant']), 'normal'),
   autoplay: v.optional(v.boolean(), false),
+  // added with issue 14 (sound): older settings take the defaults
+  soundMuted: v.optional(v.boolean(), false),
+  masterVolume: v.optional(volume, 0.7),
+  musicVolume: v.optional(volume, 0.5),
+  effectsVolume: v.optional(volume, 0.6),
 });
 
 export const savedPlaySchema = v.strictObject({

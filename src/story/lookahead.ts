@@ -86,6 +86,7 @@ export function assetsOf(directives: readonly Directive[]): string[] {
       case 'restart':
       case 'class':
       case 'pause':
+      case 'music':
       case 'taste':
       case 'default':
       case 'blurb':

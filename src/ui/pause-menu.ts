@@ -4,6 +4,7 @@ import type { PlayerCommand } from '../core/commands.ts';
 import type { TimeScale } from '../core/timing.ts';
 import type { PlayView } from '../core/view.ts';
 import { h } from './dom.ts';
+import { mixerControls, type MixerControlOptions, type MixerControls } from './mixer-controls.ts';
 import { Modal } from './modal.ts';
 
 /** A setting offered as a few named values (text speed, until it has its own type in core). */
@@ -24,6 +25,8 @@ export interface PauseMenuOptions {
   /** offered when the play session has a text speed setting to give */
   readonly textSpeed?: ChoiceSetting;
   readonly sound?: { readonly muted: () => boolean; readonly setMuted: (muted: boolean) => void };
+  /** the compact mixer: volumes applied live and kept as settings */
+  readonly mixer?: MixerControlOptions;
   readonly openHistory: () => void;
   readonly openLedger: () => void;
   readonly mapHref?: string;
@@ -103,6 +106,7 @@ export class PauseMenu {
   private readonly startOver: HTMLButtonElement;
   private readonly keepPlaying: HTMLButtonElement;
   private readonly mute: HTMLButtonElement | null;
+  private readonly mixer: MixerControls | null;
   private release: (() => void) | null = null;
   private timed = false;
 
@@ -158,6 +162,10 @@ export class PauseMenu {
           'Mute sound',
         )
       : null;
+    this.mixer = options.mixer ? mixerControls(options.mixer, 'Sound') : null;
+    // the mute toggle sits with the sliders it silences
+    if (this.mixer && this.mute)
+      this.mixer.fieldset.append(h('div', { class: 'mixer-mute' }, this.mute));
     this.startOver = h(
       'button',
       {
@@ -230,7 +238,7 @@ export class PauseMenu {
       h(
         'div',
         { class: 'menu-actions' },
-        this.mute,
+        this.mixer ? null : this.mute,
         h(
           'button',
           {
@@ -242,6 +250,7 @@ export class PauseMenu {
           'What’s being recorded',
         ),
       ),
+      this.mixer?.fieldset,
       this.recording,
       h(
         'div',
@@ -272,6 +281,7 @@ export class PauseMenu {
     this.askStartOver(false);
     if (this.mute && this.options.sound)
       this.mute.setAttribute('aria-pressed', String(this.options.sound.muted()));
+    this.mixer?.refresh();
     this.modal.open(this.resume);
   }
 

@@ -4,6 +4,7 @@ import type { Settings } from '../core/settings.ts';
 import { TEXT_SPEED_CHOICES } from './text-speeds.ts';
 import type { TimeScale } from '../core/timing.ts';
 import { h } from './dom.ts';
+import { mixerControls } from './mixer-controls.ts';
 
 export interface SettingsModel {
   readonly profiles: readonly Profile[];
@@ -79,6 +80,16 @@ const SCALES: readonly {
 
 export function renderSettings(model: SettingsModel, actions: SettingsActions): HTMLElement {
   const { settings } = model;
+  // nothing plays on this page: a slider is kept when let go, and heard in play
+  let mix = settings;
+  const mixer = mixerControls({
+    value: () => mix,
+    preview: () => undefined,
+    commit: (key, value) => {
+      mix = { ...mix, [key]: value };
+      void actions.change(key, value);
+    },
+  });
   const profileRows = h('ul', { class: 'profiles' });
   for (const profile of model.profiles) {
     const active = profile.id === model.activeId;
@@ -239,6 +250,19 @@ export function renderSettings(model: SettingsModel, actions: SettingsActions): 
       'When on, the home screen may show a story poster that matches how your choices lean, and says why.',
       settings.personalisation,
       (on) => void actions.change('personalisation', on),
+    ),
+    h('h2', {}, 'Sound'),
+    checkbox(
+      'Mute all sound',
+      'No music, ambience or effects. While this is on, no sound is even prepared.',
+      settings.soundMuted,
+      (on) => void actions.change('soundMuted', on),
+    ),
+    mixer.fieldset,
+    h(
+      'p',
+      { class: 'hint' },
+      'Sound starts only after you first click, tap or press a key in a story. The pause menu has the same sliders.',
     ),
     h('h2', {}, 'Display'),
     radios(

@@ -25,6 +25,7 @@ VAR warmth = 0
 === day_one ===
 # chapter: Monday
 # scene: beach
+# music: tide
 You have rented the room above the Kittiwake Café for a week in November, because nobody else wanted it and because you needed, for a while, to be somewhere nobody needed you.
 On the first morning, the tide is far out and the sand is flat and shining. In the middle of it, made of white stones the size of fists, someone has laid a single letter, taller than a person: H. # timer: 15
 * [Go down and look at it closely #taste: curiosity+1 solitude+0.5]
@@ -69,6 +70,7 @@ Afternoon. Rain against the big window. Mrs Pell brings you a pot of tea you did
 === day_three ===
 # chapter: Wednesday
 # scene: beach
+# music: tide
 In the night there is a storm. In the morning the third letter, an M, is half gone: one leg of it scattered across the sand like dropped coins. There is no sign of the red bucket.
 {knows_ferry: Far out, the lights of the Saltire are coming up the bay. Half seven.|Far out, a ferry is coming up the bay, lit like a street.} # timer: 8
 * [Run down and put the stones back yourself #taste: empathy+1 risk+0.5]
@@ -124,6 +126,7 @@ That night the wind drops, and the room above the café is so quiet you can hear
 === day_four ===
 # chapter: Thursday
 # scene: beach
+# music: thursday
 The last morning. The tide goes out. H, O, M: and a space where the last letter should be, and no boy, and no bucket.
 # speaker: Mrs Pell
 "Joss has a temperature," Mrs Pell says, behind you. "Elsie's keeping him in." The ferry lights are coming up the bay. # timer: 10
@@ -146,6 +149,7 @@ He is in bed, pink and furious at being ill.
 === home ===
 # ending: Home
 # scene: beach
+# music: ending
 You lay the E with his white stones, three lines and a long one, as the Saltire comes level with the bay. You will never know if anybody on the deck looks down. That evening, the café phone rings, and it is for Elsie, and she comes back from it with her face wet.
 {warmth >= 4: -> stay}
 You catch the morning bus on Saturday. Mrs Pell gives you a white stone for the journey. You keep it on your desk for years.
@@ -161,6 +165,7 @@ THE END: Out of Season
 === unfinished ===
 # ending: Three Letters
 # scene: beach
+# music: ending
 You leave the space. The Saltire passes, far out, and goes on. H, O, M, and the sea.
 On Sunday Joss is well again, and lays the E himself, alone, at low tide, and stands beside it in his coat until the ferry comes. You watch from the bus window as it pulls away. It is his word. It was always his word.
 THE END: Three Letters

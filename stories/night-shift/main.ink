@@ -26,6 +26,7 @@ VAR kindness = 0
 === desk ===
 # chapter: Midnight
 # scene: office
+# music: midnight
 The Hotel Alcyone has nine rooms, one lift that nobody trusts, and a night desk that is yours from midnight until six.
 The radiator ticks. Across the road the diner's sign buzzes pink against the wet glass. Somewhere beyond the roofs a goods train drags its long iron sentence through the dark.
 At four minutes past twelve, the desk phone rings. # timer: 6
@@ -108,6 +109,7 @@ You check the armchair, {room == "lobby": and it is empty|the keys, the stairs, 
 
 === roof ===
 # scene: rooftop
+# music: roof
 He is standing at the parapet with his coat open, looking east along the line to where the station lamps make a yellow smear in the rain.
 # speaker: Aurel
 "You can see the two-ten from here. You always could. Mira comes in on the two-ten." He checks a watch that has stopped. "She'll be cross if I'm not on the platform. It's our first year."
@@ -161,6 +163,7 @@ The phone rings again at half past two. The same patient rings. The silence betw
 === two_ten ===
 # chapter: The Two-Ten
 # scene: night-street
+# music: two-ten
 Far off, the two-ten sounds its horn at the level crossing. He is at the door before it finishes.
 # speaker: Aurel
 "That's her."
@@ -223,6 +226,7 @@ Six o'clock. The morning porter comes in shaking an umbrella and asks what sort 
 === ending_room_seven ===
 # ending: Room Seven
 # scene: bedroom
+# music: ending
 A week later a postcard arrives, addressed to the night porter. On the front is the station, in colour, years ago. On the back, in a careful hand that is beginning to wander: Thank you for keeping the room. A. and M.
 You pin it above the desk, where the night porter before you must have pinned things, and where the one after you will wonder who A. and M. were.
 THE END: Room Seven
@@ -231,6 +235,7 @@ THE END: Room Seven
 === ending_morning ===
 # ending: The Morning Train
 # scene: night-street
+# music: ending
 You walk home past the diner as its shutters go up. The rain has stopped. The trains are running on time, which is to say, full of people going somewhere they have been before.
 You think about him now and then, on the nights when the phone rings and nobody speaks. You always answer those now.
 THE END: The Morning Train
@@ -239,6 +244,7 @@ THE END: The Morning Train
 === ending_platform ===
 # ending: Platform Two
 # scene: train
+# music: ending
 Rina thanks you at the door in the voice people use for strangers who did the least they could. You do not blame her.
 The next night, and for a few nights after, you catch yourself watching the street door at twenty to one. Nobody comes. The two-ten goes through without stopping, a wall of lit windows, and is gone.
 THE END: Platform Two

@@ -6,6 +6,7 @@ VAR croydon = false
 === deadline ===
 # chapter: December
 # scene: office
+# music: deadline
 The twentieth of December. The duplicating plant in Slough needs the master tape by Monday or there is no Christmas.
 {lost_work: What survived the power cut is good, and there is not enough of it.|It is nearly all there. Nearly is the word that keeps you awake.}
 # speaker: Pryce

@@ -3,6 +3,7 @@
 === ending_number_one ===
 # ending: Number One
 # scene: office
+# music: ending
 Tapeloop is number one in the charts for five weeks. Pryce buys a car the colour of a boiled sweet.
 By Easter the mailbags come twice a week, and Halcyon's next three games are made from them, and every one of them sells. They are the games people wanted. Nobody quite remembers wanting them.
 # speaker: Pryce
@@ -17,6 +18,7 @@ By Easter the mailbags come twice a week, and Halcyon's next three games are mad
 === ending_crash ===
 # ending: Level Nine
 # scene: void
+# music: glitch
 Tapeloop ships on time with the last three weeks of work missing, and on level nine, on every machine in the country, it crashes to a black screen with a single blinking cursor.
 The reviews are cruel. The letters are not. For twenty years, people write to ask what was past level nine. # timer: 10
 * [Tell them: nothing, it was never finished #taste: honesty+1 order+0.5]
@@ -29,6 +31,7 @@ The reviews are cruel. The letters are not. For twenty years, people write to as
 === ending_gloam ===
 # ending: The Gloam
 # scene: bedroom
+# music: ending
 Tapeloop comes out in February, late and finished. It sells steadily and quietly, the way good shoes do.
 In the deepest room there is a monster with three eyes and a shopping bag who will only let you pass if you stay and play with him for a while. Children write to Halcyon about him. Nell reads every letter at the kitchen table, and answers the ones with drawings in them.
 # speaker: Nell
@@ -43,6 +46,7 @@ In the deepest room there is a monster with three eyes and a shopping bag who wi
 === ending_croydon ===
 # ending: Croydon
 # scene: train
+# music: ending
 Zenith gives you a company car you cannot drive and an office with a window onto a ring road. Your first Zenith game is made from a sack of Halcyon's cards, which you brought, as asked.
 It is very good. It knows exactly what its players will choose. You never meet any of them. # timer: 10
 * [Drive the car home for Christmas anyway #taste: risk+1 empathy+0.5]
@@ -55,6 +59,7 @@ It is very good. It knows exactly what its players will choose. You never meet a
 === ending_walkout ===
 # ending: Without a Name
 # scene: night-street
+# music: ending
 You never work in games again. Tapeloop ships without your name, and does fine, and is forgotten, as most things are.
 Years later, in a car-boot sale, you find a copy for ten pence. On the inlay someone has written, in biro: best game ever, nobody's heard of it. # timer: 12
 * [Buy it #taste: empathy+0.5 curiosity+0.5]
@@ -67,6 +72,7 @@ Years later, in a car-boot sale, you find a copy for ten pence. On the inlay som
 === ending_bedroom ===
 # ending: Bedroom Coder
 # scene: bedroom
+# music: ending
 Tapeloop comes out, and a few thousand people play it, and it is reviewed in two magazines, one kindly. You go back to Halcyon in January and start on the next one.
 It is not a triumph. It is a life. You notice, some evenings, that you are happier than anybody in the charts. # timer: 10
 * [Start the next game tonight #taste: ambition+1 solitude+0.5]
@@ -79,6 +85,7 @@ It is not a triumph. It is a life. You notice, some evenings, that you are happi
 === ending_mirror ===
 # ending: Tapeloop
 # scene: void
+# music: glitch
 # CLEAR
 Tapeloop sells modestly and is remembered enormously, mostly for its last screen, which tells each player, in plain words, what it noticed about them.
 Years later, a man writes to you to say that the last screen was the first time anything had told him what it had been keeping. He says it felt like being seen, and also like being caught, and that he still is not sure which.

@@ -3,6 +3,7 @@
 === halcyon ===
 # chapter: Halcyon
 # scene: office
+# music: halcyon
 Halcyon Soft is two rooms, six computers, a kettle, a fax machine that nobody knows how to use, and a framed cover of Popular Computing Weekly with Desmond Pryce on it, younger and thinner, pointing at the camera.
 {late: You are forty minutes late. Nobody mentions it, which is worse.}
 {the_way.yard: Pryce glances at the rust on your hands and the rip in your sleeve and decides, visibly, not to ask.}

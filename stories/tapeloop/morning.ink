@@ -3,6 +3,7 @@
 === morning ===
 # chapter: Tuesday
 # scene: bedroom
+# music: tuesday
 Tuesday, the ninth of September, 1986.
 The clock radio clicks on at seven with the weather: rain over the Pennines, clearing later, perhaps. Beside the bed, the Corona 48 you built your whole summer around sits under a tea towel, its cassette deck still holding last night's save.
 Today you take your game to Halcyon Soft. Today someone who is not your sister sees it. # timer: 10

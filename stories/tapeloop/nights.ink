@@ -5,12 +5,15 @@
 {team:
 - "office":
     # scene: office
+    # music: nights
     October. The office after eight, when the carpet shop below has shut and the building ticks as it cools.
 - "vesna":
     # scene: office
+    # music: nights
     October. You and Vesna share a desk, a kettle and an opinion about the Corona's sound chip, which is that it was designed by an enemy.
 - else:
     # scene: bedroom
+    # music: nights
     October. Your bedroom at two in the morning, the Corona's glow on the ceiling, a mug of tea gone cold enough to have a skin.
 }
 -> week_one

@@ -83,6 +83,7 @@ Three seconds. Quick. # timer: 3
 === report_intro ===
 # chapter: The Record
 # scene: office
+# music: record
 # AUDIOLOOP: none
 The hum has stopped, and the background is now one of the engine's drawn scenes, an office, because this is the part about paperwork.
 # speaker: Guide
@@ -102,6 +103,7 @@ From those, the report estimates your tastes, like caution or curiosity, with ho
 === last ===
 # CLEAR
 # ending: The Tour
+# music: ending
 That was the tour. The screen was just cleared, by a tag, so the ending starts fresh.
 When a story ends, a card names the ending you reached, counts how many of its endings you have found so far, and lays out the path you took, chapter by chapter, with a way to go back to any decision and choose again.
 {hurried: You froze on the fast one. The report will show that decision, and the clock's part in it.}
