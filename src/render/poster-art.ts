@@ -195,7 +195,6 @@ function drawSubject(
       // the player, from behind: head and shoulders against the glow
       const hx = cx - sw * 0.12;
       const hy = ground - s * 0.22;
-      g.ellipse(hx, hy + s * 0.24, s * 0.25, s * 0.17).fill({ color: rim, alpha: 0.45 });
       g.circle(hx, hy - s * 0.05, s * 0.105).fill({ color: rim, alpha: 0.45 });
       g.ellipse(hx, hy + s * 0.24, s * 0.24, s * 0.16).fill(INK);
       g.circle(hx, hy - s * 0.05, s * 0.1).fill(INK);
@@ -214,7 +213,7 @@ function drawSubject(
         [2, 4],
         [3, 4],
       ] as const;
-      const cell = s * 0.16;
+      const cell = s * 0.21;
       for (const [col, row] of letter) {
         const px = cx - cell * 1.5 + col * cell * 1.05 + row * cell * 0.1;
         const py = ground - s * 0.05 + row * cell * 0.42;
@@ -248,14 +247,23 @@ function drawSubject(
       g.rect(0, ground, w, h - ground).fill(INK);
       break;
     }
-    case 'distant':
-      glow(g, cx, ground - s * 0.1, s * 0.5, light, 0.7);
-      person(g, cx, ground, s * 0.22);
-      g.ellipse(cx + s * 0.1, ground + s * 0.01, s * 0.12, s * 0.012).fill({
-        color: INK,
-        alpha: 0.5,
-      });
+    case 'distant': {
+      // far off, alone; a line of footprints leads from the foreground out to them
+      const fx = cx + s * 0.35;
+      const fy = ground - s * 0.02;
+      glow(g, fx, fy - s * 0.1, s * 0.55, light, 0.8);
+      g.rect(0, fy + s * 0.02, w, h - fy).fill({ color: INK, alpha: 0.35 });
+      for (let i = 0; i < 14; i++) {
+        const t = i / 13;
+        const px = w * 0.22 + (fx - w * 0.22) * t ** 0.8 + (i % 2 ? 1 : -1) * s * 0.035 * (1 - t);
+        const py = h * 0.99 - (h * 0.99 - fy - s * 0.04) * t ** 0.6;
+        const r = s * 0.05 * (1 - t * 0.8);
+        g.ellipse(px, py, r * 0.55, r * 0.32).fill({ color: INK, alpha: 0.75 });
+        g.ellipse(px, py - r * 0.1, r * 0.5, r * 0.25).fill({ color: light, alpha: 0.25 });
+      }
+      person(g, fx, fy, s * 0.24);
       break;
+    }
     case 'umbrella': {
       glow(g, cx, ground - s * 1.1, s * 0.75, light, 1);
       // the street lamp the figure waits under

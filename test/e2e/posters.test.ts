@@ -42,17 +42,25 @@ describe('key art', () => {
         { timeout: 20_000 },
       );
       const shown: Shown[] = await page.evaluate(() =>
-        [...document.querySelectorAll<HTMLImageElement>('.story-card img.poster')].map((img) => {
-          const r = img.getBoundingClientRect();
-          return {
-            id: img.closest<HTMLElement>('[data-story]')?.dataset.story ?? '',
-            box: { w: r.width, h: r.height },
-            natural: { w: img.naturalWidth, h: img.naturalHeight },
-            fit: getComputedStyle(img).objectFit,
-            srcset: img.getAttribute('srcset') ?? '',
-            current: img.currentSrc,
-          };
-        }),
+        Promise.all(
+          [...document.querySelectorAll<HTMLImageElement>('.story-card img.poster')].map(
+            async (img) => {
+              const r = img.getBoundingClientRect();
+              // naturalWidth of a srcset image is in CSS pixels; the file's own come from a copy
+              const file = new Image();
+              file.src = img.currentSrc;
+              await file.decode();
+              return {
+                id: img.closest<HTMLElement>('[data-story]')?.dataset.story ?? '',
+                box: { w: r.width, h: r.height },
+                natural: { w: file.naturalWidth, h: file.naturalHeight },
+                fit: getComputedStyle(img).objectFit,
+                srcset: img.getAttribute('srcset') ?? '',
+                current: img.currentSrc,
+              };
+            },
+          ),
+        ),
       );
       expect(shown.map((s) => s.id).sort()).toEqual([...SHIPPED].sort());
       for (const s of shown) {

@@ -12,8 +12,8 @@ const PLANNED: Record<string, Record<string, Look>> = {
     default: { scene: 'beach', subject: 'stones', light: 0xffd59a },
     // the lit door of the guest house on the front
     'curiosity+': { scene: 'beach', subject: 'doorway', light: 0xffc46e },
-    // one walker far out on the flats
-    'solitude+': { scene: 'beach', subject: 'distant', light: 0xbfd4ff },
+    // alone in the rented room out of season (the beach belongs to the other two)
+    'solitude+': { scene: 'bedroom', subject: 'figure', light: 0xbfd4ff },
   },
   'night-shift': {
     // the old man out of the rain, under the lamp by the hotel
