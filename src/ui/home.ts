@@ -82,9 +82,9 @@ function renderCard(card: StoryCard): HTMLElement {
         ? h('img', {
             class: 'poster',
             src: card.posterUrl,
-            // the card's width: one column on a phone, about 14–20rem in the grid
+            // the card's width: half a phone's width, about 14–20rem in the grid
             ...(card.posterSrcset
-              ? { srcset: card.posterSrcset, sizes: '(max-width: 32rem) 100vw, 20rem' }
+              ? { srcset: card.posterSrcset, sizes: '(max-width: 32rem) 50vw, 20rem' }
               : {}),
             width: 300,
             height: 450,

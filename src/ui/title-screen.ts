@@ -104,7 +104,7 @@ function titleArt(model: TitleScreenModel, src: string): HTMLElement {
       ? {
           srcset: model.posterSrcset,
           // beside the text, as tall as the window allows; above it on a narrow screen
-          sizes: '(min-width: 48rem) min(40vw, calc((100vh - 4rem) * 0.667)), 100vw',
+          sizes: '(min-width: 48rem) min(40vw, calc((100vh - 8rem) * 0.667)), 100vw',
         }
       : {}),
     width: 300,

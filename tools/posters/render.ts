@@ -25,14 +25,14 @@ const STORIES = resolve(ROOT, process.env.INKREEL_STORIES_DIR ?? 'stories');
 const RECORD = '.posters.json';
 
 /** 1× sizes in CSS pixels: a card is at most about 300 px wide, a banner 640. */
-export const POSTER_SIZES = {
+const POSTER_SIZES = {
   card: { width: 300, height: 450, suffix: '' },
   wide: { width: 640, height: 360, suffix: '.wide' },
 } as const;
-export const DENSITIES = [1, 2, 3] as const;
+const DENSITIES = [1, 2, 3] as const;
 
 /** `assets/poster.webp` → `assets/poster.wide@2x.webp` */
-export function posterFile(path: string, suffix: string, density: number): string {
+function posterFile(path: string, suffix: string, density: number): string {
   const base = path.replace(/\.[a-z0-9]+$/i, '');
   return `${base}${suffix}${density === 1 ? '' : `@${density}x`}.webp`;
 }
@@ -134,6 +134,8 @@ async function main(): Promise<void> {
             mkdirSync(dirname(join(dir, file)), { recursive: true });
             writeFileSync(join(dir, file), buf);
             record[file] = sha(buf);
+            // kept after every file, so a run stopped halfway does not orphan what it wrote
+            writeFileSync(recordPath, JSON.stringify(record, null, 2) + '\n');
             console.log(
               `${id}: ${file} ${Math.round(buf.length / 1024)} KB (${look.subject} in ${look.scene})`,
             );
