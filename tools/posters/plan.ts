@@ -37,7 +37,8 @@ const PLANNED: Record<string, Record<string, Look>> = {
     'empathy+': { scene: 'diner', subject: 'pair', light: 0xffb870 },
   },
   tutorial: {
-    default: { scene: 'office', subject: 'screen', light: 0x9ad0ff },
+    // the engine's own title scene, one player in front of it (Tapeloop has the glowing screen)
+    default: { scene: 'title', subject: 'figure', light: 0x9ad0ff },
     'curiosity+': { scene: 'void', subject: 'doorway', light: 0xc7a6ff },
     'risk+': { scene: 'rooftop', subject: 'runner', light: 0xff8a5c },
   },
