@@ -368,7 +368,8 @@ export function composePoster(
 
   const subject = new Graphics({ label: `subject:${spec.subject}` });
   const cx = wide ? width * 0.68 : width * 0.5;
-  const ground = wide ? height * 0.86 : height * 0.8;
+  // the subject stands on the lower fifth; the stones and footprints reach below it
+  const ground = height * 0.8;
   rim = spec.light;
   drawSubject(subject, spec.subject, width, height, cx, ground, spec.light);
   container.addChild(subject);
