@@ -5,6 +5,7 @@ import { progressOnMap } from '../core/story-map.ts';
 import { deleteData } from '../storage/controls.ts';
 import { h } from '../ui/dom.ts';
 import type { StoryCard } from '../ui/home.ts';
+import { posterSources } from '../ui/poster-image.ts';
 import type { ReportModel } from '../ui/report.ts';
 import { hrefFor } from '../ui/routes.ts';
 import { renderStoryMap } from '../ui/story-map.ts';
@@ -99,12 +100,14 @@ export async function showHome(app: AppContext): Promise<() => void> {
     const entry = entryFor(app, story.storyId);
     if (!entry) return;
     const when = story.isVariant ? story.poster?.when : null;
+    const art = story.poster ? posterSources(entry.assets, story.poster.path) : null;
     cards.push({
       id: story.storyId,
       title: entry.meta.title,
       author: entry.meta.author,
       blurb: entry.meta.blurb ?? null,
-      posterUrl: story.poster ? (entry.assets[story.poster.path] ?? null) : null,
+      posterUrl: art?.card.src ?? null,
+      posterSrcset: art?.card.srcset ?? null,
       posterVariant: when ? `${when.dimension}${when.pole}` : null,
       progress: progressOf(saves[i] ?? null, lastEnded.get(story.storyId) ?? null),
       // The card explains only what personalisation changed; the report explains every story.

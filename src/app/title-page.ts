@@ -6,6 +6,7 @@ import type { SavedPlay } from '../core/ports.ts';
 import { chaptersOfDecisions, progressOnMap, type StoryMapData } from '../core/story-map.ts';
 import type { TimeScale } from '../core/timing.ts';
 import { h } from '../ui/dom.ts';
+import { posterSources } from '../ui/poster-image.ts';
 import { renderTitleScreen, type TitleScreenModel } from '../ui/title-screen.ts';
 import type { AppContext } from './context.ts';
 import { changeSetting, entryFor, setState } from './context.ts';
@@ -63,12 +64,15 @@ export function titleModel(
   const chapterNumber =
     savedChapter === null ? -1 : chapters.findIndex((c) => c.title === savedChapter);
   const poster = meta.posters.find((p) => p.when === null) ?? meta.posters[0];
+  const art = poster ? posterSources(entry.assets, poster.path) : null;
   return {
     storyId: meta.id,
     title: meta.title,
     author: meta.author,
     blurb: meta.blurb ?? null,
-    posterUrl: poster ? (entry.assets[poster.path] ?? null) : null,
+    posterUrl: art?.card.src ?? null,
+    posterSrcset: art?.card.srcset ?? null,
+    posterWide: art?.wide ?? null,
     typicalLength: entry.outline?.typicalLength ?? null,
     save: live
       ? { decision: live.snapshots.length, chapter: chapterNumber < 0 ? null : chapterNumber + 1 }

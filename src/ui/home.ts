@@ -15,6 +15,8 @@ export interface StoryCard {
   readonly blurb?: string | null;
   /** image URL for the poster, if any */
   readonly posterUrl: string | null;
+  /** the poster at other densities (width descriptors), when `npm run posters` made them */
+  readonly posterSrcset?: string | null;
   /** the pole a variant poster was chosen for, e.g. "empathy+"; null for the default poster */
   readonly posterVariant: string | null;
   readonly progress: StoryProgress;
@@ -80,6 +82,12 @@ function renderCard(card: StoryCard): HTMLElement {
         ? h('img', {
             class: 'poster',
             src: card.posterUrl,
+            // the card's width: half a phone's width, about 14–20rem in the grid
+            ...(card.posterSrcset
+              ? { srcset: card.posterSrcset, sizes: '(max-width: 32rem) 50vw, 20rem' }
+              : {}),
+            width: 300,
+            height: 450,
             alt: '',
             'data-variant': card.posterVariant ?? 'default',
           })

@@ -25,6 +25,10 @@ export interface TitleScreenModel {
   readonly blurb: string | null;
   /** the poster's URL, when the story has one */
   readonly posterUrl: string | null;
+  /** the poster at other densities (width descriptors) */
+  readonly posterSrcset?: string | null;
+  /** the 16:9 banner, shown instead on narrow screens, when `npm run posters` made one */
+  readonly posterWide?: { readonly src: string; readonly srcset: string | null } | null;
   readonly typicalLength: TypicalLength | null;
   readonly save: TitleSave | null;
   /** the profile has reached an ending of this story before */
@@ -91,6 +95,38 @@ function timingControl(model: TitleScreenModel, actions: TitleScreenActions): HT
   return set;
 }
 
+/** The key art, whole: the 16:9 banner on a narrow screen when there is one, else the 2:3 art. */
+function titleArt(model: TitleScreenModel, src: string): HTMLElement {
+  const img = h('img', {
+    class: 'title-art',
+    src,
+    ...(model.posterSrcset
+      ? {
+          srcset: model.posterSrcset,
+          // beside the text, as tall as the window allows; above it on a narrow screen
+          sizes: '(min-width: 48rem) min(40vw, calc((100vh - 8rem) * 0.667)), 100vw',
+        }
+      : {}),
+    width: 300,
+    height: 450,
+    alt: '',
+  });
+  const wide = model.posterWide;
+  if (!wide) return img;
+  return h(
+    'picture',
+    { class: 'title-art-frame' },
+    h('source', {
+      media: '(max-width: 47.99rem)',
+      srcset: wide.srcset ?? wide.src,
+      sizes: '100vw',
+      width: 640,
+      height: 360,
+    }),
+    img,
+  );
+}
+
 export function renderTitleScreen(
   model: TitleScreenModel,
   actions: TitleScreenActions,
@@ -139,7 +175,7 @@ export function renderTitleScreen(
     'section',
     { class: 'title-screen', 'aria-labelledby': 'title-screen-name' },
     model.posterUrl
-      ? h('img', { class: 'title-art', src: model.posterUrl, alt: '' })
+      ? titleArt(model, model.posterUrl)
       : h('div', { class: 'title-art title-art-blank' }),
     h(
       'div',

@@ -7,9 +7,9 @@
 # dimension: solitude = Solitude / Company
 # dimension: risk = Thrill-seeking / Caution
 # timer: 15
-# poster: assets/poster.png
-# poster: assets/poster-curiosity.png when curiosity+
-# poster: assets/poster-solitude.png when solitude+
+# poster: assets/poster.webp
+# poster: assets/poster-curiosity.webp when curiosity+
+# poster: assets/poster-solitude.webp when solitude+
 
 // A quiet week out of season: letters made of stones appear on the beach at every low tide.
 

@@ -6,10 +6,10 @@
 # dimension: curiosity = Curiosity / Restraint
 # dimension: honesty = Candour / Discretion
 # timer: 10
-# poster: assets/poster.png
-# poster: assets/poster-risk.png when risk+
-# poster: assets/poster-empathy.png when empathy+
-# poster: assets/poster-curiosity.png when curiosity+
+# poster: assets/poster.webp
+# poster: assets/poster-risk.webp when risk+
+# poster: assets/poster-empathy.webp when empathy+
+# poster: assets/poster-curiosity.webp when curiosity+
 # theme: dark
 
 // A night porter, a nine-room hotel by the railway, and a guest who thinks it is 1979.

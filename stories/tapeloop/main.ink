@@ -9,12 +9,12 @@
 # dimension: ambition = Ambition / Contentment
 # dimension: solitude = Solitude / Company
 # timer: 10
-# poster: assets/poster.png
-# poster: assets/poster-risk.png when risk+
-# poster: assets/poster-ambition.png when ambition+
-# poster: assets/poster-curiosity.png when curiosity+
-# poster: assets/poster-solitude.png when solitude+
-# poster: assets/poster-empathy.png when empathy+
+# poster: assets/poster.webp
+# poster: assets/poster-risk.webp when risk+
+# poster: assets/poster-ambition.webp when ambition+
+# poster: assets/poster-curiosity.webp when curiosity+
+# poster: assets/poster-solitude.webp when solitude+
+# poster: assets/poster-empathy.webp when empathy+
 # theme: dark
 
 // 1986. A nineteen-year-old writes a game for a home computer, and the game starts writing back.

@@ -5,9 +5,9 @@
 # dimension: risk = Thrill-seeking / Caution
 # dimension: order = Order / Improvisation
 # timer: 12
-# poster: assets/dusk.png
-# poster: assets/reel.png when curiosity+
-# poster: assets/poster-risk.png when risk+
+# poster: assets/poster.webp
+# poster: assets/poster-curiosity.webp when curiosity+
+# poster: assets/poster-risk.webp when risk+
 # theme: dark
 
 // A short guided tour: every tag of DESIGN.md §2 appears below at least once, doing what it says.

@@ -16,7 +16,9 @@
 // `dimension` declares a taste the choices measure: id = positive pole / negative pole.
 // `blurb` is the sentence or two on the story's title screen and home card.
 // `timer` is the story's choice window in seconds. A `poster` with `when risk+` is the key art
-// shown to a player whose profile leans to Thrill-seeking.
+// shown to a player whose profile leans to Thrill-seeking. For key art drawn from your scenes
+// with your title on it, name .webp files instead (`# poster: assets/key.webp`) and run
+// `npm run posters -- <id>` (AUTHORING.md, Key art).
 
 -> opening
 
