@@ -101,7 +101,10 @@ function facts(card: StoryCard): string[] {
   return out;
 }
 
-function poster(card: StoryCard): HTMLElement {
+/** Cards past this many in a row load their poster only when scrolled near. */
+const EAGER = 8;
+
+function poster(card: StoryCard, eager: boolean): HTMLElement {
   if (!card.posterUrl) return h('div', { class: 'poster poster-blank' }, card.title);
   return h('img', {
     class: 'poster',
@@ -113,7 +116,7 @@ function poster(card: StoryCard): HTMLElement {
     height: 450,
     // the title is lettered on the art and repeated as text beside it
     alt: '',
-    loading: 'lazy',
+    ...(eager ? {} : { loading: 'lazy' }),
     decoding: 'async',
     'data-variant': card.posterVariant ?? 'default',
   });
@@ -123,7 +126,7 @@ function reasonChip(reason: string): HTMLElement {
   return h('a', { class: 'reason-chip', href: hrefFor({ name: 'report' }) }, reason);
 }
 
-function renderCard(card: StoryCard, withReason: boolean): HTMLElement {
+function renderCard(card: StoryCard, withReason: boolean, index: number): HTMLElement {
   const lines = facts(card);
   const saved = card.progress?.kind === 'saved';
   return h(
@@ -140,7 +143,7 @@ function renderCard(card: StoryCard, withReason: boolean): HTMLElement {
         class: 'story-link',
         'aria-label': [card.title, `by ${card.author}`, ...lines].join('. '),
       },
-      poster(card),
+      poster(card, index < EAGER),
       h('span', { class: 'story-title' }, card.title),
       h('span', { class: 'story-author' }, `by ${card.author}`),
       lines.length > 0 ? h('span', { class: 'story-facts' }, lines.join(' · ')) : null,
@@ -155,7 +158,7 @@ function row(id: string, title: string, cards: readonly StoryCard[], withReason 
   const list = h(
     'ul',
     { class: 'story-row-list', role: 'list', 'aria-labelledby': `row-${id}` },
-    ...cards.map((c) => renderCard(c, withReason)),
+    ...cards.map((c, i) => renderCard(c, withReason, i)),
   );
   list.addEventListener('keydown', (event) => rowKeys(list, event));
   return h(
