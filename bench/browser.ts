@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
 import { gzipOfUrl } from './build.ts';
 import type { StoreBenchApi } from './pages/store/store.ts';
+import type { ViewsBenchApi } from './pages/views/views.ts';
 import { summarize, type Summary } from './stats.ts';
 
 const CHOICES = '[role="group"][aria-label="Choices"]';
@@ -342,6 +343,49 @@ export async function reportFigure(
       });
     }
     return summarize(samples);
+  } finally {
+    await context.close();
+  }
+}
+
+type Views = { inkreelViews: ViewsBenchApi };
+
+export interface ViewFigures {
+  /** ms to render the home with `homeStories` stories, to the frame after */
+  readonly home: Summary;
+  readonly homeStories: number;
+  /** frame intervals while the large story's map is panned and zoomed */
+  readonly mapFrames: Summary;
+}
+
+/** The home with many stories, and pan/zoom frames on the map of the large generated story. */
+export async function viewFigures(
+  browser: Browser,
+  url: string,
+  mapJson: string,
+  runs: number,
+  frames: number,
+): Promise<ViewFigures> {
+  const homeStories = 200;
+  const context = await newContext(browser);
+  try {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(`${url}/__bench/views/index.html`);
+    await page.waitForFunction(() => 'inkreelViews' in window, undefined, { timeout: 30_000 });
+    const home: number[] = [];
+    for (let i = 0; i <= runs; i++) {
+      const ms = await page.evaluate(
+        (n) => (window as unknown as Views).inkreelViews.home(n),
+        homeStories,
+      );
+      if (i > 0) home.push(ms); // the first render warms the code
+    }
+    const intervals = await page.evaluate(
+      ([json, n]) => (window as unknown as Views).inkreelViews.mapFrames(json, n),
+      [mapJson, frames] as const,
+    );
+    return { home: summarize(home), homeStories, mapFrames: summarize(intervals.slice(5)) };
   } finally {
     await context.close();
   }

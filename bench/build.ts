@@ -88,7 +88,7 @@ export async function buildSite(outDir: string): Promise<SiteBuild> {
   }
 }
 
-/** The bare page and the store page, built into `<siteOut>/__bench/` (served beside the site). */
+/** The bare page, the store page and the views page, built into `<siteOut>/__bench/` (served beside the site). */
 export async function buildBenchPages(siteOut: string): Promise<void> {
   await build({
     root: PAGES,
@@ -105,6 +105,7 @@ export async function buildBenchPages(siteOut: string): Promise<void> {
         input: {
           bare: join(PAGES, 'bare/index.html'),
           store: join(PAGES, 'store/index.html'),
+          views: join(PAGES, 'views/index.html'),
         },
       },
     },

@@ -4,7 +4,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowser } from '../test/e2e/browser.ts';
-import { loadFigures, playFigures, reportFigure, serve, storeFigures } from './browser.ts';
+import {
+  loadFigures,
+  playFigures,
+  reportFigure,
+  serve,
+  storeFigures,
+  viewFigures,
+} from './browser.ts';
+import { largeStory } from './large-story.ts';
 import { buildBenchPages, buildSite, ROOT } from './build.ts';
 import { devReloadFigure } from './dev.ts';
 import { autosaveFigure, compileFigure, lookaheadFigures, profileFigures } from './node.ts';
@@ -22,6 +30,8 @@ const reps = quick
       lookaheadPlays: 2,
       store: 2,
       report: 2,
+      views: 2,
+      mapFrames: 60,
       dev: 1,
       fit10k: 2,
       fit100k: 1,
@@ -35,6 +45,8 @@ const reps = quick
       lookaheadPlays: 20,
       store: 5,
       report: 5,
+      views: 9,
+      mapFrames: 240,
       dev: 5,
       fit10k: 9,
       fit100k: 3,
@@ -169,6 +181,33 @@ async function main(): Promise<void> {
       spreadOf(report),
       '—',
       null,
+    );
+
+    log('home with 200 stories; story map of a large generated story');
+    const large = largeStory();
+    const views = await viewFigures(
+      browser,
+      url,
+      JSON.stringify(large.map),
+      reps.views,
+      reps.mapFrames,
+    );
+    raw.views = views;
+    row(
+      `Home render, ${String(views.homeStories)} stories`,
+      views.home.median,
+      `${ms(views.home.median)} ms`,
+      `to the frame after; ${spreadOf(views.home)}`,
+      '< 100 ms',
+      100,
+    );
+    row(
+      'Story map pan/zoom frame interval, p95',
+      views.mapFrames.p95,
+      `${ms(views.mapFrames.p95)} ms`,
+      `median ${ms(views.mapFrames.median)}; generated story of ${String(large.lines)} lines, ${String(large.choices)} choices, ${String(large.map.nodes.length)} nodes; ${spreadOf(views.mapFrames)}`,
+      '< 20 ms',
+      20,
     );
 
     log('dev edit loop');

@@ -1,11 +1,13 @@
 // The route pages besides play: home, report, story map, settings and the not-found pages. Each
 // fills the app root and resolves to its teardown.
-import type { DimensionDecl } from '../core/model.ts';
+import type { CaptureEvent } from '../core/events.ts';
+import type { CatalogueEntry, DimensionDecl } from '../core/model.ts';
+import type { SavedPlay } from '../core/ports.ts';
 import { progressOnMap } from '../core/story-map.ts';
 import { deleteData } from '../storage/controls.ts';
 import { h } from '../ui/dom.ts';
 import type { StoryCard } from '../ui/home.ts';
-import { posterSources } from '../ui/poster-image.ts';
+import { posterSources, type PosterImage } from '../ui/poster-image.ts';
 import type { ReportModel } from '../ui/report.ts';
 import { hrefFor } from '../ui/routes.ts';
 import { renderStoryMap } from '../ui/story-map.ts';
@@ -20,6 +22,7 @@ import {
 } from './context.ts';
 import { applyDisplay } from './display.ts';
 import { mountPlay } from './play-session.ts';
+import { chapterOfSave } from './title-page.ts';
 
 const noTeardown = (): void => undefined;
 
@@ -72,6 +75,53 @@ function catalogueDimensions(app: AppContext): DimensionDecl[] {
   return [...byId.values()];
 }
 
+/** What one profile's events say about each story: its chapters reached and endings found. */
+function storyFacts(
+  entry: CatalogueEntry,
+  events: readonly CaptureEvent[],
+  save: SavedPlay | null,
+): { chapters: { reached: number; total: number }; endings: { found: number; total: number } } {
+  const outline = entry.outline;
+  const chapters = outline?.chapters ?? [];
+  const knotChapters = outline?.knotChapters ?? {};
+  const endingPaths = new Set((outline?.endings ?? []).map((e) => e.path));
+  const reached = new Set<number>();
+  const found = new Set<string>();
+  for (const e of events) {
+    if (e.storyId !== entry.meta.id) continue;
+    if (e.type === 'choice.made') {
+      const chapter = knotChapters[e.knot] ?? knotChapters[e.knot.split('.')[0] ?? ''];
+      if (chapter !== undefined) reached.add(chapter);
+    } else if (e.type === 'story.ended' && endingPaths.has(e.endingPath)) found.add(e.endingPath);
+  }
+  const saved = save ? chapterOfSave(save) : null;
+  const savedIndex = chapters.findIndex((c) => c.title === saved);
+  if (savedIndex >= 0) reached.add(savedIndex);
+  return {
+    chapters: { reached: reached.size, total: chapters.length },
+    endings: { found: found.size, total: endingPaths.size },
+  };
+}
+
+/**
+ * The banner's story: the best fit when personalisation placed one for a lean; else the flagship,
+ * the fullest story (most chapters, then most decisions in a typical playthrough) the player has
+ * not finished; else the fullest of all.
+ */
+function featuredOf(
+  cards: readonly StoryCard[],
+  entries: readonly CatalogueEntry[],
+): StoryCard | null {
+  const leaning = cards.find((c) => c.reason);
+  if (leaning) return leaning;
+  const size = (id: string) => {
+    const outline = entries.find((e) => e.meta.id === id)?.outline;
+    return (outline?.chapters.length ?? 0) * 1000 + (outline?.typicalLength?.decisions ?? 0);
+  };
+  const bySize = [...cards].sort((a, b) => size(b.id) - size(a.id));
+  return bySize.find((c) => c.progress?.kind !== 'finished') ?? bySize[0] ?? null;
+}
+
 export async function showHome(app: AppContext): Promise<() => void> {
   // Loaded on demand, like the report: the fit and the home view stay out of play's JS.
   const [{ fitProfile }, { personalise }, { progressOf, renderHome }] = await Promise.all([
@@ -96,11 +146,16 @@ export async function showHome(app: AppContext): Promise<() => void> {
     plan.stories.map((s) => app.store.getSave(app.profile.id, s.storyId)),
   );
   const cards: StoryCard[] = [];
+  /** each story's 16:9 key art, for the banner */
+  const wide = new Map<string, PosterImage>();
   plan.stories.forEach((story, i) => {
     const entry = entryFor(app, story.storyId);
     if (!entry) return;
     const when = story.isVariant ? story.poster?.when : null;
     const art = story.poster ? posterSources(entry.assets, story.poster.path) : null;
+    if (art?.wide) wide.set(story.storyId, art.wide);
+    const save = saves[i] ?? null;
+    const live = save && save.storyVersion === entry.meta.version ? save : null;
     cards.push({
       id: story.storyId,
       title: entry.meta.title,
@@ -109,14 +164,33 @@ export async function showHome(app: AppContext): Promise<() => void> {
       posterUrl: art?.card.src ?? null,
       posterSrcset: art?.card.srcset ?? null,
       posterVariant: when ? `${when.dimension}${when.pole}` : null,
-      progress: progressOf(saves[i] ?? null, lastEnded.get(story.storyId) ?? null),
-      // The card explains only what personalisation changed; the report explains every story.
-      whyPoster: plan.enabled && story.isVariant ? story.reason : null,
-      whyHere: plan.enabled && story.score > 0 ? story.orderReason : null,
+      progress: progressOf(
+        live,
+        lastEnded.get(story.storyId) ?? null,
+        live ? chapterOfSave(live) : null,
+      ),
+      savedAt: live?.savedAt ?? null,
+      length: entry.outline?.typicalLength ?? null,
+      ...storyFacts(entry, events, live),
+      // one short reason, only where personalisation moved the story for a lean
+      reason: plan.enabled && story.score > 0 ? story.orderReason : null,
     });
   });
+  const featured = featuredOf(cards, app.catalogue);
   app.root.replaceChildren(
-    renderHome({ cards, profileName: app.profile.name, personalised: plan.enabled }),
+    renderHome({
+      cards,
+      featured: featured
+        ? {
+            card: featured,
+            bannerUrl: wide.get(featured.id)?.src ?? null,
+            bannerSrcset: wide.get(featured.id)?.srcset ?? null,
+            label: featured.reason ? 'Picked for you' : 'Featured',
+          }
+        : null,
+      profileName: app.profile.name,
+      personalised: plan.enabled,
+    }),
   );
   setState(app, 'home');
   return noTeardown;

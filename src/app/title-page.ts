@@ -12,7 +12,7 @@ import type { AppContext } from './context.ts';
 import { changeSetting, entryFor, setState } from './context.ts';
 
 /** The title of the last `chapter` tag in a save's transcript. */
-function chapterOfSave(save: SavedPlay): string | null {
+export function chapterOfSave(save: SavedPlay): string | null {
   const lines = save.lines ?? [];
   for (let i = lines.length - 1; i >= 0; i--) {
     const d = lines[i]?.directives.find((x) => x.kind === 'chapter');

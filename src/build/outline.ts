@@ -79,10 +79,26 @@ export function typicalLengthOf(
   };
 }
 
+/** Each knot's and stitch's chapter index, from the map's chapter groups. */
+function knotChaptersOf(
+  map: StoryMapData,
+  chapters: readonly ChapterInfo[],
+): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const n of map.nodes) {
+    if ((n.kind !== 'knot' && n.kind !== 'stitch') || !n.chapter) continue;
+    const index = chapters.findIndex((c) => c.knot === n.chapter);
+    if (index >= 0) out[n.id] = index;
+  }
+  return out;
+}
+
 export function outlineOf(json: string, map: StoryMapData, scan: SourceScan): StoryOutline {
+  const chapters = chaptersOf(scan);
   return {
-    chapters: chaptersOf(scan),
+    chapters,
     endings: endingsOf(map, scan),
     typicalLength: typicalLengthOf(json),
+    knotChapters: knotChaptersOf(map, chapters),
   };
 }

@@ -94,6 +94,11 @@ export interface StoryOutline {
   readonly endings: readonly EndingInfo[];
   /** null when no walk reached an ending (nothing to measure) */
   readonly typicalLength: TypicalLength | null;
+  /**
+   * The chapter (index into `chapters`) each knot and stitch belongs to, as the story map groups
+   * them; what comes before the first chapter is absent. `choice.made`'s knot looks it up.
+   */
+  readonly knotChapters?: Readonly<Record<string, number>>;
 }
 
 /** One entry of the catalogue built from stories/<id>/main.ink at build time. */

@@ -159,12 +159,12 @@ describe('the live ledger and the home screen in Chromium', () => {
     await page.goto(`${baseUrl}/#/`);
     await waitForState(page, ['home']);
     for (const id of SHIPPED) {
-      const poster = page.locator(`.story-card[data-story="${id}"] img.poster`);
+      const poster = page.locator(`[data-row="all"] .story-card[data-story="${id}"] img.poster`);
       expect(await poster.count(), `a poster for ${id}`).toBe(1);
       await page.waitForFunction(
         (storyId) => {
           const img = document.querySelector<HTMLImageElement>(
-            `.story-card[data-story="${storyId}"] img.poster`,
+            `[data-row="all"] .story-card[data-story="${storyId}"] img.poster`,
           );
           return img !== null && img.complete && img.naturalWidth > 0;
         },
@@ -176,7 +176,7 @@ describe('the live ledger and the home screen in Chromium', () => {
     // Play Night Shift through, always taking the warmest option on offer.
     const warmth = tasteWeights('night-shift', 'empathy');
     // the card opens the story's title screen; Start plays it
-    await page.locator('.story-card[data-story="night-shift"] a').click();
+    await page.locator('[data-row="all"] .story-card[data-story="night-shift"] a.story-link').click();
     await waitForState(page, ['title']);
     await page.getByRole('button', { name: 'Start', exact: true }).click();
     let picks = 0;
@@ -201,7 +201,7 @@ describe('the live ledger and the home screen in Chromium', () => {
 
     await page.goto(`${baseUrl}/#/`);
     await waitForState(page, ['home']);
-    const card = page.locator('.story-card[data-story="night-shift"]');
+    const card = page.locator('[data-row="all"] .story-card[data-story="night-shift"]');
     const variant = await card.locator('img.poster').getAttribute('data-variant');
     expect(variant).toBe('empathy+');
     expect(await card.locator('img.poster').getAttribute('src')).toContain('poster-empathy');

@@ -1,6 +1,13 @@
-// The home screen in jsdom: a card per story in the given order, posters, progress and the reasons.
+// The home screen in jsdom: a featured banner, rows (Continue, Because you lean …, All stories) of
+// uncropped posters with their facts, one reason chip per personalised card, keyboard rows, search.
 import { describe, expect, it } from 'vitest';
-import { progressOf, renderHome, type StoryCard } from '../../src/ui/home.ts';
+import {
+  progressOf,
+  renderHome,
+  SEARCH_FROM,
+  type HomeModel,
+  type StoryCard,
+} from '../../src/ui/home.ts';
 
 function card(over: Partial<StoryCard> = {}): StoryCard {
   return {
@@ -10,18 +17,33 @@ function card(over: Partial<StoryCard> = {}): StoryCard {
     posterUrl: '/assets/poster.png',
     posterVariant: null,
     progress: null,
-    whyPoster: null,
-    whyHere: null,
     ...over,
   };
 }
+
+const model = (over: Partial<HomeModel> = {}): HomeModel => ({
+  cards: [card()],
+  featured: null,
+  profileName: null,
+  personalised: true,
+  ...over,
+});
+
+const rowIds = (home: HTMLElement, row: string) =>
+  [...home.querySelectorAll(`[data-row="${row}"] .story-card`)].map((c) =>
+    c.getAttribute('data-story'),
+  );
 
 describe('where the player left a story', () => {
   const save = { snapshots: ['a', 'b', 'c'], savedAt: '2024-01-02T00:00:00.000Z' };
 
   it('is the decision of the autosave when there is no later ending', () => {
-    expect(progressOf(save, null)).toEqual({ kind: 'saved', decision: 3 });
-    expect(progressOf(save, '2024-01-01T00:00:00.000Z')).toEqual({ kind: 'saved', decision: 3 });
+    expect(progressOf(save, null)).toEqual({ kind: 'saved', decision: 3, chapter: null });
+    expect(progressOf(save, '2024-01-01T00:00:00.000Z', 'Halcyon')).toEqual({
+      kind: 'saved',
+      decision: 3,
+      chapter: 'Halcyon',
+    });
   });
 
   it('is finished when an ending came after the last save or there is no save', () => {
@@ -35,79 +57,141 @@ describe('where the player left a story', () => {
 });
 
 describe('the home screen', () => {
-  it('shows one linked card per story in the order given, with poster, title, author and progress', () => {
-    const home = renderHome({
-      cards: [
-        card({
-          id: 'tapeloop',
-          title: 'Tapeloop',
-          blurb: '1986. A game that writes back.',
-          progress: { kind: 'finished' },
-        }),
-        card({ progress: { kind: 'saved', decision: 4 }, posterUrl: null }),
-      ],
-      profileName: 'Ada',
-      personalised: true,
-    });
-    const cards = [...home.querySelectorAll('.story-card')];
-    expect(cards.map((c) => c.getAttribute('data-story'))).toEqual(['tapeloop', 'night-shift']);
-    expect(cards[0]?.querySelector('a')?.getAttribute('href')).toBe('#/story/tapeloop');
-    expect(cards[0]?.querySelector('img.poster')?.getAttribute('src')).toBe('/assets/poster.png');
-    expect(cards[0]?.querySelector('.story-progress')?.textContent).toBe('Finished');
-    expect(cards[0]?.querySelector('.story-blurb')?.textContent).toBe(
-      '1986. A game that writes back.',
+  const tapeloop = card({
+    id: 'tapeloop',
+    title: 'Tapeloop',
+    blurb: '1986. A game that writes back.',
+    progress: { kind: 'saved', decision: 4, chapter: 'Halcyon' },
+    savedAt: '2024-01-02T00:00:00.000Z',
+    length: { decisions: 30, minutes: 21.6 },
+    chapters: { reached: 2, total: 4 },
+    endings: { found: 1, total: 7 },
+  });
+  const lowTide = card({
+    id: 'low-tide',
+    title: 'Low Tide',
+    progress: { kind: 'saved', decision: 2 },
+    savedAt: '2024-01-03T00:00:00.000Z',
+  });
+  const nightShift = card({ progress: { kind: 'finished' }, posterUrl: null });
+
+  it('has a Continue row, newest save first, showing where, and an All row in the given order', () => {
+    const home = renderHome(model({ cards: [tapeloop, nightShift, lowTide] }));
+    expect(rowIds(home, 'continue')).toEqual(['low-tide', 'tapeloop']);
+    expect(rowIds(home, 'all')).toEqual(['tapeloop', 'night-shift', 'low-tide']);
+    const first = home.querySelector('[data-row="all"] .story-card');
+    expect(first?.querySelector('.story-facts')?.textContent).toBe(
+      'About 22 min · Halcyon, decision 4 · Chapters 2 of 4 · Endings found 1 of 7',
     );
-    expect(cards[1]?.querySelector('.story-blurb')).toBeNull();
-    expect(cards[1]?.querySelector('img')).toBeNull();
-    expect(cards[1]?.querySelector('.poster-blank')).not.toBeNull();
-    expect(cards[1]?.querySelector('.story-author')?.textContent).toBe('by inkreel contributors');
-    expect(cards[1]?.querySelector('.story-progress')?.textContent).toBe(
-      'Saved at decision 4 · resume',
+    expect(first?.querySelector('a')?.getAttribute('href')).toBe('#/story/tapeloop');
+    // the link's name says it all for a screen reader
+    expect(first?.querySelector('a')?.getAttribute('aria-label')).toContain(
+      'Tapeloop. by inkreel contributors. About 22 min',
     );
-    expect(home.textContent).toContain('Playing as Ada');
+    const finished = home.querySelector('[data-row="all"] [data-story="night-shift"]');
+    expect(finished?.querySelector('.story-facts')?.textContent).toBe('Finished');
+    expect(finished?.querySelector('.poster-blank')?.textContent).toBe('Night Shift');
   });
 
-  it('marks a variant poster and says why this poster and why here when personalised', () => {
-    const home = renderHome({
-      cards: [
-        card({
-          posterUrl: '/assets/poster-empathy.png',
-          posterVariant: 'empathy+',
-          whyPoster: 'shown because your choices lean toward Warmth (91% sure, from 6 decisions)',
-          whyHere: 'fit 1.20: it explores Warmth / Detachment',
-        }),
-      ],
-      profileName: null,
-      personalised: true,
-    });
-    expect(home.querySelector('img.poster')?.getAttribute('data-variant')).toBe('empathy+');
-    const why = home.querySelector('.story-why')?.textContent ?? '';
-    expect(why).toContain('Why this poster: Shown because your choices lean toward Warmth');
-    expect(why).toContain('Why here: Fit 1.20');
-    expect(home.querySelector('.home-personalisation')?.textContent).toContain(
-      'says why when that changed its poster or place',
+  it('shows posters whole, at 2:3, with their srcset', () => {
+    const home = renderHome(
+      model({ cards: [card({ posterSrcset: '/p.webp 300w, /p@2x.webp 600w' })] }),
     );
+    const img = home.querySelector('img.poster');
+    expect(img?.getAttribute('width')).toBe('300');
+    expect(img?.getAttribute('height')).toBe('450');
+    expect(img?.getAttribute('srcset')).toBe('/p.webp 300w, /p@2x.webp 600w');
   });
 
-  it('says personalisation is off and shows no reasons when it is off', () => {
-    const home = renderHome({
-      cards: [card()],
-      profileName: null,
-      personalised: false,
-    });
+  it('features a story in a banner with Play or Continue and a link to its title screen', () => {
+    const home = renderHome(
+      model({
+        cards: [tapeloop, nightShift],
+        featured: { card: tapeloop, bannerUrl: '/wide.webp', label: 'Featured' },
+      }),
+    );
+    const banner = home.querySelector('.banner');
+    expect(banner?.querySelector('h2')?.textContent).toBe('Tapeloop');
+    expect(banner?.querySelector('img.banner-art')?.getAttribute('src')).toBe('/wide.webp');
+    expect(banner?.textContent).toContain('1986. A game that writes back.');
+    const actions = [...(banner?.querySelectorAll('.banner-actions a') ?? [])];
+    expect(actions.map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
+      ['Continue', '#/play/tapeloop'],
+      ['About this story', '#/story/tapeloop'],
+    ]);
+  });
+
+  it('gathers personalised stories in a lean row, each with one short reason linking to the report', () => {
+    const home = renderHome(
+      model({
+        cards: [
+          nightShift,
+          card({ id: 'tutorial', title: 'Tutorial', reason: 'Because you lean Warmth' }),
+        ],
+      }),
+    );
+    expect(home.querySelector('[data-row="leans"] h2')?.textContent).toBe(
+      'Because you lean Warmth',
+    );
+    expect(rowIds(home, 'leans')).toEqual(['tutorial']);
+    const chips = [...home.querySelectorAll('.reason-chip')];
+    expect(chips).toHaveLength(1);
+    expect(chips[0]?.getAttribute('href')).toBe('#/report');
+    expect(home.textContent).not.toMatch(/Fit \d|Why here/);
+  });
+
+  it('shows no lean row and no reasons when personalisation is off', () => {
+    const home = renderHome(
+      model({ personalised: false, cards: [card({ reason: 'Because you lean Warmth' })] }),
+    );
+    expect(home.querySelector('[data-row="leans"]')).toBeNull();
+    expect(home.querySelector('.reason-chip')).toBeNull();
     expect(home.querySelector('.home-personalisation')?.textContent).toContain(
       'Personalisation is off',
     );
-    expect(home.querySelector('img.poster')?.getAttribute('data-variant')).toBe('default');
-    expect(home.querySelector('.story-why')).toBeNull();
+  });
+
+  it('moves between a row’s cards with the arrow keys, Home and End', () => {
+    const cards = ['a', 'b', 'c'].map((id) => card({ id, title: id.toUpperCase() }));
+    const home = renderHome(model({ cards }));
+    document.body.replaceChildren(home);
+    const links = [...home.querySelectorAll<HTMLAnchorElement>('[data-row="all"] .story-link')];
+    const press = (key: string) =>
+      document.activeElement?.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+    links[0]?.focus();
+    press('ArrowRight');
+    expect(document.activeElement).toBe(links[1]);
+    press('End');
+    expect(document.activeElement).toBe(links[2]);
+    press('ArrowRight');
+    expect(document.activeElement).toBe(links[2]);
+    press('Home');
+    expect(document.activeElement).toBe(links[0]);
+    press('ArrowLeft');
+    expect(document.activeElement).toBe(links[0]);
+  });
+
+  it(`offers a search once there are more than ${SEARCH_FROM} stories, filtering every row`, () => {
+    const few = renderHome(model({ cards: [card()] }));
+    expect(few.querySelector('input[type="search"]')).toBeNull();
+    const many = Array.from({ length: SEARCH_FROM + 5 }, (_, i) =>
+      card({ id: `s${i}`, title: i === 7 ? 'The Lighthouse Keeper' : `Story ${i}` }),
+    );
+    const home = renderHome(model({ cards: many }));
+    const input = home.querySelector<HTMLInputElement>('input[type="search"]');
+    if (!input) throw new Error('no search');
+    expect(home.querySelector('label[for="home-search"]')?.textContent).toBe('Search stories');
+    input.value = 'lighthouse';
+    input.dispatchEvent(new Event('input'));
+    const visible = [...home.querySelectorAll<HTMLElement>('[data-row="all"] .story-card')].filter(
+      (li) => !li.hidden,
+    );
+    expect(visible.map((li) => li.dataset.story)).toEqual(['s7']);
+    expect(home.querySelector('[role="status"]')?.textContent).toBe('1 of 17 stories match');
   });
 
   it('shows story text as text, never as markup', () => {
-    const home = renderHome({
-      cards: [card({ title: '<img src=x onerror=alert(1)>' })],
-      profileName: null,
-      personalised: false,
-    });
+    const home = renderHome(model({ cards: [card({ title: '<img src=x onerror=alert(1)>' })] }));
     expect(home.querySelector('.story-title')?.textContent).toBe('<img src=x onerror=alert(1)>');
     expect(home.querySelectorAll('img')).toHaveLength(1);
   });

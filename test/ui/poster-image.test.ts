@@ -54,16 +54,15 @@ test('the home card carries the srcset, its sizes and the 2:3 size', () => {
         posterSrcset: '/a/poster-1.webp 300w, /a/poster-2.webp 600w',
         posterVariant: null,
         progress: null,
-        whyPoster: null,
-        whyHere: null,
       },
     ],
+    featured: null,
     profileName: null,
     personalised: false,
   });
   const img = home.querySelector('img.poster')!;
   expect(img.getAttribute('srcset')).toBe('/a/poster-1.webp 300w, /a/poster-2.webp 600w');
-  expect(img.getAttribute('sizes')).toContain('50vw');
+  expect(img.getAttribute('sizes')).toContain('44vw');
   expect([img.getAttribute('width'), img.getAttribute('height')]).toEqual(['300', '450']);
 });
 
