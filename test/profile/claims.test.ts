@@ -72,9 +72,12 @@ describe('claimsFor on the fit', () => {
   });
 
   it('claims a lean the choices show again and again, with its pole', () => {
-    const events = Array.from({ length: 30 }, (_, i) =>
-      choice([{ risk: -1 }, { risk: 1 }], i % 6 === 0 ? 0 : 1),
-    );
+    // the bolder option sits first or second in turn, so the lean cannot be a habit of position
+    const events = Array.from({ length: 30 }, (_, i) => {
+      const bold = i % 2;
+      const options = bold === 0 ? [{ risk: 1 }, { risk: -1 }] : [{ risk: -1 }, { risk: 1 }];
+      return choice(options, i % 6 === 0 ? 1 - bold : bold);
+    });
     const c = claim(events, 'risk');
     expect(c.pole).toBe('+');
     expect(['likely', 'sure']).toContain(c.level);
@@ -89,6 +92,16 @@ describe('claimsFor on the fit', () => {
   it('has no pole and level none for a dimension nothing bore on', () => {
     const c = claim([choice([{ risk: 1 }, {}], 0)], 'warmth');
     expect(c).toMatchObject({ pole: null, level: 'none', decisions: 0, distinctDecisions: 0 });
+  });
+
+  it('does not read a pick of the same position every time as a taste', () => {
+    // the cautious option always comes first and is always taken: position or caution?
+    const events = Array.from({ length: 20 }, () => choice([{ risk: -1 }, { risk: 1 }], 0));
+    const all = profileClaims(events, [RISK]);
+    const risk = all.claims.find((c) => c.id === 'risk');
+    expect(['likely', 'sure']).not.toContain(risk?.level);
+    const first = all.habits.find((h) => h.kind === 'first-option');
+    expect(first).toMatchObject({ share: 1, decisions: 20, flagged: true });
   });
 
   it('counts a decision point seen again as one distinct decision', () => {
