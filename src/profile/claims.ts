@@ -4,7 +4,7 @@
 // all read these and nothing else. No words for people here: see claim-words.ts.
 import type { CaptureEvent } from '../core/events.ts';
 import type { DimensionDecl } from '../core/model.ts';
-import { fitClaims } from './claims-model.ts';
+import { fitClaims, type ClaimsFit, type ClaimsModelOptions } from './claims-model.ts';
 import { normalCdf, Z90 } from './inference-math.ts';
 
 export type ClaimLevel = 'none' | 'hint' | 'likely' | 'sure';
@@ -128,8 +128,14 @@ export function claimFrom(
 export function profileClaims(
   events: readonly CaptureEvent[],
   dimensions: readonly DimensionDecl[],
+  /** the model's knobs, for the honesty suite's ablations; leave out for the shipped model */
+  model: ClaimsModelOptions = {},
 ): ProfileClaims {
-  const fit = fitClaims(events, dimensions, CLAIM_DELTA);
+  return claimsFromFit(fitClaims(events, dimensions, CLAIM_DELTA, model));
+}
+
+/** The claims and habits a fit supports. */
+export function claimsFromFit(fit: ClaimsFit): ProfileClaims {
   const claims = fit.dimensions.map((d): Claim => {
     const side: '+' | '-' = d.above >= d.below ? '+' : '-';
     const probability = Math.max(d.above, d.below);
