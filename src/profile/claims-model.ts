@@ -41,7 +41,7 @@ export const RETRY_WEIGHT = 0.1;
  * approximation of the marginal likelihood). A player whose choices show no taste pulls τ down
  * and with it every estimate; a player with strong tastes lets τ grow so they are not flattened.
  */
-export const PRIOR_SCALES = [0.1, 0.25, 0.5, 1, 2] as const;
+export const PRIOR_SCALES = [0.25, 0.5, 1, 2] as const;
 /** Habit terms have a fixed N(0, 1) prior: a first-option bonus of 1 (odds × 2.7) is already large. */
 const HABIT_PRIOR_SD = 1;
 
