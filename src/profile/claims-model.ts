@@ -427,8 +427,13 @@ function mixtureQuantile(
  * gives the same claims.
  */
 export const SAMPLES_PER_SCALE = 300;
-/** Beyond this many rows the posterior is close to normal and sampling costs too much: Laplace. */
-const SAMPLING_MAX_ROWS = 3000;
+/**
+ * Sampling costs draws × rows; it is kept within this many row evaluations (some 50 ms). A log
+ * long enough to need fewer than MIN_SAMPLES draws per scale has a posterior close to normal, and
+ * the Laplace mixture serves.
+ */
+const SAMPLING_BUDGET = 150_000;
+const MIN_SAMPLES = 100;
 const T_DOF = 4;
 /** the proposal's spread relative to the Laplace covariance */
 const PROPOSAL_SCALE = 1.3;
@@ -618,9 +623,13 @@ export function fitClaims(
   }
   modes.reverse();
   const ordered = [...scales].reverse();
-  const perScale = options.samples ?? SAMPLES_PER_SCALE;
+  const rowCount = Math.max(prep.rows.length, 1);
+  const perScale = Math.min(
+    options.samples ?? SAMPLES_PER_SCALE,
+    Math.floor(SAMPLING_BUDGET / (rowCount * ordered.length)),
+  );
   const samples =
-    perScale > 0 && prep.rows.length > 0 && prep.rows.length <= SAMPLING_MAX_ROWS
+    perScale >= MIN_SAMPLES && prep.rows.length > 0
       ? sampleWithWeights(prep.rows, modes, ordered, nT, perScale)
       : null;
   if (samples) return fromSamples(prep, samples, delta);

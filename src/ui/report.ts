@@ -196,7 +196,8 @@ export function createReport(initial: ReportModel, actions: ReportActions): Repo
     const dims = dimensionsOf(model.stories);
     const result = fitProfile(model.events, dims);
     const speed = decisionSpeed(model.events);
-    const usage = personalise(model.stories, claimsFor(model.events, dims), {
+    const claims = claimsFor(model.events, dims);
+    const usage = personalise(model.stories, claims, {
       personalisation: model.settings.personalisation,
       finished: new Set(model.events.flatMap((e) => (e.type === 'story.ended' ? [e.storyId] : []))),
     });
@@ -216,7 +217,7 @@ export function createReport(initial: ReportModel, actions: ReportActions): Repo
             profile: model.profile,
             events: model.events,
             quarantined: model.quarantined,
-            inferences: inferenceRows(result),
+            inferences: inferenceRows(result, claims),
             stories: model.stories.map((s) => ({ id: s.id, title: s.title })),
             settings: model.settings,
             exportedAt: now,
