@@ -10,6 +10,7 @@ import type { ImportControl, ImportData } from '../profile/import.ts';
 import { fitProfile } from '../profile/inference.ts';
 import { previewDeletion } from '../profile/inference-preview.ts';
 import { inferenceRows } from '../profile/inference-rows.ts';
+import { claimsFor } from '../profile/claims.ts';
 import { personalise } from '../profile/personalise.ts';
 import type { DeletionTarget } from '../profile/retention.ts';
 import { selectForDeletion } from '../profile/retention.ts';
@@ -195,8 +196,10 @@ export function createReport(initial: ReportModel, actions: ReportActions): Repo
     const dims = dimensionsOf(model.stories);
     const result = fitProfile(model.events, dims);
     const speed = decisionSpeed(model.events);
-    const usage = personalise(model.stories, result, {
+    const claims = claimsFor(model.events, dims);
+    const usage = personalise(model.stories, claims, {
       personalisation: model.settings.personalisation,
+      finished: new Set(model.events.flatMap((e) => (e.type === 'story.ended' ? [e.storyId] : []))),
     });
     const titles = new Map(model.stories.map((s) => [s.id, s.title]));
     const storyTitle = (id: string): string => titles.get(id) ?? id;
@@ -214,7 +217,7 @@ export function createReport(initial: ReportModel, actions: ReportActions): Repo
             profile: model.profile,
             events: model.events,
             quarantined: model.quarantined,
-            inferences: inferenceRows(result),
+            inferences: inferenceRows(result, claims),
             stories: model.stories.map((s) => ({ id: s.id, title: s.title })),
             settings: model.settings,
             exportedAt: now,

@@ -206,7 +206,7 @@ describe('the live ledger and the home screen in Chromium', () => {
     expect(variant).toBe('empathy+');
     expect(await card.locator('img.poster').getAttribute('src')).toContain('poster-empathy');
     const why = (await card.locator('.story-why').textContent()) ?? '';
-    expect(why).toContain('Why this poster: Shown because your choices lean toward Warmth');
+    expect(why).toContain('Because you lean Warmth');
     expect(why).toContain('Why here:');
     expect(await card.locator('.story-progress').textContent()).toBe('Finished');
     expect(await axeViolations(page)).toEqual([]);

@@ -151,8 +151,10 @@ describe('what the choices suggest', () => {
     const { root } = mount();
     const usage = root.querySelector('.report-usage')!;
     const heist = usage.querySelector('[data-story-id="heist"]')!;
-    expect(heist.textContent).toContain('Thrill-seeking variant (assets/risk.png)');
-    expect(usage.textContent).toContain('Stories are ordered by fit');
+    // six picks of the bolder option, always listed first: a taste or a habit of position? Not
+    // a claim the poster may rest on, so the default stays
+    expect(heist.textContent).toContain('Poster shown: the default');
+    expect(usage.textContent).toContain('Stories that let you act on more of the leans');
     const off = mount(model({ settings: { ...DEFAULT_SETTINGS, personalisation: false } }));
     expect(off.root.querySelector('.report-usage')?.textContent).toContain(
       'Personalisation is off',
