@@ -1,5 +1,6 @@
 // snapshot → PlayView: the only reading of the machine's state that renderers and the DOM mirror see.
 import type {
+  BackdropChange,
   ChapterMark,
   DecisionPhase,
   DecisionView,
@@ -68,6 +69,7 @@ interface Screen {
   readonly backdrop: Backdrop | null;
   readonly audioLoop: string | null;
   readonly sounds: readonly SoundCue[];
+  readonly changes: readonly BackdropChange[];
 }
 
 /** Folds the transcript's directives into what is on screen now; CLEAR drops the text, not the scene. */
@@ -77,7 +79,12 @@ export function screenOf(transcript: readonly TranscriptEntry[]): Screen {
   let backdrop: Backdrop | null = null;
   let audioLoop: string | null = null;
   let sounds: SoundCue[] = [];
+  const changes: BackdropChange[] = [];
+  // a `transition` tag waits for the next backdrop change, on its line or later
+  let transition: BackdropChange['transition'] = null;
   for (const { id, line } of transcript) {
+    for (const d of line.directives) if (d.kind === 'transition') transition = d.style;
+    const chapter = line.directives.some((d) => d.kind === 'chapter');
     let speaker: string | null = null;
     let className: string | null = null;
     let image: string | null = null;
@@ -98,6 +105,8 @@ export function screenOf(transcript: readonly TranscriptEntry[]): Screen {
           break;
         case 'backdrop':
           backdrop = d.backdrop;
+          changes.push({ lineId: id, backdrop: d.backdrop, transition, chapter });
+          transition = null;
           break;
         case 'audio':
           if (d.loop) audioLoop = d.path;
@@ -112,6 +121,8 @@ export function screenOf(transcript: readonly TranscriptEntry[]): Screen {
         case 'poster':
         case 'theme':
         case 'blurb':
+        case 'look':
+        case 'transition':
         case 'chapter':
         case 'ending':
         case 'timer':
@@ -132,7 +143,7 @@ export function screenOf(transcript: readonly TranscriptEntry[]): Screen {
       all.push(shown);
     }
   }
-  return { lines, all, backdrop, audioLoop, sounds };
+  return { lines, all, backdrop, audioLoop, sounds, changes };
 }
 
 function lastShownBefore(transcript: readonly TranscriptEntry[], length: number): number | null {
@@ -222,6 +233,7 @@ export function selectView(snapshot: PlayerSnapshotLike): PlayView {
     upcomingOptions:
       top === 'narrating' || top === 'reading' ? (ctx.pendingDecision?.options.length ?? 0) : 0,
     backdrop: screen.backdrop,
+    backdropChanges: screen.changes,
     speaker: last?.speaker ?? null,
     audioLoop: screen.audioLoop,
     sounds: screen.sounds,

@@ -5,7 +5,8 @@ import { Application, Container, Rectangle } from 'pixi.js';
 import type { PlayView, RevealReport } from '../core/view.ts';
 import type { TextureLoader } from './assets.ts';
 import { loadAsset, loadWithAssets } from './assets.ts';
-import { BackdropView } from './backdrop.ts';
+import type { Backdrop } from '../core/directives.ts';
+import { BackdropView, backdropKey, backdropReached, chooseTransition } from './backdrop.ts';
 import type { PickInput } from './choices.ts';
 import { acceptsPicks, buildChoices, moveChoices, TimerBar } from './choices.ts';
 import type { PlayLayout, Rect } from './layout.ts';
@@ -161,6 +162,23 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
   let phaseKey = '';
   let cardsMoving = false;
   let lastReport = '';
+  // the backdrop on screen (undefined before the first): a change takes effect on its own line
+  let shownBackdrop: Backdrop | null | undefined;
+  const syncBackdrop = (now: number): void => {
+    if (!view) return;
+    const settled = !text.revealing && !text.report.more;
+    const { backdrop: next, change } = backdropReached(view, text.reachedThrough, settled);
+    if (shownBackdrop !== undefined && backdropKey(next) === backdrop.key) return;
+    const plan = chooseTransition(
+      shownBackdrop,
+      next,
+      change?.transition ?? null,
+      change?.chapter ?? false,
+      reducedMotion,
+    );
+    backdrop.set(next, now, plan);
+    shownBackdrop = next;
+  };
   const report = (): void => {
     const r = text.report;
     const key = `${r.busy}|${r.through}|${r.more}|${r.pageChars}`;
@@ -206,8 +224,9 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
 
   const frame = (): void => {
     const now = options.now();
-    backdrop.tick(now);
     text.tick(now);
+    syncBackdrop(now);
+    backdrop.tick(now);
     report();
     timer.draw(view?.decision ?? null, layout, palette, now);
     if (cardsMoving)
@@ -252,8 +271,8 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
       // Draw the change on the very next frame, whatever the idle rate was.
       app.ticker.maxFPS = 0;
       const now = options.now();
-      backdrop.set(next.backdrop, now);
       text.setLines(next.lines, now, next.readThrough);
+      syncBackdrop(now);
       const d = next.decision;
       const nextPhase = d ? `${d.id}|${d.turn}|${d.phase}` : '';
       if (nextPhase !== phaseKey) {

@@ -339,7 +339,7 @@ describe('BackdropView', () => {
     expect(find(b.container, 'scene:office')).not.toBeNull();
   });
 
-  it('cross-fades to the next backdrop and then drops the old one', () => {
+  it('fades the old backdrop out, flattened, over the new one drawn opaque, then drops it', () => {
     const b = make(false);
     b.resize(800, 600);
     b.set({ type: 'scene', name: 'forest' }, 0);
@@ -347,8 +347,13 @@ describe('BackdropView', () => {
     expect(b.fading).toBe(true);
     b.tick(1_000 + CROSSFADE_MS / 2);
     const next = find(b.container, 'backdrop:color:#223344')!;
-    expect(next.alpha).toBeGreaterThan(0);
-    expect(next.alpha).toBeLessThan(1);
+    const old = find(b.container, 'backdrop:scene:forest')!;
+    // never two translucent scenes: the new one is whole, the old one fades as one picture above
+    expect(next.alpha).toBe(1);
+    expect(old.alpha).toBeGreaterThan(0);
+    expect(old.alpha).toBeLessThan(1);
+    expect(old.isCachedAsTexture).toBe(true);
+    expect(b.container.children.indexOf(old)).toBeGreaterThan(b.container.children.indexOf(next));
     expect(find(b.container, 'scene:forest')).not.toBeNull();
     b.tick(1_000 + CROSSFADE_MS);
     expect(b.fading).toBe(false);
