@@ -159,9 +159,7 @@ function parseSeconds(key: string, raw: string, value: string, allowOff: boolean
 /** A scene backdrop: `street time=dawn weather=rain` (parameters only when some are written). */
 function sceneBackdrop(value: string): Backdrop {
   const { name, params } = parseSceneValue(value);
-  return Object.keys(params).length > 0
-    ? { type: 'scene', name, params }
-    : { type: 'scene', name };
+  return Object.keys(params).length > 0 ? { type: 'scene', name, params } : { type: 'scene', name };
 }
 
 function backdrop(value: string): Backdrop {

@@ -93,7 +93,9 @@ export function backdropKey(backdrop: Backdrop | null): string {
       const params = Object.entries(backdrop.params ?? {})
         .map(([k, v]) => `${k}=${v}`)
         .sort();
-      return params.length > 0 ? `scene:${backdrop.name}?${params.join('&')}` : `scene:${backdrop.name}`;
+      return params.length > 0
+        ? `scene:${backdrop.name}?${params.join('&')}`
+        : `scene:${backdrop.name}`;
     }
     case 'asset':
       return `asset:${backdrop.path}`;
@@ -316,6 +318,7 @@ export class BackdropView {
           layer.scene?.destroy();
           layer.scene = buildScene(backdrop.name, w, h, {
             reducedMotion: this.reducedMotion,
+            ...(backdrop.params ? { params: backdrop.params } : {}),
             retire: this.retire,
           });
           container.addChild(layer.scene.container);
