@@ -48,6 +48,8 @@ export const MOVES = 'moves';
 const FAR = 0.25;
 const MID = 0.55;
 const NEAR = 1;
+/** A still layer that joins the layer under it (an overlay of light or dark), whatever its depth. */
+const SAME = -1;
 
 /** A rectangle of glass the weather shows through, in scene pixels. */
 interface Pane {
@@ -219,13 +221,12 @@ function drawRain(g: Graphics, p: Painter, count: number, alpha: number): void {
 function weatherOutside(p: Painter): ((t: number) => void) | null {
   const { w, h } = p;
   if (p.weather === 'rain') {
-    const back = p.layer('rain', MOVES);
-    drawRain(back, p, 90, 0.22);
-    const front = p.layer('rain', MOVES);
-    drawRain(front, p, 60, 0.36);
+    // one sheet of rain (each full-screen layer costs a whole-screen draw on the canvas renderer)
+    const rain = p.layer('rain', MOVES);
+    drawRain(rain, p, 80, 0.22);
+    drawRain(rain, p, 50, 0.36);
     return (t) => {
-      back.y = -h + (((t * h) / 1400) % h);
-      front.y = -h + (((t * h) / 800) % h);
+      rain.y = -h + (((t * h) / 1000) % h);
     };
   }
   if (p.weather === 'snow') {
@@ -299,7 +300,7 @@ function weatherOnGlass(p: Painter, panes: readonly Pane[]): ((t: number) => voi
 }
 
 /** Darkens what lies outside for the time of day (dawn, dusk, night); lights go on top of it. */
-function dusk(p: Painter, depth = 0): void {
+function dusk(p: Painter, depth = SAME): void {
   const a = DARKNESS[p.time];
   const cast = CAST[p.time];
   const g = p.layer('daylight', null, depth);
@@ -391,19 +392,20 @@ const ROOM_DARK: Record<SceneTime, number> = {
   morning: 0,
   day: 0,
   dusk: 0.2,
-  night: 0.42,
+  night: 0.3,
 };
 
 function roomDark(p: Painter): void {
   const a = ROOM_DARK[p.time];
-  if (a > 0) p.layer('room-dark').rect(0, 0, p.w, p.h).fill({ color: 0x05060f, alpha: a });
+  if (a > 0)
+    p.layer('room-dark', null, SAME).rect(0, 0, p.w, p.h).fill({ color: 0x05060f, alpha: a });
 }
 
 /** Daylight falling from a window across the floor (morning and day only). */
 function windowBeam(p: Painter, pane: Pane, toX: number): void {
   if (p.time !== 'morning' && p.time !== 'day') return;
   const a = p.weather === 'clear' ? 0.12 : 0.06;
-  p.layer('window-light')
+  p.layer('window-light', null, SAME)
     .poly([
       pane.x,
       pane.y + pane.h,
@@ -418,10 +420,18 @@ function windowBeam(p: Painter, pane: Pane, toX: number): void {
 }
 
 /** A row of terraced roofs with chimneys along `base`. */
-function roofline(g: Graphics, p: Painter, base: number, height: number, color: number): void {
-  let x = -p.w * 0.05;
-  while (x < p.w * 1.05) {
-    const bw = p.w * (0.08 + p.rand() * 0.06);
+function roofline(
+  g: Graphics,
+  p: Painter,
+  base: number,
+  height: number,
+  color: number,
+  from = -p.w * 0.05,
+  to = p.w * 1.05,
+): void {
+  let x = from;
+  while (x < to) {
+    const bw = Math.min(p.w * (0.08 + p.rand() * 0.06), to - x);
     const bh = height * (0.7 + p.rand() * 0.3);
     g.poly([
       x,
@@ -445,7 +455,7 @@ const street: SceneDraw = (p) => {
   drawSky(p.layer('sky'), p, 0, 0, w, h * 0.75);
   roofline(p.layer('roofs-far', null, FAR), p, h * 0.5, h * 0.16, 0x2b2f3f);
   const shops = p.layer('shops', null, MID);
-  const lit = p.layer('lit-windows', null, MID);
+  const litRects: [number, number, number, number, number][] = [];
   const fronts = [0x5b4a44, 0x4a5560, 0x6a5a48, 0x47504a, 0x5c4e5c];
   const shopW = w / 5;
   for (let i = 0; i < 6; i++) {
@@ -457,8 +467,7 @@ const street: SceneDraw = (p) => {
     for (const fx of [0.18, 0.6]) {
       const win = { x: x + shopW * fx, y: top + h * 0.06, w: shopW * 0.22, h: h * 0.12 };
       shops.rect(win.x, win.y, win.w, win.h).fill(0x1d2430);
-      if (p.lampsOn && p.rand() < 0.6)
-        lit.rect(win.x, win.y, win.w, win.h).fill({ color: 0xffd38a, alpha: 0.8 });
+      if (p.lampsOn && p.rand() < 0.6) litRects.push([win.x, win.y, win.w, win.h, 0.75]);
     }
     // shop front: fascia and a big window
     shops.rect(x + shopW * 0.06, h * 0.44, shopW * 0.88, h * 0.05).fill(0x1f2a3a);
@@ -468,11 +477,9 @@ const street: SceneDraw = (p) => {
     shops.rect(x + shopW * 0.08, h * 0.51, shopW * 0.55, h * 0.17).fill(0x222a33);
     shops.rect(x + shopW * 0.7, h * 0.52, shopW * 0.18, h * 0.2).fill(0x2e2420);
     if (p.lampsOn && i % 2 === 0)
-      lit
-        .rect(x + shopW * 0.08, h * 0.51, shopW * 0.55, h * 0.17)
-        .fill({ color: 0xffc77a, alpha: 0.35 });
+      litRects.push([x + shopW * 0.08, h * 0.51, shopW * 0.55, h * 0.17, 0.3]);
   }
-  const road = p.layer('road', null, NEAR);
+  const road = p.layer('road', null, MID);
   road.rect(0, h * 0.72, w, h * 0.05).fill(0x5d5a57);
   road.rect(0, h * 0.77, w, h * 0.23).fill(
     p.vertical([
@@ -482,8 +489,11 @@ const street: SceneDraw = (p) => {
   );
   for (let x = w * 0.03; x < w; x += w * 0.14)
     road.rect(x, h * 0.88, w * 0.07, h * 0.008).fill({ color: 0xe8e2c8, alpha: 0.5 });
-  dusk(p, MID);
-  // lights and wet reflections sit above the dark
+  dusk(p);
+  // lit windows, lamps and wet reflections sit above the dark
+  const lit = p.layer('lit-windows', null, SAME);
+  for (const [x, y, ww, hh, a] of litRects)
+    lit.rect(x, y, ww, hh).fill({ color: 0xffd38a, alpha: a });
   const lamps = p.layer('lamps', null, NEAR);
   const glows = p.layer('lamp-glow', MOVES, NEAR);
   for (const lx of [0.2, 0.62, 1.0]) {
@@ -493,9 +503,12 @@ const street: SceneDraw = (p) => {
     if (p.lampsOn) {
       glow(glows, p, x, h * 0.31, Math.max(w, h) * 0.16, '255,200,120', 0.55);
       if (p.weather === 'rain')
-        lamps
-          .rect(x - w * 0.012, h * 0.79, w * 0.024, h * 0.2)
-          .fill({ color: 0xffc46b, alpha: 0.16 });
+        lamps.rect(x - w * 0.012, h * 0.78, w * 0.024, h * 0.22).fill(
+          p.vertical([
+            [0, 'rgba(255,196,107,0.22)'],
+            [1, 'rgba(255,196,107,0)'],
+          ]),
+        );
     }
   }
   if (p.weather === 'rain') {
@@ -523,7 +536,7 @@ const kitchen: SceneDraw = (p) => {
   const pane: Pane = { x: w * 0.34, y: h * 0.14, w: w * 0.3, h: h * 0.3 };
   const win = p.layer('window');
   drawSky(win, p, pane.x, pane.y, pane.w, pane.h);
-  roofline(win, p, pane.y + pane.h, pane.h * 0.35, 0x4e5560);
+  roofline(win, p, pane.y + pane.h, pane.h * 0.35, 0x4e5560, pane.x, pane.x + pane.w);
   const glass = weatherOnGlass(p, [pane]);
   const room = p.layer('room', null, MID);
   windowFrame(room, pane, 2, 0xf1ece0, Math.max(4, w * 0.006));
@@ -564,13 +577,13 @@ const kitchen: SceneDraw = (p) => {
 
 const bus: SceneDraw = (p) => {
   const { w, h } = p;
+  drawSky(p.layer('sky'), p, 0, 0, w, h * 0.6);
   // outside: the town going past, drawn twice over so it loops
   const outside = p.layer('outside', MOVES, FAR);
   const panes: Pane[] = [
     { x: w * 0.02, y: h * 0.16, w: w * 0.46, h: h * 0.36 },
     { x: w * 0.52, y: h * 0.16, w: w * 0.46, h: h * 0.36 },
   ];
-  drawSky(p.layer('sky'), p, 0, 0, w, h * 0.6);
   for (const dx of [0, w]) {
     let x = dx;
     while (x < dx + w) {
@@ -582,7 +595,7 @@ const bus: SceneDraw = (p) => {
       x += bw;
     }
   }
-  dusk(p, FAR);
+  dusk(p);
   const glass = weatherOnGlass(p, panes);
   // the deck: a steel-and-cream cabin around the windows, seats in rows
   const cabin = p.layer('cabin', MOVES, MID);
@@ -635,6 +648,7 @@ const hotelDesk: SceneDraw = (p) => {
   const door: Pane = { x: w * 0.07, y: h * 0.16, w: w * 0.22, h: h * 0.58 };
   const out = p.layer('street-door');
   drawSky(out, p, door.x, door.y, door.w, door.h);
+  roofline(out, p, door.y + door.h * 0.55, door.h * 0.2, 0x2a2630, door.x, door.x + door.w);
   out.rect(door.x, door.y + door.h * 0.55, door.w, door.h * 0.45).fill(0x1a1a22);
   dusk(p);
   const sign = p.layer('diner-sign', MOVES);
@@ -709,7 +723,7 @@ const office: SceneDraw = (p) => {
   const pane: Pane = { x: w * 0.06, y: h * 0.12, w: w * 0.34, h: h * 0.38 };
   const win = p.layer('window');
   drawSky(win, p, pane.x, pane.y, pane.w, pane.h);
-  roofline(win, p, pane.y + pane.h, pane.h * 0.4, 0x3a3e4a);
+  roofline(win, p, pane.y + pane.h, pane.h * 0.4, 0x3a3e4a, pane.x, pane.x + pane.w);
   const glass = weatherOnGlass(p, [pane]);
   const room = p.layer('room', null, MID);
   windowFrame(room, pane, 3, 0xdad6c8, Math.max(4, w * 0.005));
@@ -774,7 +788,7 @@ const bedroom: SceneDraw = (p) => {
   const pane: Pane = { x: w * 0.58, y: h * 0.12, w: w * 0.28, h: h * 0.36 };
   const win = p.layer('window');
   drawSky(win, p, pane.x, pane.y, pane.w, pane.h);
-  roofline(win, p, pane.y + pane.h, pane.h * 0.3, 0x3a3a4c);
+  roofline(win, p, pane.y + pane.h, pane.h * 0.3, 0x3a3a4c, pane.x, pane.x + pane.w);
   const glass = weatherOnGlass(p, [pane]);
   const room = p.layer('room', null, MID);
   windowFrame(room, pane, 2, 0xe6e0ee, Math.max(5, w * 0.006));
@@ -822,7 +836,7 @@ const platform: SceneDraw = (p) => {
   line.rect(0, h * 0.56, w, h * 0.06).fill(0x4a4640);
   line.rect(0, h * 0.62, w, h * 0.1).fill(0x2a2622);
   for (const y of [0.65, 0.69]) line.rect(0, h * y, w, h * 0.006).fill(0x9a9a9a);
-  dusk(p, MID);
+  dusk(p);
   // the two-ten going through: a wall of lit windows, looping past (only while the tag says so)
   const train = p.layer('passing-train', MOVES, MID);
   for (const dx of [0, w * 2]) {
@@ -880,7 +894,7 @@ const railYard: SceneDraw = (p) => {
   // the man in the railway coat at the far end
   yard.rect(w * 0.86, h * 0.46, w * 0.018, h * 0.07).fill(0x1a2a4a);
   yard.circle(w * 0.869, h * 0.445, h * 0.015).fill(0xd8b090);
-  dusk(p, MID);
+  dusk(p);
   const ground = p.layer('sleepers', null, NEAR);
   for (let k = 0; k < 3; k++) {
     const y0 = h * (0.58 + k * 0.14);
@@ -934,7 +948,7 @@ const towpath: SceneDraw = (p) => {
     water
       .rect(p.rand() * w, h * (0.57 + p.rand() * 0.16), w * 0.08, 2)
       .fill({ color: 0xd8d8c8, alpha: 0.25 });
-  dusk(p, MID);
+  dusk(p);
   const path = p.layer('towpath', null, NEAR);
   path.rect(0, h * 0.75, w, h * 0.25).fill(0x6a5a44);
   path.rect(0, h * 0.74, w, h * 0.015).fill(0x8a7a60);
@@ -976,7 +990,7 @@ const rooftop: SceneDraw = (p) => {
   drawSky(p.layer('sky'), p, 0, 0, w, h * 0.85);
   const city = p.layer('city', null, FAR);
   skyline(city, p, h * 0.72, h * 0.2, 0x0e111e, p.lampsOn ? 0.35 : 0);
-  dusk(p, FAR);
+  dusk(p);
   // the station lamps to the east: a yellow smear through the rain
   const station = p.layer('station-lights', MOVES, FAR);
   for (let i = 0; i < 6; i++)
@@ -1033,7 +1047,7 @@ function barRoom(
         ]),
       );
     } else {
-      roofline(win, p, pane.y + pane.h, pane.h * 0.35, 0x2a2e3a);
+      roofline(win, p, pane.y + pane.h, pane.h * 0.35, 0x2a2e3a, pane.x, pane.x + pane.w);
     }
   }
   const glass = weatherOnGlass(p, panes);
@@ -1149,32 +1163,13 @@ const beach: SceneDraw = (p) => {
     sand
       .ellipse(p.rand() * w, h * (0.53 + p.rand() * 0.12), w * (0.06 + p.rand() * 0.1), h * 0.008)
       .fill({ color: 0xe8eef0, alpha: 0.35 });
-  // the letters in white stones: H, O, M
+  // a few white stones on the sand (the letters are the story's to tell)
   const stones = p.layer('stones', null, MID);
-  const r = Math.max(1.5, h * 0.006);
-  const put = (x0: number, y0: number, x1: number, y1: number): void => {
-    const n = 6;
-    for (let k = 0; k <= n; k++)
-      stones.circle(x0 + ((x1 - x0) * k) / n, y0 + ((y1 - y0) * k) / n, r).fill(0xf6f4ee);
-  };
-  const lx = w * 0.32;
-  const ly = h * 0.6;
-  const lw = w * 0.05;
-  const lh = h * 0.06;
-  put(lx, ly, lx, ly + lh);
-  put(lx + lw, ly, lx + lw, ly + lh);
-  put(lx, ly + lh / 2, lx + lw, ly + lh / 2);
-  for (let k = 0; k < 14; k++) {
-    const a = (k / 14) * Math.PI * 2;
+  for (let i = 0; i < 14; i++)
     stones
-      .circle(lx + lw * 2 + Math.cos(a) * lw * 0.5, ly + lh / 2 + Math.sin(a) * lh * 0.5, r)
+      .circle(w * (0.25 + p.rand() * 0.5), h * (0.6 + p.rand() * 0.2), Math.max(1.5, h * 0.005))
       .fill(0xf6f4ee);
-  }
-  put(lx + lw * 3, ly + lh, lx + lw * 3, ly);
-  put(lx + lw * 3, ly, lx + lw * 3.5, ly + lh * 0.6);
-  put(lx + lw * 3.5, ly + lh * 0.6, lx + lw * 4, ly);
-  put(lx + lw * 4, ly, lx + lw * 4, ly + lh);
-  dusk(p, MID);
+  dusk(p);
   // the ferry, lit like a street, far out
   const ferry = p.layer('ferry', MOVES, FAR);
   ferry.rect(w * 0.1, h * 0.46, w * 0.09, h * 0.015).fill(0x2a2e36);
@@ -1583,9 +1578,9 @@ export function buildScene(
         // Still layers of one depth stacked between two moving ones share one group, cached as one
         // texture; a new depth starts a new group, so the depths can drift apart.
         const top = container.children[container.children.length - 1];
-        let entry = stills.find((s) => s.group === top && s.depth === depth);
+        let entry = stills.find((s) => s.group === top && (s.depth === depth || depth === SAME));
         if (!entry) {
-          entry = { group: new Container({ label: 'still' }), depth };
+          entry = { group: new Container({ label: 'still' }), depth: Math.max(0, depth) };
           stills.push(entry);
           container.addChild(entry.group);
         }
