@@ -5,6 +5,7 @@
 import type { Filter, Renderer } from 'pixi.js';
 import { Container, FillGradient, Graphics } from 'pixi.js';
 import type { LookName } from '../core/scenes.ts';
+import type * as PixiFilters from 'pixi-filters';
 
 interface Overlay {
   /** a colour laid over everything: the grade's cast */
@@ -19,13 +20,13 @@ interface Overlay {
 }
 
 const OVERLAYS: Record<Exclude<LookName, 'none'>, Overlay> = {
-  'crt-1986': { tint: 0x3aff9a, tintAlpha: 0.05, vignette: 0.6, scanlines: 0.2, haze: 0 },
+  'crt-1986': { tint: 0x3aff9a, tintAlpha: 0.04, vignette: 0.45, scanlines: 0.13, haze: 0 },
   sodium: { tint: 0xff8a2a, tintAlpha: 0.12, vignette: 0.45, scanlines: 0, haze: 0 },
   seaside: { tint: 0x9ad8e0, tintAlpha: 0.08, vignette: 0.2, scanlines: 0, haze: 0.12 },
 };
 
 /** The pixi-filters module, loaded once when a story with a look plays on WebGL. */
-type FiltersModule = typeof import('pixi-filters');
+type FiltersModule = typeof PixiFilters;
 let filtersModule: Promise<FiltersModule> | null = null;
 function loadFilters(): Promise<FiltersModule> {
   filtersModule ??= import('pixi-filters');

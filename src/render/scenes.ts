@@ -839,11 +839,10 @@ const platform: SceneDraw = (p) => {
   dusk(p);
   // the two-ten going through: a wall of lit windows, looping past (only while the tag says so)
   const train = p.layer('passing-train', MOVES, MID);
-  for (const dx of [0, w * 2]) {
-    train.rect(dx, h * 0.4, w * 2, h * 0.26).fill(0x2a3440);
-    for (let x = dx + w * 0.02; x < dx + w * 2; x += w * 0.09)
-      train.rect(x, h * 0.45, w * 0.06, h * 0.09).fill({ color: 0xffe6a8, alpha: 0.9 });
-  }
+  // one train, 1.6 screens long, that comes through every few seconds (the still has none)
+  train.rect(0, h * 0.4, w * 1.6, h * 0.26).fill(0x2a3440);
+  for (let x = w * 0.02; x < w * 1.6; x += w * 0.09)
+    train.rect(x, h * 0.45, w * 0.06, h * 0.09).fill({ color: 0xffe6a8, alpha: 0.9 });
   // the near platform, its canopy on iron columns, a bench, a lamp
   const near = p.layer('platform', null, NEAR);
   near.rect(0, h * 0.72, w, h * 0.04).fill(0xd8c848);
@@ -865,14 +864,15 @@ const platform: SceneDraw = (p) => {
   let strings: Graphics | null = null;
   if (p.weather === 'rain') {
     strings = p.layer('rain', MOVES, NEAR);
-    for (let x = 0; x < w; x += w * 0.025)
+    for (let x = w * 0.01; x < w; x += w * 0.045)
       for (const dy of [0, h * 0.6])
         strings.moveTo(x, h * 0.12 + dy).lineTo(x, h * 0.12 + dy + h * 0.3);
-    strings.stroke({ width: Math.max(1, w / 1500), color: 0xbcd0e8, alpha: 0.3 });
+    strings.stroke({ width: Math.max(1, w / 1500), color: 0xbcd0e8, alpha: 0.18 });
   }
   const weather = weatherOutside(p);
   return both(weather, (t) => {
-    train.x = -((t * w) / 900) % (w * 2);
+    // from off the right edge, across, then gone for a while
+    train.x = w - (((t * w) / 700) % (w * 8));
     if (strings) strings.y = -(((t * h) / 1500) % (h * 0.6));
   });
 };

@@ -14,6 +14,8 @@ import { computeLayout } from './layout.ts';
 import { TextView } from './text.ts';
 import type { TextSpeed } from '../core/settings.ts';
 import type { ThemeName } from './theme.ts';
+import type { LookName } from '../core/scenes.ts';
+import { Grade } from './grade.ts';
 import { paletteFor } from './theme.ts';
 
 export interface StageOptions {
@@ -37,6 +39,8 @@ export interface StageOptions {
   readonly reducedMotion: boolean;
   readonly textSpeed?: TextSpeed;
   readonly theme: ThemeName;
+  /** the story's `look`: a colour grade over the backdrop, under the text (none by default) */
+  readonly look?: LookName | null;
   /** renderer order; defaults to WebGL first with pixi's own fallbacks */
   readonly preference?: 'webgl' | 'webgpu' | 'canvas';
   /** seam for tests: how image URLs become textures (default: pixi Assets) */
@@ -152,7 +156,13 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
   let choices = new Container({ label: 'choices' });
   const root = app.stage;
   root.label = 'stage';
-  root.addChild(backdrop.container, text.container, timer.container, choices);
+  // the look grades the backdrop only: the text above it stays crisp
+  const grade = new Grade();
+  root.addChild(backdrop.container, grade.container, text.container, timer.container, choices);
+  if (options.look && options.look !== 'none') {
+    grade.resize(app.screen.width, app.screen.height);
+    void grade.setLook(options.look, app.renderer, backdrop.container, reducedMotion);
+  }
 
   let view: PlayView | null = null;
   let layout: PlayLayout = computeLayout(app.screen.width, app.screen.height, 0);
@@ -203,6 +213,7 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
     layout = computeLayout(w, h, optionCount(view));
     root.hitArea = new Rectangle(0, 0, w, h);
     backdrop.resize(w, h);
+    grade.resize(w, h);
     text.setLayout(layout, palette);
     rebuildChoices();
   };
@@ -227,6 +238,7 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
     text.tick(now);
     syncBackdrop(now);
     backdrop.tick(now);
+    grade.tick(now);
     report();
     timer.draw(view?.decision ?? null, layout, palette, now);
     if (cardsMoving)
@@ -308,6 +320,7 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
       reducedMotion = reduced;
       app.ticker.maxFPS = 0;
       backdrop.setReducedMotion(reducedMotion);
+      grade.setReducedMotion(reducedMotion);
       text.setReducedMotion(reducedMotion);
       report();
     },
@@ -338,6 +351,7 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
       app.renderer.off('resize', onResize);
       root.off('pointertap', onBackgroundTap);
       backdrop.destroy();
+      grade.destroy();
       text.destroy();
       timer.destroy();
       // Textures stay in the Assets cache for the next stage; the GPU context goes now.

@@ -47,7 +47,13 @@ const EXTRA_SIZES: [number, number][] = [
   [390, 844],
   [2560, 1440],
 ];
-const EXTRA = new Set(['bedroom-morning', 'street-night-rain', 'hotel-desk', 'beach-morning', 'office-crt']);
+const EXTRA = new Set([
+  'bedroom-morning',
+  'street-night-rain',
+  'hotel-desk',
+  'beach-morning',
+  'office-crt',
+]);
 
 function p95(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -77,7 +83,10 @@ async function main(): Promise<void> {
   try {
     for (const [name, query] of SHOTS) {
       if (!name.includes(filter)) continue;
-      const sizes: [number, number][] = [[1280, 720], ...(EXTRA.has(name) ? EXTRA_SIZES : all4k ? [[2560, 1440] as [number, number]] : [])];
+      const sizes: [number, number][] = [
+        [1280, 720],
+        ...(EXTRA.has(name) ? EXTRA_SIZES : all4k ? [[2560, 1440] as [number, number]] : []),
+      ];
       for (const [width, height] of sizes) {
         const page = await browser.newPage({ viewport: { width, height } });
         page.on('pageerror', (e) => console.error(`${name}: ${e.message}`));
