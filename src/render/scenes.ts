@@ -1191,18 +1191,7 @@ const beach: SceneDraw = (p) => {
 
 const forest: SceneDraw = (p) => {
   const { w, h } = p;
-  p.layer('sky')
-    .rect(0, 0, w, h)
-    .fill(
-      p.vertical([
-        [0, '#0f1a2e'],
-        [0.5, '#2f4a5a'],
-        [1, '#8aa38f'],
-      ]),
-    );
-  p.layer('moon')
-    .circle(w * 0.78, h * 0.18, Math.min(w, h) * 0.06)
-    .fill({ color: 0xf3f0d8, alpha: 0.9 });
+  drawSky(p.layer('sky'), p, 0, 0, w, h * 0.85);
   const layers: [number, number, number][] = [
     [0x2b4538, 0.55, 0.5],
     [0x1b2f25, 0.68, 0.7],
@@ -1237,11 +1226,12 @@ const forest: SceneDraw = (p) => {
   }));
   const r = Math.max(2, Math.min(w, h) * 0.004);
   for (const s of spots) flies.circle(s.x, s.y, r).fill({ color: 0xfff3a0, alpha: 0.85 });
-  return (t) => {
+  const weather = weatherOutside(p);
+  return both(weather, (t) => {
     flies.x = Math.sin(t / 2100) * w * 0.01;
     flies.y = Math.cos(t / 1700) * h * 0.01;
     flies.alpha = 0.55 + 0.45 * Math.sin(t / 600);
-  };
+  });
 };
 
 const train: SceneDraw = (p) => {
