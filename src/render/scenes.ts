@@ -1305,7 +1305,16 @@ const diner: SceneDraw = (p) => {
     );
   const win = p.layer('window');
   drawSky(win, p, w * 0.05, h * 0.1, w * 0.9, h * 0.38);
-  skyline(win, p, h * 0.48, h * 0.2, 0x0a0f22, p.lampsOn ? 0.2 : 0, w * 0.05, w * 0.95);
+  skyline(
+    win,
+    p,
+    h * 0.48,
+    h * 0.2,
+    p.lampsOn ? 0x0a0f22 : 0x5a6272,
+    p.lampsOn ? 0.2 : 0,
+    w * 0.05,
+    w * 0.95,
+  );
   const glass = weatherOnGlass(p, [{ x: w * 0.05, y: h * 0.1, w: w * 0.9, h: h * 0.38 }]);
   for (let i = 1; i < 4; i++)
     win.rect(w * (0.05 + i * 0.225), h * 0.1, w * 0.008, h * 0.38).fill(0xc8c8c8);
