@@ -6,10 +6,22 @@ import type { TextureLoader } from './assets.ts';
 import { drawPlaceholder, loadAsset } from './assets.ts';
 import type { Palette } from './theme.ts';
 import type { SceneInstance } from './scenes.ts';
-import { buildScene } from './scenes.ts';
+import type * as ScenesModule from './scenes.ts';
 import { coverScale } from './layout.ts';
 import { Color, Container, Graphics, Sprite } from 'pixi.js';
 import { warnOnce } from './warn.ts';
+
+/**
+ * The scene library is loaded on first use, off the critical path (DESIGN §8: the art may load
+ * after the text): a scene asked for before it arrives shows the theme's plain background, then
+ * appears.
+ */
+let scenes: typeof ScenesModule | null = null;
+let scenesLoading: Promise<typeof ScenesModule> | null = null;
+export function loadScenes(): Promise<typeof ScenesModule> {
+  scenesLoading ??= import('./scenes.ts').then((m) => (scenes = m));
+  return scenesLoading;
+}
 
 export const CROSSFADE_MS = 700;
 /** A change of time or weather in the same place: a short fade. */
@@ -316,7 +328,18 @@ export class BackdropView {
       case 'scene':
         layer.draw = (w, h) => {
           layer.scene?.destroy();
-          layer.scene = buildScene(backdrop.name, w, h, {
+          layer.scene = null;
+          container.removeChildren().forEach((c) => c.destroy());
+          if (!scenes) {
+            container.addChild(
+              new Graphics({ label: 'plain' }).rect(0, 0, w, h).fill(this.palette.background),
+            );
+            void loadScenes().then(() => {
+              if (!container.destroyed) layer.draw(this.width, this.height);
+            });
+            return;
+          }
+          layer.scene = scenes.buildScene(backdrop.name, w, h, {
             reducedMotion: this.reducedMotion,
             ...(backdrop.params ? { params: backdrop.params } : {}),
             retire: this.retire,

@@ -6,7 +6,13 @@ import type { PlayView, RevealReport } from '../core/view.ts';
 import type { TextureLoader } from './assets.ts';
 import { loadAsset, loadWithAssets } from './assets.ts';
 import type { Backdrop } from '../core/directives.ts';
-import { BackdropView, backdropKey, backdropReached, chooseTransition } from './backdrop.ts';
+import {
+  BackdropView,
+  backdropKey,
+  backdropReached,
+  chooseTransition,
+  loadScenes,
+} from './backdrop.ts';
 import type { PickInput } from './choices.ts';
 import { acceptsPicks, buildChoices, moveChoices, TimerBar } from './choices.ts';
 import type { PlayLayout, Rect } from './layout.ts';
@@ -105,6 +111,8 @@ export function defaultPreference(): 'webgl' | 'canvas' {
 }
 
 export async function createStage(host: HTMLElement, options: StageOptions): Promise<Stage> {
+  // the scene library loads beside the renderer, not before it
+  void loadScenes();
   const app = new Application();
   let palette = paletteFor(options.theme);
   try {

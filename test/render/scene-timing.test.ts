@@ -1,12 +1,22 @@
 // A backdrop tag takes effect on the line that carries it: while the beat's earlier lines reveal,
 // the old scene stays; when the carrying line starts, the scene changes, with its transition.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Container } from 'pixi.js';
 import type { BackdropChange, PlayView } from '../../src/core/view.ts';
 import type { Stage } from '../../src/render/stage.ts';
 import { createStage } from '../../src/render/stage.ts';
 import { playView, shownLine } from '../builders.ts';
-import { backdropReached, chooseTransition, DIP_MS } from '../../src/render/backdrop.ts';
+import {
+  backdropReached,
+  chooseTransition,
+  DIP_MS,
+  loadScenes,
+} from '../../src/render/backdrop.ts';
+
+// the scene library loads lazily in the app; these tests draw scenes at once
+beforeAll(async () => {
+  await loadScenes();
+});
 
 function labels(root: Container, prefix: string): string[] {
   const out: string[] = [];

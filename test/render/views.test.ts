@@ -1,5 +1,5 @@
 // View structure in jsdom: choice cards, the timer bar, story text with its reveal, and backdrops.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Container } from 'pixi.js';
 import { Graphics, Sprite, Text, Texture } from 'pixi.js';
 import type { DecisionView } from '../../src/core/view.ts';
@@ -8,9 +8,14 @@ import { computeLayout } from '../../src/render/layout.ts';
 import { overlaps } from './geometry.ts';
 import { paletteFor } from '../../src/render/theme.ts';
 import { classLook, TextView } from '../../src/render/text.ts';
-import { BackdropView, CROSSFADE_MS } from '../../src/render/backdrop.ts';
+import { BackdropView, CROSSFADE_MS, loadScenes } from '../../src/render/backdrop.ts';
 import type { TextureLoader } from '../../src/render/assets.ts';
 import { decisionView, shownLine } from '../builders.ts';
+
+// the scene library loads lazily in the app; these tests draw scenes at once
+beforeAll(async () => {
+  await loadScenes();
+});
 
 const palette = paletteFor('dark');
 
