@@ -684,8 +684,8 @@ const hotelDesk: SceneDraw = (p) => {
     .stroke({ width: 2, color: 0x222222 });
   room.rect(0, h * 0.62, w, h * 0.38).fill(0x3a1e1a);
   // the armchair by the door
-  room.roundRect(w * 0.3, h * 0.56, w * 0.14, h * 0.2, 16).fill(0x5a6a4a);
-  room.roundRect(w * 0.31, h * 0.62, w * 0.12, h * 0.1, 10).fill(0x6a7a58);
+  room.roundRect(w * 0.295, h * 0.56, w * 0.11, h * 0.2, 16).fill(0x5a6a4a);
+  room.roundRect(w * 0.305, h * 0.62, w * 0.09, h * 0.1, 10).fill(0x6a7a58);
   const desk = p.layer('desk', null, NEAR);
   desk.rect(w * 0.42, h * 0.66, w * 0.6, h * 0.06).fill(0x7a4a26);
   desk.rect(w * 0.44, h * 0.72, w * 0.58, h * 0.28).fill(0x4e2e18);
