@@ -96,6 +96,8 @@ export interface BackdropDeps {
   readonly load: TextureLoader;
   readonly reducedMotion: boolean;
   readonly palette: Palette;
+  /** scenes drift in depth (false on the software canvas renderer, where each depth costs a frame) */
+  readonly parallax?: boolean;
 }
 
 export function backdropKey(backdrop: Backdrop | null): string {
@@ -341,6 +343,7 @@ export class BackdropView {
           }
           layer.scene = scenes.buildScene(backdrop.name, w, h, {
             reducedMotion: this.reducedMotion,
+            parallax: this.deps.parallax ?? true,
             ...(backdrop.params ? { params: backdrop.params } : {}),
             retire: this.retire,
           });

@@ -27,6 +27,12 @@ export interface SceneInstance {
 
 export interface SceneOptions {
   readonly reducedMotion: boolean;
+  /**
+   * Whether the depths drift apart (default true). On pixi's 2D canvas renderer (software, no
+   * GPU) every separate depth is one more whole-screen image to draw each frame, so the stage asks
+   * for none there: the depths are then drawn as one picture and only the weather and lights move.
+   */
+  readonly parallax?: boolean;
   /** `time=…` and `weather=…` as the tag wrote them; unknown ones warn once and are ignored */
   readonly params?: SceneParams;
   /**
@@ -1534,10 +1540,11 @@ export function buildScene(
   const setting = sceneSetting(key, options.params);
   const w = Math.max(1, width);
   const h = Math.max(1, height);
+  const parallax = options.parallax ?? true;
   const container = new Container({ label });
   container.pivot.set(w / 2, h / 2);
   container.position.set(w / 2, h / 2);
-  container.scale.set(OVERSCAN);
+  if (parallax) container.scale.set(OVERSCAN);
   const stills: { group: Container; depth: number }[] = [];
   // A moving layer sits in a holder of its own: the step moves the Graphics, `follow` hands that
   // to the holder (cached as a texture; moving or fading a cached container needs no repaint).
@@ -1566,7 +1573,8 @@ export function buildScene(
     time: setting.time,
     weather: setting.weather,
     lampsOn: setting.time === 'night' || setting.time === 'dusk' || setting.time === 'dawn',
-    layer(layerLabel, moves, depth = 0) {
+    layer(layerLabel, moves, asked = 0) {
+      const depth = parallax ? asked : asked === SAME ? SAME : 0;
       const g = new Graphics({ label: layerLabel });
       if (moves) {
         const holder = new Container({ label: layerLabel });

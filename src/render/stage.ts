@@ -154,6 +154,8 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
     load,
     reducedMotion,
     palette,
+    // a GPU composites the depths for free; the 2D canvas renderer pays a whole screen for each
+    parallax: app.renderer.name !== 'canvas',
   });
   const text = new TextView(
     { resolveAsset: options.resolveAsset, load },

@@ -99,6 +99,20 @@ describe('scene parameters', () => {
   });
 });
 
+describe('parallax off (the software canvas renderer)', () => {
+  it('draws the depths as fewer pictures that never drift', () => {
+    const deep = buildScene('platform', 1280, 720, { reducedMotion: false });
+    const flat = buildScene('platform', 1280, 720, { reducedMotion: false, parallax: false });
+    expect(flat.container.children.length).toBeLessThan(deep.container.children.length);
+    flat.tick(5_000);
+    const stills = flat.container.children.filter((c) => c.label === 'still');
+    expect(stills.length).toBeGreaterThan(0);
+    expect(stills.every((c) => c.x === 0 && c.y === 0)).toBe(true);
+    deep.destroy();
+    flat.destroy();
+  });
+});
+
 describe('the scenes the shipped stories name', () => {
   const root = join(__dirname, '../../stories');
   const tags: { where: string; raw: string }[] = [];

@@ -34,6 +34,8 @@ async function main(): Promise<void> {
   const scene = buildScene(q.get('scene') ?? 'void', app.screen.width, app.screen.height, {
     reducedMotion: false,
     params,
+    // as the stage does: no depth drift on the software canvas renderer
+    parallax: app.renderer.name !== 'canvas',
   });
   app.stage.addChild(scene.container);
   const look = q.get('look') ?? 'none';
