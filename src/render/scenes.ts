@@ -615,7 +615,8 @@ const bus: SceneDraw = (p) => {
       .rect(pane.x, pane.y, pane.w, pane.h)
       .stroke({ width: Math.max(4, w * 0.005), color: 0x8a8a86 });
   cabin.rect(0, h * 0.06, w, h * 0.015).fill(0xf4f0e0);
-  const seats = p.layer('seats', MOVES, NEAR);
+  // the seats sway with the deck: one layer, one picture to draw a frame
+  const seats = cabin;
   for (let i = 0; i < 3; i++) {
     const x = w * (0.06 + i * 0.33);
     seats.roundRect(x, h * 0.58, w * 0.26, h * 0.3, 18).fill(0x7a2430);
@@ -636,7 +637,6 @@ const bus: SceneDraw = (p) => {
     outside.x = -((t * w) / 14000) % w;
     const sway = Math.sin(t / 170) * Math.max(0.5, h * 0.002);
     cabin.y = sway;
-    seats.y = sway;
   });
 };
 
@@ -875,7 +875,8 @@ const platform: SceneDraw = (p) => {
         strings.moveTo(x, h * 0.12 + dy).lineTo(x, h * 0.12 + dy + h * 0.3);
     strings.stroke({ width: Math.max(1, w / 1500), color: 0xbcd0e8, alpha: 0.18 });
   }
-  const weather = weatherOutside(p);
+  // under the canopy the rain is the strings off its edge; other weather falls over the scene
+  const weather = p.weather === 'rain' ? null : weatherOutside(p);
   return both(weather, (t) => {
     // from off the right edge, across, then gone for a while
     train.x = w - (((t * w) / 700) % (w * 8));
