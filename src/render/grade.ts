@@ -21,7 +21,7 @@ interface Overlay {
 
 const OVERLAYS: Record<Exclude<LookName, 'none'>, Overlay> = {
   'crt-1986': { tint: 0x3aff9a, tintAlpha: 0.04, vignette: 0.45, scanlines: 0.13, haze: 0 },
-  sodium: { tint: 0xff8a2a, tintAlpha: 0.12, vignette: 0.45, scanlines: 0, haze: 0 },
+  sodium: { tint: 0xff8a2a, tintAlpha: 0.09, vignette: 0.35, scanlines: 0, haze: 0 },
   seaside: { tint: 0x9ad8e0, tintAlpha: 0.08, vignette: 0.2, scanlines: 0, haze: 0.12 },
 };
 

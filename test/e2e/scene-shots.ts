@@ -82,7 +82,8 @@ async function main(): Promise<void> {
   const browser = await launchBrowser();
   try {
     for (const [name, query] of SHOTS) {
-      if (!name.includes(filter)) continue;
+      // a comma-separated list of parts of names, or nothing for every scene
+      if (!filter.split(',').some((part) => name.includes(part))) continue;
       const sizes: [number, number][] = [
         [1280, 720],
         ...(EXTRA.has(name) ? EXTRA_SIZES : all4k ? [[2560, 1440] as [number, number]] : []),
