@@ -11,9 +11,6 @@ const site = process.env.INKREEL_SCENES_DIR ?? resolve('.e2e/scene-shots');
 
 /** scene, query, and the sizes to shoot it at (1280×720 always). */
 const SHOTS: [string, string][] = [
-  ['old-night-street', 'scene=night-street'],
-  ['old-office', 'scene=office'],
-  ['old-bedroom', 'scene=bedroom'],
   ['bedroom-morning', 'scene=bedroom&time=morning&weather=rain'],
   ['bedroom-night', 'scene=bedroom&time=night'],
   ['kitchen', 'scene=kitchen&time=morning&weather=rain'],
