@@ -337,6 +337,45 @@ describe('BackdropView', () => {
       palette,
     });
 
+  it('dips to black: the old scene darkens away, then the new one comes up out of the dark', () => {
+    const b = make(false);
+    b.resize(800, 600);
+    b.set({ type: 'scene', name: 'office' }, 0);
+    b.set({ type: 'scene', name: 'street' }, 1_000, { style: 'dip', ms: 1_000 });
+    b.tick(1_250);
+    const cover = find(b.container, 'dip')!;
+    expect(cover.visible).toBe(true);
+    expect(cover.alpha).toBeCloseTo(0.5, 1);
+    // before black: only the old scene is visible under the cover
+    expect(find(b.container, 'backdrop:scene:street')!.visible).toBe(false);
+    b.tick(1_750);
+    expect(find(b.container, 'scene:office')).toBeNull();
+    expect(find(b.container, 'backdrop:scene:street')!.visible).toBe(true);
+    expect(cover.alpha).toBeCloseTo(0.5, 1);
+    b.tick(2_000);
+    expect(b.fading).toBe(false);
+    expect(cover.visible).toBe(false);
+  });
+
+  it('wipes the new scene across over the old one, both opaque', () => {
+    const b = make(false);
+    b.resize(800, 600);
+    b.set({ type: 'scene', name: 'office' }, 0);
+    b.set({ type: 'scene', name: 'street' }, 1_000, { style: 'wipe', ms: 800 });
+    b.tick(1_400);
+    const next = find(b.container, 'backdrop:scene:street')!;
+    const old = find(b.container, 'backdrop:scene:office')!;
+    const mask = find(b.container, 'wipe-mask')!;
+    expect(next.mask).toBe(mask);
+    expect(next.alpha).toBe(1);
+    expect(old.alpha).toBe(1);
+    expect(mask.scale.x).toBeGreaterThan(0.2);
+    expect(mask.scale.x).toBeLessThan(0.8);
+    b.tick(1_800);
+    expect(next.mask).toBeFalsy();
+    expect(find(b.container, 'scene:office')).toBeNull();
+  });
+
   it('draws a named scene', () => {
     const b = make(false);
     b.resize(1280, 720);
