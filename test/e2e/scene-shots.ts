@@ -38,6 +38,9 @@ const SHOTS: [string, string][] = [
   ['beach-dusk', 'scene=beach&time=dusk'],
   ['bedroom-sodium', 'scene=bedroom&time=night&look=sodium'],
   ['beach-seaside', 'scene=beach&time=morning&look=seaside'],
+  ['fade-half', 'scene=office&to=street%20time=night%20weather=rain&transition=fade&at=0.5'],
+  ['dip-quarter', 'scene=office&to=street%20time=night&transition=dip&at=0.3'],
+  ['wipe-half', 'scene=office&to=street%20time=night&transition=wipe&at=0.5'],
 ];
 
 const EXTRA_SIZES: [number, number][] = [

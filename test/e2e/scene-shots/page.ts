@@ -5,7 +5,9 @@ import { Application } from 'pixi.js';
 import { buildScene } from '../../../src/render/scenes.ts';
 import { defaultPreference } from '../../../src/render/stage.ts';
 import { Grade } from '../../../src/render/grade.ts';
-import { isLook } from '../../../src/core/scenes.ts';
+import { isLook, isTransition, parseSceneValue } from '../../../src/core/scenes.ts';
+import { BackdropView, loadScenes } from '../../../src/render/backdrop.ts';
+import { paletteFor } from '../../../src/render/theme.ts';
 
 declare global {
   interface Window {
@@ -26,6 +28,27 @@ async function main(): Promise<void> {
   });
   document.body.appendChild(app.canvas);
   app.ticker.stop();
+  // ?scene=office&to=street%20time=night&transition=fade&at=0.5: a transition caught part-way
+  const to = q.get('to');
+  const style = q.get('transition') ?? 'fade';
+  if (to && isTransition(style)) {
+    await loadScenes();
+    const view = new BackdropView({
+      resolveAsset: () => null,
+      load: () => Promise.reject(new Error('no images here')),
+      reducedMotion: false,
+      palette: paletteFor('dark'),
+      parallax: app.renderer.name !== 'canvas',
+    });
+    app.stage.addChild(view.container);
+    view.resize(app.screen.width, app.screen.height);
+    view.set({ type: 'scene', ...parseSceneValue(q.get('scene') ?? 'office') }, 0);
+    view.set({ type: 'scene', ...parseSceneValue(to) }, 1000, { style, ms: 1000 });
+    view.tick(1000 + 1000 * Number(q.get('at') ?? '0.5'));
+    app.render();
+    window.sceneReady = true;
+    return;
+  }
   const params: Record<string, string> = {};
   for (const key of ['time', 'weather']) {
     const v = q.get(key);
