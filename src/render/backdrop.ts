@@ -76,10 +76,14 @@ export function backdropReached(
 ): { backdrop: Backdrop | null; change: BackdropChange | null } {
   const changes = view.backdropChanges;
   if (!changes) return { backdrop: view.backdrop, change: null };
+  // from the end: a long playthrough's list only grows, and the answer is nearly always its last
   let found: BackdropChange | null = null;
-  for (const c of changes) {
-    if (settled || (reached !== null && c.lineId <= reached)) found = c;
-    else break;
+  for (let i = changes.length - 1; i >= 0; i--) {
+    const c = changes[i];
+    if (c && (settled || (reached !== null && c.lineId <= reached))) {
+      found = c;
+      break;
+    }
   }
   return { backdrop: found?.backdrop ?? null, change: found };
 }
