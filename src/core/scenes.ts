@@ -9,6 +9,7 @@ export const SCENE_NAMES = [
   'hotel-desk',
   'kitchen',
   'bedroom',
+  'room',
   'bus',
   'train',
   'platform',

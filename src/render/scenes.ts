@@ -781,57 +781,90 @@ const office: SceneDraw = (p) => {
   });
 };
 
-const bedroom: SceneDraw = (p) => {
-  const { w, h } = p;
-  p.layer('wall')
-    .rect(0, 0, w, h)
-    .fill(
-      p.vertical([
-        [0, '#6a6088'],
-        [1, '#4a4262'],
-      ]),
-    );
-  const pane: Pane = { x: w * 0.58, y: h * 0.12, w: w * 0.28, h: h * 0.36 };
-  const win = p.layer('window');
-  drawSky(win, p, pane.x, pane.y, pane.w, pane.h);
-  roofline(win, p, pane.y + pane.h, pane.h * 0.3, 0x3a3a4c, pane.x, pane.x + pane.w);
-  const glass = weatherOnGlass(p, [pane]);
-  const room = p.layer('room', null, MID);
-  windowFrame(room, pane, 2, 0xe6e0ee, Math.max(5, w * 0.006));
-  // curtains, a poster, a shelf
-  room.rect(pane.x - w * 0.05, pane.y - h * 0.04, w * 0.05, pane.h + h * 0.1).fill(0x8a3a4a);
-  room.rect(pane.x + pane.w, pane.y - h * 0.04, w * 0.05, pane.h + h * 0.1).fill(0x8a3a4a);
-  room.rect(w * 0.14, h * 0.16, w * 0.12, h * 0.22).fill(0x2a4a6a);
-  room.poly([w * 0.16, h * 0.34, w * 0.2, h * 0.2, w * 0.24, h * 0.34]).fill(0xe3b04b);
-  room.rect(0, h * 0.78, w, h * 0.22).fill(0x3a3048);
-  windowBeam(p, pane, w * 0.42);
-  const bed = p.layer('bed', null, NEAR);
-  bed.roundRect(w * 0.05, h * 0.58, w * 0.5, h * 0.24, 12).fill(0x3a5f8a);
-  bed.roundRect(w * 0.07, h * 0.54, w * 0.14, h * 0.08, 10).fill(0xece6f2);
-  bed.rect(w * 0.05, h * 0.5, w * 0.02, h * 0.32).fill(0x4a3a30);
-  // the bedside table, the clock radio, the lamp
-  bed.rect(w * 0.6, h * 0.62, w * 0.1, h * 0.18).fill(0x5a4030);
-  bed.rect(w * 0.61, h * 0.585, w * 0.05, h * 0.035).fill(0x2a2a2a);
-  bed.rect(w * 0.62, h * 0.593, w * 0.025, h * 0.015).fill(0xff4a3a);
-  bed.rect(w * 0.675, h * 0.53, w * 0.004, h * 0.09).fill(0x2a2a2a);
-  bed
-    .poly([w * 0.66, h * 0.56, w * 0.695, h * 0.56, w * 0.688, h * 0.52, w * 0.667, h * 0.52])
-    .fill(0xd9c79a);
-  // the home computer on the desk by the wall, under its tea towel by day
-  bed.rect(w * 0.76, h * 0.64, w * 0.22, h * 0.04).fill(0x6a4a32);
-  bed.rect(w * 0.78, h * 0.68, w * 0.02, h * 0.14).fill(0x4a3424);
-  bed.roundRect(w * 0.8, h * 0.5, w * 0.14, h * 0.14, 8).fill(0xd6ceb4);
-  bed.rect(w * 0.815, h * 0.52, w * 0.11, h * 0.09).fill(p.lampsOn ? 0x1a3a5a : 0x2a3038);
-  roomDark(p);
-  const lamp = p.layer('lamp-glow', MOVES);
-  if (p.lampsOn) {
-    glow(lamp, p, w * 0.68, h * 0.54, Math.max(w, h) * 0.2, '255,200,130', 0.5);
-    glow(lamp, p, w * 0.87, h * 0.56, Math.max(w, h) * 0.14, '110,190,240', 0.3);
-  }
-  return both(glass, (t) => {
-    lamp.alpha = 0.9 + 0.1 * Math.sin(t / 1300);
-  });
-};
+/**
+ * A bedroom: a teenager's in 1986 (a poster, a home computer on a desk) or, for `room`, a plain
+ * one (a cottage's or a rented room's: a chest of drawers, a picture, flowered paper).
+ */
+const bedroomOf =
+  (teen: boolean): SceneDraw =>
+  (p) => {
+    const { w, h } = p;
+    p.layer('wall')
+      .rect(0, 0, w, h)
+      .fill(
+        p.vertical(
+          teen
+            ? [
+                [0, '#6a6088'],
+                [1, '#4a4262'],
+              ]
+            : [
+                [0, '#a89880'],
+                [1, '#7a6a58'],
+              ],
+        ),
+      );
+    const pane: Pane = { x: w * 0.58, y: h * 0.12, w: w * 0.28, h: h * 0.36 };
+    const win = p.layer('window');
+    drawSky(win, p, pane.x, pane.y, pane.w, pane.h);
+    roofline(win, p, pane.y + pane.h, pane.h * 0.3, 0x3a3a4c, pane.x, pane.x + pane.w);
+    const glass = weatherOnGlass(p, [pane]);
+    const room = p.layer('room', null, MID);
+    windowFrame(room, pane, 2, 0xe6e0ee, Math.max(5, w * 0.006));
+    // curtains, a poster, a shelf
+    room.rect(pane.x - w * 0.05, pane.y - h * 0.04, w * 0.05, pane.h + h * 0.1).fill(0x8a3a4a);
+    room.rect(pane.x + pane.w, pane.y - h * 0.04, w * 0.05, pane.h + h * 0.1).fill(0x8a3a4a);
+    if (teen) {
+      room.rect(w * 0.14, h * 0.16, w * 0.12, h * 0.22).fill(0x2a4a6a);
+      room.poly([w * 0.16, h * 0.34, w * 0.2, h * 0.2, w * 0.24, h * 0.34]).fill(0xe3b04b);
+    } else {
+      // flowered paper and a small framed picture of the sea
+      for (let x = w * 0.02; x < w * 0.56; x += w * 0.05)
+        for (let y = h * 0.05; y < h * 0.5; y += h * 0.09)
+          room.circle(x, y, Math.max(1.5, h * 0.005)).fill({ color: 0xe8d8c0, alpha: 0.5 });
+      room.rect(w * 0.2, h * 0.18, w * 0.12, h * 0.13).fill(0x5a4030);
+      room.rect(w * 0.21, h * 0.195, w * 0.1, h * 0.1).fill(0x7a9ab0);
+      room.rect(w * 0.21, h * 0.255, w * 0.1, h * 0.04).fill(0x4a6a80);
+    }
+    room.rect(0, h * 0.78, w, h * 0.22).fill(0x3a3048);
+    windowBeam(p, pane, w * 0.42);
+    const bed = p.layer('bed', null, NEAR);
+    bed.roundRect(w * 0.05, h * 0.58, w * 0.5, h * 0.24, 12).fill(0x3a5f8a);
+    bed.roundRect(w * 0.07, h * 0.54, w * 0.14, h * 0.08, 10).fill(0xece6f2);
+    bed.rect(w * 0.05, h * 0.5, w * 0.02, h * 0.32).fill(0x4a3a30);
+    // the bedside table, the clock radio, the lamp
+    bed.rect(w * 0.6, h * 0.62, w * 0.1, h * 0.18).fill(0x5a4030);
+    bed.rect(w * 0.61, h * 0.585, w * 0.05, h * 0.035).fill(0x2a2a2a);
+    bed.rect(w * 0.62, h * 0.593, w * 0.025, h * 0.015).fill(0xff4a3a);
+    bed.rect(w * 0.675, h * 0.53, w * 0.004, h * 0.09).fill(0x2a2a2a);
+    bed
+      .poly([w * 0.66, h * 0.56, w * 0.695, h * 0.56, w * 0.688, h * 0.52, w * 0.667, h * 0.52])
+      .fill(0xd9c79a);
+    if (teen) {
+      // the home computer on the desk by the wall
+      bed.rect(w * 0.76, h * 0.64, w * 0.22, h * 0.04).fill(0x6a4a32);
+      bed.rect(w * 0.78, h * 0.68, w * 0.02, h * 0.14).fill(0x4a3424);
+      bed.roundRect(w * 0.8, h * 0.5, w * 0.14, h * 0.14, 8).fill(0xd6ceb4);
+      bed.rect(w * 0.815, h * 0.52, w * 0.11, h * 0.09).fill(p.lampsOn ? 0x1a3a5a : 0x2a3038);
+    } else {
+      // a chest of drawers with a jug on it
+      bed.rect(w * 0.76, h * 0.56, w * 0.2, h * 0.24).fill(0x6a4a32);
+      for (let k = 0; k < 3; k++)
+        bed
+          .rect(w * 0.775, h * (0.58 + k * 0.07), w * 0.17, h * 0.055)
+          .stroke({ width: 2, color: 0x4a3424 });
+      bed.roundRect(w * 0.84, h * 0.5, w * 0.04, h * 0.06, 6).fill(0xe8e4dc);
+    }
+    roomDark(p);
+    const lamp = p.layer('lamp-glow', MOVES);
+    if (p.lampsOn) {
+      glow(lamp, p, w * 0.68, h * 0.54, Math.max(w, h) * 0.2, '255,200,130', 0.5);
+      if (teen) glow(lamp, p, w * 0.87, h * 0.56, Math.max(w, h) * 0.14, '110,190,240', 0.3);
+    }
+    return both(glass, (t) => {
+      lamp.alpha = 0.9 + 0.1 * Math.sin(t / 1300);
+    });
+  };
 
 const platform: SceneDraw = (p) => {
   const { w, h } = p;
@@ -1475,7 +1508,8 @@ const DEFS: Record<SceneName, SceneDef> = {
   office: { interior: true, time: 'day', weather: 'clear', draw: office },
   'hotel-desk': { interior: true, time: 'night', weather: 'rain', draw: hotelDesk },
   kitchen: { interior: true, time: 'morning', weather: 'clear', draw: kitchen },
-  bedroom: { interior: true, time: 'night', weather: 'clear', draw: bedroom },
+  bedroom: { interior: true, time: 'night', weather: 'clear', draw: bedroomOf(true) },
+  room: { interior: true, time: 'night', weather: 'clear', draw: bedroomOf(false) },
   bus: { interior: true, time: 'morning', weather: 'rain', draw: bus },
   train: { interior: true, time: 'night', weather: 'clear', draw: train },
   platform: { interior: false, time: 'night', weather: 'rain', draw: platform },

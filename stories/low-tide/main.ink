@@ -109,7 +109,7 @@ Then Joss says, "Oh," and you look back, and the causeway has become two causewa
 - -> last_night
 
 === last_night ===
-# scene: bedroom time=night
+# scene: room time=night
 That night the wind drops, and the room above the café is so quiet you can hear the tide turn.
 {stranded: Elsie comes to the café that evening to thank you, and to tell you off, in that order and then again.}
 {knows_ferry: You know now why the letters face out to sea.}
@@ -138,7 +138,7 @@ The last morning. The tide goes out. H, O, M: and a space where the last letter 
     -> unfinished
 
 === asked ===
-# scene: bedroom time=day
+# scene: room time=day
 He is in bed, pink and furious at being ill.
 # speaker: Joss
 "You do it," he says. "Quick. E is three lines and a long one. Quick!"

@@ -14,6 +14,8 @@ const SHOTS: [string, string][] = [
   ['bedroom-morning', 'scene=bedroom&time=morning&weather=rain'],
   ['bedroom-night', 'scene=bedroom&time=night'],
   ['kitchen', 'scene=kitchen&time=morning&weather=rain'],
+  ['room-night', 'scene=room&time=night'],
+  ['room-day', 'scene=room&time=day'],
   ['street-morning-rain', 'scene=street&time=morning&weather=rain'],
   ['street-night-rain', 'scene=street&time=night&weather=rain'],
   ['street-dawn', 'scene=street&time=dawn'],
