@@ -54,6 +54,8 @@ export const MOVES = 'moves';
 const FAR = 0.25;
 const MID = 0.55;
 const NEAR = 1;
+/** Moving layers of thin strokes over mostly empty space: drawn live, never cached (see below). */
+const SPARSE: ReadonlySet<string> = new Set(['rain', 'snow', 'rain-on-glass']);
 /** A still layer that joins the layer under it (an overlay of light or dark), whatever its depth. */
 const SAME = -1;
 
@@ -1665,7 +1667,9 @@ export function buildScene(
   // A masked layer (the train's lights) slides under a still mask beside it in its holder: it stays
   // a live Graphics that the step moves itself.
   for (let i = movers.length - 1; i >= 0; i--) if (movers[i]?.g.mask) movers.splice(i, 1);
-  for (const { holder } of movers) holder.cacheAsTexture(true);
+  // Sparse layers (rain, snow, streaks on glass) stay live: a few hundred short strokes cost far
+  // less than blending a whole-screen texture, most of it empty, every frame in software.
+  for (const { holder } of movers) if (!SPARSE.has(holder.label)) holder.cacheAsTexture(true);
   const run = (t: number): void => {
     step?.(t);
     follow(w * DRIFT_X * Math.sin(t / 11000), h * DRIFT_Y * Math.sin(t / 15000));
