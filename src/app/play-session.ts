@@ -277,6 +277,7 @@ export async function mountPlay(deps: PlayDeps): Promise<() => void> {
       reducedMotion:
         settings.reducedMotion ?? deps.matchMedia('(prefers-reduced-motion: reduce)').matches,
       theme: stageTheme(settings, entry.meta.theme, deps.matchMedia),
+      look: entry.meta.look ?? null,
     })
     .catch((error: unknown) => {
       console.warn(

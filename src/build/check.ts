@@ -7,6 +7,7 @@ import { assetPathsOf, assetProblem, buildStory } from './story-build.ts';
 import type { StoryBuild } from './story-build.ts';
 import type { SourceTag } from './scan-source.ts';
 import { MAX_WINDOW_MS } from '../core/timing.ts';
+import { sceneProblems } from '../core/scenes.ts';
 
 export type FindingCode =
   | 'compile-error'
@@ -45,7 +46,7 @@ export interface StoryReport {
 /** A decision window outside this range (seconds) is reported: too short to read, or a stall. */
 export const TIMER_RANGE = { min: 2, max: 120 } as const;
 
-const GLOBAL_ONLY = new Set(['title', 'author', 'dimension', 'poster', 'theme', 'blurb']);
+const GLOBAL_ONLY = new Set(['title', 'author', 'dimension', 'poster', 'theme', 'blurb', 'look']);
 const ASSET_KEYS = new Set(['image', 'background', 'bg', 'audio', 'audioloop', 'poster']);
 const CHOICE_ONLY = new Set(['taste', 'default']);
 const TASTE_KEYS = new Set(['taste', 'dimension']);
@@ -90,6 +91,11 @@ function tagFindings(build: StoryBuild, declared: ReadonlySet<string>): Finding[
           `"#${tag.raw}" is a global tag: put it at the top of main.ink, before any INCLUDE or text`,
         ),
       );
+    }
+    // an unknown scene or scene parameter plays as a plain backdrop or is ignored: say so
+    if (d.kind === 'backdrop' && d.backdrop.type === 'scene') {
+      for (const problem of sceneProblems(d.backdrop.name, d.backdrop.params))
+        out.push(at(tag, 'warning', 'invalid-tag', `tag "#${tag.raw}": ${problem}`));
     }
     if (CHOICE_ONLY.has(d.kind) && tag.place !== 'choice') {
       out.push(

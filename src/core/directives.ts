@@ -1,4 +1,5 @@
 // The typed form of every ink tag in DESIGN.md §2. Tags are parsed once (core/tags.ts) into these.
+import type { LookName, SceneParams, TransitionStyle } from './scenes.ts';
 
 /** A taste vector: dimension id → weight. `taste: risk+1 horror-0.5` → { risk: 1, horror: -0.5 }. */
 export type TasteVector = Readonly<Record<string, number>>;
@@ -6,7 +7,12 @@ export type TasteVector = Readonly<Record<string, number>>;
 export type Pole = '+' | '-';
 
 export type Backdrop =
-  | { readonly type: 'scene'; readonly name: string }
+  | {
+      readonly type: 'scene';
+      readonly name: string;
+      /** `time=dawn weather=rain`, as written; absent when the tag names the scene alone */
+      readonly params?: SceneParams;
+    }
   | { readonly type: 'asset'; readonly path: string }
   | { readonly type: 'color'; readonly color: string };
 
@@ -27,6 +33,8 @@ export type Directive =
     }
   | { readonly kind: 'theme'; readonly value: string }
   | { readonly kind: 'blurb'; readonly value: string }
+  // global: the story's colour grade on the stage
+  | { readonly kind: 'look'; readonly value: LookName }
   // knot (first line): a chapter starts here
   | { readonly kind: 'chapter'; readonly title: string }
   // ending knot: the ending's name
@@ -35,6 +43,8 @@ export type Directive =
   | { readonly kind: 'timer'; readonly seconds: number | null }
   // line
   | { readonly kind: 'backdrop'; readonly backdrop: Backdrop }
+  // line: how the next backdrop change is made
+  | { readonly kind: 'transition'; readonly style: TransitionStyle }
   | { readonly kind: 'image'; readonly path: string }
   | { readonly kind: 'speaker'; readonly name: string }
   | { readonly kind: 'audio'; readonly path: string | null; readonly loop: boolean }

@@ -1,4 +1,5 @@
 // The story model the engine plays: beats of lines, decisions of options, and story metadata.
+import type { LookName } from './scenes.ts';
 import type { Directive, Pole, TasteVector } from './directives.ts';
 import type { StoryMapData } from './story-map.ts';
 
@@ -63,6 +64,8 @@ export interface StoryMeta {
   readonly version: string;
   /** the `blurb` global tag: a sentence or two for the title screen and the home */
   readonly blurb?: string | null;
+  /** the `look` global tag: the stage's colour grade (absent or null: none) */
+  readonly look?: LookName | null;
 }
 
 /** A chapter: a knot whose first line carries `# chapter: <title>`. */

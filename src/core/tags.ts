@@ -1,6 +1,8 @@
 // The tag grammar of DESIGN.md §2: one raw ink tag in, one typed Directive out. Never throws.
 import type { Backdrop, Directive, Pole, TasteVector } from './directives.ts';
 import type { DimensionDecl, PosterDecl, StoryMeta } from './model.ts';
+import type { LookName } from './scenes.ts';
+import { isLook, isTransition, LOOKS, parseSceneValue, TRANSITIONS } from './scenes.ts';
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 const COLOR = /^(#[0-9a-f]{3,8}|rgba?\([^)]*\)|hsla?\([^)]*\))$/i;
@@ -154,10 +156,16 @@ function parseSeconds(key: string, raw: string, value: string, allowOff: boolean
   return allowOff ? { kind: 'timer', seconds } : { kind: 'pause', seconds };
 }
 
+/** A scene backdrop: `street time=dawn weather=rain` (parameters only when some are written). */
+function sceneBackdrop(value: string): Backdrop {
+  const { name, params } = parseSceneValue(value);
+  return Object.keys(params).length > 0 ? { type: 'scene', name, params } : { type: 'scene', name };
+}
+
 function backdrop(value: string): Backdrop {
   if (COLOR.test(value)) return { type: 'color', color: value };
   if (looksLikeAsset(value)) return { type: 'asset', path: value };
-  return { type: 'scene', name: value.toLowerCase() };
+  return sceneBackdrop(value);
 }
 
 function backdropDirective(key: string, raw: string, value: string): Directive {
@@ -194,9 +202,17 @@ export function parseTag(tag: string): Directive {
     case 'pause':
       return value ? parseSeconds(key, raw, value, false) : need('seconds');
     case 'scene':
-      return value
-        ? { kind: 'backdrop', backdrop: { type: 'scene', name: value.toLowerCase() } }
-        : need('a name');
+      return value ? { kind: 'backdrop', backdrop: sceneBackdrop(value) } : need('a name');
+    case 'transition': {
+      const style = (value ?? '').toLowerCase();
+      if (isTransition(style)) return { kind: 'transition', style };
+      return need(`one of ${TRANSITIONS.join(', ')}`);
+    }
+    case 'look': {
+      const look = (value ?? '').toLowerCase();
+      if (isLook(look)) return { kind: 'look', value: look };
+      return need(`one of ${LOOKS.join(', ')}`);
+    }
     case 'background':
       return value ? backdropDirective(key, raw, value) : need('an asset');
     case 'bg':
@@ -261,6 +277,7 @@ export function storyMetaFromTags(
   let timerSeconds: number | null | undefined;
   let theme: string | null = null;
   let blurb: string | null = null;
+  let look: LookName | null = null;
   const dimensions: DimensionDecl[] = [];
   const posters: PosterDecl[] = [];
   for (const d of parseTags(globalTags)) {
@@ -269,6 +286,7 @@ export function storyMetaFromTags(
     else if (d.kind === 'timer') timerSeconds = d.seconds;
     else if (d.kind === 'theme') theme = d.value;
     else if (d.kind === 'blurb') blurb = d.value;
+    else if (d.kind === 'look') look = d.value === 'none' ? null : d.value;
     else if (d.kind === 'dimension') {
       // a dimension declared twice keeps its last labels, once
       const at = dimensions.findIndex((x) => x.id === d.id);
@@ -277,5 +295,7 @@ export function storyMetaFromTags(
       else dimensions.push(decl);
     } else if (d.kind === 'poster') posters.push({ path: d.path, when: d.when });
   }
-  return { id, title, author, dimensions, timerSeconds, posters, theme, version, blurb };
+  const meta = { id, title, author, dimensions, timerSeconds, posters, theme, version, blurb };
+  // absent unless declared, so a story without a look keeps the metadata it had
+  return look === null ? meta : { ...meta, look };
 }

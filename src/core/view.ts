@@ -1,5 +1,6 @@
 // The play view-model: what the player machine's snapshot means for the screen (canvas and DOM).
 import type { Backdrop } from './directives.ts';
+import type { TransitionStyle } from './scenes.ts';
 
 /** The value of `data-state` on the app root (DESIGN.md §7). */
 export type PlayState =
@@ -26,6 +27,20 @@ export interface SoundCue {
   /** the carrying line's transcript id: increases through a playthrough, so a cue plays once */
   readonly id: number;
   readonly path: string;
+}
+
+/**
+ * A backdrop tag in the playthrough: the stage changes the backdrop when the line that carries it
+ * starts to be read, not when the beat arrives.
+ */
+export interface BackdropChange {
+  /** transcript id of the line that carries the tag */
+  readonly lineId: number;
+  readonly backdrop: Backdrop;
+  /** a `transition` tag since the last change (or on this line), else null for the default */
+  readonly transition: TransitionStyle | null;
+  /** the carrying line starts a chapter (the default transition dips to black) */
+  readonly chapter: boolean;
 }
 
 export interface OptionView {
@@ -96,6 +111,8 @@ export interface PlayView {
    */
   readonly readThrough: number;
   readonly backdrop: Backdrop | null;
+  /** every backdrop tag of the playthrough, oldest first (optional: older views lack it) */
+  readonly backdropChanges?: readonly BackdropChange[];
   readonly speaker: string | null;
   /** asset path of the looping ambience, if any */
   readonly audioLoop: string | null;

@@ -1,5 +1,6 @@
 // snapshot → PlayView: the only reading of the machine's state that renderers and the DOM mirror see.
 import type {
+  BackdropChange,
   ChapterMark,
   DecisionPhase,
   DecisionView,
@@ -69,6 +70,7 @@ interface Screen {
   readonly audioLoop: string | null;
   readonly sounds: readonly SoundCue[];
   readonly music: string | null;
+  readonly changes: readonly BackdropChange[];
 }
 
 /** Folds the transcript's directives into what is on screen now; CLEAR drops the text, not the scene. */
@@ -79,7 +81,12 @@ export function screenOf(transcript: readonly TranscriptEntry[]): Screen {
   let audioLoop: string | null = null;
   let sounds: SoundCue[] = [];
   let music: string | null = null;
+  const changes: BackdropChange[] = [];
+  // a `transition` tag waits for the next backdrop change, on its line or later
+  let transition: BackdropChange['transition'] = null;
   for (const { id, line } of transcript) {
+    for (const d of line.directives) if (d.kind === 'transition') transition = d.style;
+    const chapter = line.directives.some((d) => d.kind === 'chapter');
     let speaker: string | null = null;
     let className: string | null = null;
     let image: string | null = null;
@@ -100,6 +107,8 @@ export function screenOf(transcript: readonly TranscriptEntry[]): Screen {
           break;
         case 'backdrop':
           backdrop = d.backdrop;
+          changes.push({ lineId: id, backdrop: d.backdrop, transition, chapter });
+          transition = null;
           break;
         case 'audio':
           if (d.loop) audioLoop = d.path;
@@ -117,6 +126,8 @@ export function screenOf(transcript: readonly TranscriptEntry[]): Screen {
         case 'poster':
         case 'theme':
         case 'blurb':
+        case 'look':
+        case 'transition':
         case 'chapter':
         case 'ending':
         case 'timer':
@@ -137,7 +148,7 @@ export function screenOf(transcript: readonly TranscriptEntry[]): Screen {
       all.push(shown);
     }
   }
-  return { lines, all, backdrop, audioLoop, sounds, music };
+  return { lines, all, backdrop, audioLoop, sounds, music, changes };
 }
 
 function lastShownBefore(transcript: readonly TranscriptEntry[], length: number): number | null {
@@ -227,6 +238,7 @@ export function selectView(snapshot: PlayerSnapshotLike): PlayView {
     upcomingOptions:
       top === 'narrating' || top === 'reading' ? (ctx.pendingDecision?.options.length ?? 0) : 0,
     backdrop: screen.backdrop,
+    backdropChanges: screen.changes,
     speaker: last?.speaker ?? null,
     audioLoop: screen.audioLoop,
     sounds: screen.sounds,

@@ -5,7 +5,14 @@ import { Application, Container, Rectangle } from 'pixi.js';
 import type { PlayView, RevealReport } from '../core/view.ts';
 import type { TextureLoader } from './assets.ts';
 import { loadAsset, loadWithAssets } from './assets.ts';
-import { BackdropView } from './backdrop.ts';
+import type { Backdrop } from '../core/directives.ts';
+import {
+  BackdropView,
+  backdropKey,
+  backdropReached,
+  chooseTransition,
+  loadScenes,
+} from './backdrop.ts';
 import type { PickInput } from './choices.ts';
 import { acceptsPicks, buildChoices, moveChoices, TimerBar } from './choices.ts';
 import type { PlayLayout, Rect } from './layout.ts';
@@ -13,6 +20,8 @@ import { computeLayout } from './layout.ts';
 import { TextView } from './text.ts';
 import type { TextSpeed } from '../core/settings.ts';
 import type { ThemeName } from './theme.ts';
+import type { LookName } from '../core/scenes.ts';
+import { Grade } from './grade.ts';
 import { paletteFor } from './theme.ts';
 
 export interface StageOptions {
@@ -36,6 +45,8 @@ export interface StageOptions {
   readonly reducedMotion: boolean;
   readonly textSpeed?: TextSpeed;
   readonly theme: ThemeName;
+  /** the story's `look`: a colour grade over the backdrop, under the text (none by default) */
+  readonly look?: LookName | null;
   /** renderer order; defaults to WebGL first with pixi's own fallbacks */
   readonly preference?: 'webgl' | 'webgpu' | 'canvas';
   /** seam for tests: how image URLs become textures (default: pixi Assets) */
@@ -100,6 +111,8 @@ export function defaultPreference(): 'webgl' | 'canvas' {
 }
 
 export async function createStage(host: HTMLElement, options: StageOptions): Promise<Stage> {
+  // the scene library loads beside the renderer, not before it
+  void loadScenes();
   const app = new Application();
   let palette = paletteFor(options.theme);
   try {
@@ -141,6 +154,8 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
     load,
     reducedMotion,
     palette,
+    // a GPU composites the depths for free; the 2D canvas renderer pays a whole screen for each
+    parallax: app.renderer.name !== 'canvas',
   });
   const text = new TextView(
     { resolveAsset: options.resolveAsset, load },
@@ -151,7 +166,13 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
   let choices = new Container({ label: 'choices' });
   const root = app.stage;
   root.label = 'stage';
-  root.addChild(backdrop.container, text.container, timer.container, choices);
+  // the look grades the backdrop only: the text above it stays crisp
+  const grade = new Grade();
+  root.addChild(backdrop.container, grade.container, text.container, timer.container, choices);
+  if (options.look && options.look !== 'none') {
+    grade.resize(app.screen.width, app.screen.height);
+    void grade.setLook(options.look, app.renderer, backdrop.container, reducedMotion);
+  }
 
   let view: PlayView | null = null;
   let layout: PlayLayout = computeLayout(app.screen.width, app.screen.height, 0);
@@ -161,6 +182,23 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
   let phaseKey = '';
   let cardsMoving = false;
   let lastReport = '';
+  // the backdrop on screen (undefined before the first): a change takes effect on its own line
+  let shownBackdrop: Backdrop | null | undefined;
+  const syncBackdrop = (now: number): void => {
+    if (!view) return;
+    const settled = !text.revealing && !text.report.more;
+    const { backdrop: next, change } = backdropReached(view, text.reachedThrough, settled);
+    if (shownBackdrop !== undefined && backdropKey(next) === backdrop.key) return;
+    const plan = chooseTransition(
+      shownBackdrop,
+      next,
+      change?.transition ?? null,
+      change?.chapter ?? false,
+      reducedMotion,
+    );
+    backdrop.set(next, now, plan);
+    shownBackdrop = next;
+  };
   const report = (): void => {
     const r = text.report;
     const key = `${r.busy}|${r.through}|${r.more}|${r.pageChars}`;
@@ -185,6 +223,7 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
     layout = computeLayout(w, h, optionCount(view));
     root.hitArea = new Rectangle(0, 0, w, h);
     backdrop.resize(w, h);
+    grade.resize(w, h);
     text.setLayout(layout, palette);
     rebuildChoices();
   };
@@ -206,8 +245,10 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
 
   const frame = (): void => {
     const now = options.now();
-    backdrop.tick(now);
     text.tick(now);
+    syncBackdrop(now);
+    backdrop.tick(now);
+    grade.tick(now);
     report();
     timer.draw(view?.decision ?? null, layout, palette, now);
     if (cardsMoving)
@@ -252,8 +293,8 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
       // Draw the change on the very next frame, whatever the idle rate was.
       app.ticker.maxFPS = 0;
       const now = options.now();
-      backdrop.set(next.backdrop, now);
       text.setLines(next.lines, now, next.readThrough);
+      syncBackdrop(now);
       const d = next.decision;
       const nextPhase = d ? `${d.id}|${d.turn}|${d.phase}` : '';
       if (nextPhase !== phaseKey) {
@@ -289,6 +330,7 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
       reducedMotion = reduced;
       app.ticker.maxFPS = 0;
       backdrop.setReducedMotion(reducedMotion);
+      grade.setReducedMotion(reducedMotion);
       text.setReducedMotion(reducedMotion);
       report();
     },
@@ -319,6 +361,7 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
       app.renderer.off('resize', onResize);
       root.off('pointertap', onBackgroundTap);
       backdrop.destroy();
+      grade.destroy();
       text.destroy();
       timer.destroy();
       // Textures stay in the Assets cache for the next stage; the GPU context goes now.

@@ -64,6 +64,8 @@ export class TextView {
   private reducedMotion: boolean;
   private speed: TextSpeed;
   private lastNow = 0;
+  /** the line the reveal has reached (see reachedThrough) */
+  private revealAt: number | null = null;
 
   constructor(
     private readonly deps: TextViewDeps,
@@ -77,6 +79,16 @@ export class TextView {
   /** True while some characters are still hidden. */
   get revealing(): boolean {
     return this.revealIds.length > 0;
+  }
+
+  /**
+   * Id of the last line a reader has reached: the line revealing now (from its first letter), else
+   * the page's last line; null with no text on screen. The stage changes the backdrop here, so a
+   * scene tag takes effect with the line that carries it.
+   */
+  get reachedThrough(): number | null {
+    if (this.revealIds.length > 0) return this.revealAt;
+    return this.lines[this.pageEnd - 1]?.id ?? null;
   }
 
   get report(): RevealReport {
@@ -206,9 +218,12 @@ export class TextView {
     const total = texts.reduce((sum, t) => sum + t.length, 0);
     let budget = revealedChars(total, now - this.revealStart, this.speed);
     const done = budget >= total;
+    // the run's first line starts at once; a later one when its first letter shows
+    this.revealAt = this.revealIds[0] ?? null;
     this.revealIds.forEach((id, i) => {
       const text = texts[i] ?? '';
       const shown = Math.min(text.length, budget);
+      if (i > 0 && shown > 0) this.revealAt = id;
       budget -= shown;
       const node = this.nodes.find((n) => n.line.id === id);
       if (!node) return;

@@ -18,6 +18,18 @@ const BY_SCENE: Readonly<Record<string, Ambience>> = {
   rooftop: 'wind',
   forest: 'wind',
   train: 'train',
+  // the scenes l-scenes added for the places the stories visit
+  street: 'street',
+  kitchen: 'room',
+  room: 'room',
+  pub: 'room',
+  'hotel-desk': 'room',
+  bus: 'street',
+  platform: 'train',
+  'rail-yard': 'train',
+  towpath: 'wind',
+  cafe: 'sea',
+  shop: 'office',
 };
 
 /** A name's family, by the words in it, for scenes not in the table. */
@@ -51,8 +63,9 @@ export function ambienceFor(
   extraParams: Readonly<Record<string, string>> = {},
 ): Ambience | null {
   if (backdrop?.type !== 'scene') return null;
+  // the directive carries its parameters apart from the name; a name written with them still works
   const { name, params: own } = sceneParts(backdrop.name);
-  const params = { ...own, ...extraParams };
+  const params = { ...own, ...(backdrop.params ?? {}), ...extraParams };
   const weather = params.weather ?? '';
   if (/rain|storm|drizzle/.test(weather)) return 'rain';
   if (/wind|gale/.test(weather)) return 'wind';

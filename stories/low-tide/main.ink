@@ -1,6 +1,7 @@
 # title: Low Tide
 # author: inkreel contributors
 # blurb: A quiet week out of season. Every low tide, a letter made of stones appears on the beach, and somebody is spelling something.
+# look: seaside
 # dimension: curiosity = Curiosity / Restraint
 # dimension: empathy = Warmth / Detachment
 # dimension: honesty = Candour / Discretion
@@ -24,7 +25,7 @@ VAR warmth = 0
 
 === day_one ===
 # chapter: Monday
-# scene: beach
+# scene: beach time=morning
 # music: tide
 You have rented the room above the Kittiwake Café for a week in November, because nobody else wanted it and because you needed, for a while, to be somewhere nobody needed you.
 On the first morning, the tide is far out and the sand is flat and shining. In the middle of it, made of white stones the size of fists, someone has laid a single letter, taller than a person: H. # timer: 15
@@ -39,7 +40,7 @@ On the first morning, the tide is far out and the sand is flat and shining. In t
 
 === day_two ===
 # chapter: Tuesday
-# scene: beach
+# scene: beach time=morning
 The second morning there is an O beside where the H was, and there, at the far edge of it, is a boy of nine or ten with a red bucket, pressing the last stone into place. # timer: 10
 * [Call out to him #taste: solitude-1 honesty+0.5]
     ~ met_joss = true
@@ -51,7 +52,7 @@ The second morning there is an O beside where the H was, and there, at the far e
 - -> cafe
 
 === cafe ===
-# scene: diner
+# scene: cafe time=day weather=rain
 Afternoon. Rain against the big window. Mrs Pell brings you a pot of tea you did not order and sits down opposite without asking, which in this town is a kind of compliment.
 # speaker: Mrs Pell
 "That's Joss. His gran's Elsie, up in the blue cottage. His mum works on the ferry, the Saltire, the Holyhead run. Weeks on, weeks off." # timer: 20
@@ -69,7 +70,7 @@ Afternoon. Rain against the big window. Mrs Pell brings you a pot of tea you did
 
 === day_three ===
 # chapter: Wednesday
-# scene: beach
+# scene: beach time=dawn
 # music: tide
 In the night there is a storm. In the morning the third letter, an M, is half gone: one leg of it scattered across the sand like dropped coins. There is no sign of the red bucket.
 {knows_ferry: Far out, the lights of the Saltire are coming up the bay. Half seven.|Far out, a ferry is coming up the bay, lit like a street.} # timer: 8
@@ -82,7 +83,7 @@ In the night there is a storm. In the morning the third letter, an M, is half go
 - -> island
 
 === island ===
-# scene: beach
+# scene: beach time=day
 {met_joss: Joss finds you at midday, bucket in hand, solemn.|At midday the boy with the red bucket knocks at the café door and asks for you by the name of The Lodger.}
 # speaker: Joss
 "I need white ones for the last letter. The best white ones are on the Hob." The Hob is the little island at the end of the causeway, which you can walk to at low tide and not at any other time.
@@ -110,7 +111,7 @@ Then Joss says, "Oh," and you look back, and the causeway has become two causewa
 - -> last_night
 
 === last_night ===
-# scene: bedroom
+# scene: room time=night
 That night the wind drops, and the room above the café is so quiet you can hear the tide turn.
 {stranded: Elsie comes to the café that evening to thank you, and to tell you off, in that order and then again.}
 {knows_ferry: You know now why the letters face out to sea.}
@@ -125,7 +126,7 @@ That night the wind drops, and the room above the café is so quiet you can hear
 
 === day_four ===
 # chapter: Thursday
-# scene: beach
+# scene: beach time=morning
 # music: thursday
 The last morning. The tide goes out. H, O, M: and a space where the last letter should be, and no boy, and no bucket.
 # speaker: Mrs Pell
@@ -140,7 +141,7 @@ The last morning. The tide goes out. H, O, M: and a space where the last letter 
     -> unfinished
 
 === asked ===
-# scene: bedroom
+# scene: room time=day
 He is in bed, pink and furious at being ill.
 # speaker: Joss
 "You do it," he says. "Quick. E is three lines and a long one. Quick!"
@@ -148,7 +149,7 @@ He is in bed, pink and furious at being ill.
 
 === home ===
 # ending: Home
-# scene: beach
+# scene: beach time=morning
 # music: ending
 You lay the E with his white stones, three lines and a long one, as the Saltire comes level with the bay. You will never know if anybody on the deck looks down. That evening, the café phone rings, and it is for Elsie, and she comes back from it with her face wet.
 {warmth >= 4: -> stay}
@@ -164,7 +165,7 @@ THE END: Out of Season
 
 === unfinished ===
 # ending: Three Letters
-# scene: beach
+# scene: beach time=morning
 # music: ending
 You leave the space. The Saltire passes, far out, and goes on. H, O, M, and the sea.
 On Sunday Joss is well again, and lays the E himself, alone, at low tide, and stands beside it in his coat until the ferry comes. You watch from the bus window as it pulls away. It is his word. It was always his word.

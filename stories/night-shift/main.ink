@@ -1,6 +1,7 @@
 # title: Night Shift
 # author: inkreel contributors
 # blurb: A night porter, a nine-room hotel by the railway, and an old man out of the rain who thinks it is 1979. You have until six.
+# look: sodium
 # dimension: risk = Thrill-seeking / Caution
 # dimension: empathy = Warmth / Detachment
 # dimension: curiosity = Curiosity / Restraint
@@ -25,7 +26,7 @@ VAR kindness = 0
 
 === desk ===
 # chapter: Midnight
-# scene: office
+# scene: hotel-desk time=night weather=rain
 # music: midnight
 The Hotel Alcyone has nine rooms, one lift that nobody trusts, and a night desk that is yours from midnight until six.
 The radiator ticks. Across the road the diner's sign buzzes pink against the wet glass. Somewhere beyond the roofs a goods train drags its long iron sentence through the dark.
@@ -41,11 +42,11 @@ At four minutes past twelve, the desk phone rings. # timer: 6
 - -> arrival
 
 === arrival ===
-# scene: night-street
+# scene: hotel-desk time=night weather=rain
 At twenty to one the street door opens and lets in the rain and an old man.
 He is tall and very upright, in a grey coat soaked black at the shoulders. He carries no bag. He stamps his shoes on the mat the way people do in a place they know.
 {answered: Grey coat. Tall. You feel the number Rina gave you like a coin in your pocket.}
-# scene: office
+# scene: hotel-desk time=night weather=rain
 # speaker: Old man
 "Evening. Room seven, if it's free. It's always been seven."
 Room seven is free. So are three others. The heating in seven has not worked since March. # timer: 12
@@ -80,7 +81,7 @@ It is a twenty. It is the old kind, the brown one with the bridge on it, withdra
 - -> quiet
 
 === quiet ===
-# scene: office
+# scene: hotel-desk time=night weather=rain
 {room == "lobby": He settles in the armchair and closes his eyes.|He goes up. The lift groans; he takes the stairs instead, one hand on the rail, like a man who has done it a thousand times.}
 One o'clock. The rain thins. You have a paperback face down on the desk and a back office full of old ledgers nobody has opened since the hotel changed hands. # timer: 15
 * [Look through the old ledgers #taste: curiosity+1]
@@ -108,7 +109,7 @@ You check the armchair, {room == "lobby": and it is empty|the keys, the stairs, 
     -> street
 
 === roof ===
-# scene: rooftop
+# scene: rooftop time=night weather=rain
 # music: roof
 He is standing at the parapet with his coat open, looking east along the line to where the station lamps make a yellow smear in the rain.
 # speaker: Aurel
@@ -129,7 +130,7 @@ The wind pulls at both of you. # timer: off
 -> street
 
 === street ===
-# scene: office
+# scene: hotel-desk time=night weather=rain
 {answered: -> call|-> ring}
 
 = call
@@ -162,7 +163,7 @@ The phone rings again at half past two. The same patient rings. The silence betw
 
 === two_ten ===
 # chapter: The Two-Ten
-# scene: night-street
+# scene: hotel-desk time=night weather=rain
 # music: two-ten
 Far off, the two-ten sounds its horn at the level crossing. He is at the door before it finishes.
 # speaker: Aurel
@@ -182,16 +183,16 @@ The station is three streets away through the rain. The desk is not supposed to 
 === dawn ===
 {train:
 - "together":
-    # scene: train
+    # scene: platform time=night weather=rain
     The two-ten does not stop here any more. It comes through at speed, a wall of lit windows full of sleeping strangers, and is gone. He watches every window go by. Then he says, "She'll be on the next one," and lets you walk him back.
 - "inside":
-    # scene: office
+    # scene: hotel-desk time=night weather=rain
     He falls asleep in the armchair to the sound of the two-ten passing. His hand stays open on his knee, palm up, as if someone might take it.
 - "alone":
-    # scene: night-street
+    # scene: platform time=night weather=rain
     You find him at ten to three, on the bench on platform two, rain running off the canopy in strings. He is perfectly calm. He says the train was late.
 }
-# scene: office
+# scene: hotel-desk time=night weather=rain
 {answered: Rina arrives at a quarter past three, coat over pyjamas, and holds her father for a long time in the middle of your lobby.|Rina arrives at five, having tried every hotel in the directory, and finds him in your lobby.}
 # speaker: Rina
 "What happened tonight? Did he say anything?" # timer: off
@@ -204,7 +205,7 @@ The station is three streets away through the rain. The desk is not supposed to 
 - -> log
 
 === log ===
-# scene: office
+# scene: hotel-desk time=dawn weather=rain
 Six o'clock. The morning porter comes in shaking an umbrella and asks what sort of night it was. The log book lies open for your entry. # timer: 20
 * [Write down all of it #taste: honesty+1 curiosity+0.5]
     You fill a page and a half. Anyone who reads it will know exactly what happened at the Alcyone tonight.
@@ -225,7 +226,7 @@ Six o'clock. The morning porter comes in shaking an umbrella and asks what sort 
 
 === ending_room_seven ===
 # ending: Room Seven
-# scene: bedroom
+# scene: hotel-desk time=night weather=clear
 # music: ending
 A week later a postcard arrives, addressed to the night porter. On the front is the station, in colour, years ago. On the back, in a careful hand that is beginning to wander: Thank you for keeping the room. A. and M.
 You pin it above the desk, where the night porter before you must have pinned things, and where the one after you will wonder who A. and M. were.
@@ -234,7 +235,7 @@ THE END: Room Seven
 
 === ending_morning ===
 # ending: The Morning Train
-# scene: night-street
+# scene: street time=dawn weather=clear
 # music: ending
 You walk home past the diner as its shutters go up. The rain has stopped. The trains are running on time, which is to say, full of people going somewhere they have been before.
 You think about him now and then, on the nights when the phone rings and nobody speaks. You always answer those now.
@@ -243,7 +244,7 @@ THE END: The Morning Train
 
 === ending_platform ===
 # ending: Platform Two
-# scene: train
+# scene: hotel-desk time=dawn weather=clear
 # music: ending
 Rina thanks you at the door in the voice people use for strangers who did the least they could. You do not blame her.
 The next night, and for a few nights after, you catch yourself watching the street door at twenty to one. Nobody comes. The two-ten goes through without stopping, a wall of lit windows, and is gone.

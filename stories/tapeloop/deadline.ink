@@ -5,7 +5,7 @@ VAR croydon = false
 
 === deadline ===
 # chapter: December
-# scene: office
+# scene: office time=day
 # music: deadline
 The twentieth of December. The duplicating plant in Slough needs the master tape by Monday or there is no Christmas.
 {lost_work: What survived the power cut is good, and there is not enough of it.|It is nearly all there. Nearly is the word that keeps you awake.}
@@ -24,7 +24,7 @@ The twentieth of December. The duplicating plant in Slough needs the master tape
 -> cards
 
 = zenith_again
-# scene: office
+# scene: office time=day
 The man from Zenith again, on the office phone, which means someone put him through.
 # speaker: Zenith
 "Last offer, Jude. Double, a company car, and bring the cards." # timer: 10
@@ -43,7 +43,7 @@ The man from Zenith again, on the office phone, which means someone put him thro
 }
 
 = cards_hidden
-# scene: office
+# scene: office time=day
 Pryce drops a mailbag on your desk. Demo cards, from the magazine cover tape. Hundreds of them: a name, a T-shirt size, and your eleven letters.
 # speaker: Pryce
 "Every one of them tells me something. Who turns back, who pushes on. Next year I make exactly what they want before they want it." # timer: off
@@ -58,7 +58,7 @@ Pryce drops a mailbag on your desk. Demo cards, from the magazine cover tape. Hu
 - -> shop
 
 = cards_shown
-# scene: office
+# scene: office time=day
 The preview cards come back. Not hundreds: dozens. But nearly every one of them has writing on the back, round and sloping, to you. I went left every time because my dad always goes left. I didn't know I always run away. Is that bad? # timer: off
 * [Answer every one of them #taste: empathy+1 solitude-0.5]
     You answer every one. It takes until Christmas. No, it isn't bad. Lots of people run. It's only a game, and also it isn't.
@@ -70,7 +70,7 @@ The preview cards come back. Not hundreds: dozens. But nearly every one of them 
 - -> shop
 
 = cards_none
-# scene: office
+# scene: office time=day
 At the duplicating plant, you check the master one last time, out of habit, and find eleven letters at the end of your game that you did not write.
 Pryce put them in. Of course Pryce put them in. # timer: 10
 * [Cut them out of the master, there and then #taste: risk+1 honesty+1 order-0.5]
@@ -83,7 +83,7 @@ Pryce put them in. Of course Pryce put them in. # timer: 10
 - -> shop
 
 === shop ===
-# scene: arcade
+# scene: shop time=day
 Christmas Eve. Fenwick's department store, third floor, between the record counter and the televisions: six home computers on a table, and one of them, you see from the escalator, is running your game.
 {walked_out: Your name is not on the screen. You left it behind with the tape.}
 A boy of about nine is playing it. His mother is holding three bags and a look of infinite patience. # timer: 7
@@ -96,7 +96,7 @@ A boy of about nine is playing it. His mother is holding three bags and a look o
 - -> christmas
 
 === christmas ===
-# scene: bedroom
+# scene: bedroom time=morning
 Christmas morning. There is a copy of Tapeloop in your dressing-gown pocket, cellophane still on, the first one off the line.
 {nell > 0:
     Nell is on the landing in her pyjamas, already awake, already waiting, the way she was in September. # timer: 10

@@ -2,7 +2,7 @@
 
 === ending_number_one ===
 # ending: Number One
-# scene: office
+# scene: office time=day
 # music: ending
 Tapeloop is number one in the charts for five weeks. Pryce buys a car the colour of a boiled sweet.
 By Easter the mailbags come twice a week, and Halcyon's next three games are made from them, and every one of them sells. They are the games people wanted. Nobody quite remembers wanting them.
@@ -18,6 +18,7 @@ By Easter the mailbags come twice a week, and Halcyon's next three games are mad
 === ending_crash ===
 # ending: Level Nine
 # scene: void
+# transition: cut
 # music: glitch
 Tapeloop ships on time with the last three weeks of work missing, and on level nine, on every machine in the country, it crashes to a black screen with a single blinking cursor.
 The reviews are cruel. The letters are not. For twenty years, people write to ask what was past level nine. # timer: 10
@@ -30,7 +31,7 @@ The reviews are cruel. The letters are not. For twenty years, people write to as
 
 === ending_gloam ===
 # ending: The Gloam
-# scene: bedroom
+# scene: bedroom time=day
 # music: ending
 Tapeloop comes out in February, late and finished. It sells steadily and quietly, the way good shoes do.
 In the deepest room there is a monster with three eyes and a shopping bag who will only let you pass if you stay and play with him for a while. Children write to Halcyon about him. Nell reads every letter at the kitchen table, and answers the ones with drawings in them.
@@ -45,7 +46,7 @@ In the deepest room there is a monster with three eyes and a shopping bag who wi
 
 === ending_croydon ===
 # ending: Croydon
-# scene: train
+# scene: office time=day weather=rain
 # music: ending
 Zenith gives you a company car you cannot drive and an office with a window onto a ring road. Your first Zenith game is made from a sack of Halcyon's cards, which you brought, as asked.
 It is very good. It knows exactly what its players will choose. You never meet any of them. # timer: 10
@@ -58,7 +59,7 @@ It is very good. It knows exactly what its players will choose. You never meet a
 
 === ending_walkout ===
 # ending: Without a Name
-# scene: night-street
+# scene: street time=day
 # music: ending
 You never work in games again. Tapeloop ships without your name, and does fine, and is forgotten, as most things are.
 Years later, in a car-boot sale, you find a copy for ten pence. On the inlay someone has written, in biro: best game ever, nobody's heard of it. # timer: 12
@@ -71,7 +72,7 @@ Years later, in a car-boot sale, you find a copy for ten pence. On the inlay som
 
 === ending_bedroom ===
 # ending: Bedroom Coder
-# scene: bedroom
+# scene: bedroom time=dusk
 # music: ending
 Tapeloop comes out, and a few thousand people play it, and it is reviewed in two magazines, one kindly. You go back to Halcyon in January and start on the next one.
 It is not a triumph. It is a life. You notice, some evenings, that you are happier than anybody in the charts. # timer: 10

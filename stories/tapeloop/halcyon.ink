@@ -2,7 +2,7 @@
 
 === halcyon ===
 # chapter: Halcyon
-# scene: office
+# scene: office time=morning
 # music: halcyon
 Halcyon Soft is two rooms, six computers, a kettle, a fax machine that nobody knows how to use, and a framed cover of Popular Computing Weekly with Desmond Pryce on it, younger and thinner, pointing at the camera.
 {late: You are forty minutes late. Nobody mentions it, which is worse.}
@@ -31,7 +31,7 @@ You have been waiting for this your whole life. You thought it would feel more l
 - -> notebook
 
 === notebook ===
-# scene: office
+# scene: office time=day
 At one o'clock the others go down to the café. Vesna goes too, and leaves her notebook on the desk beside yours: black, rubber-banded, with a strip of masking tape on the cover that says PLAYERS.
 The room hums. The fax machine makes a small noise, like a throat being cleared. # timer: 12
 * [Open it #taste: curiosity+1 honesty-1 risk+0.5]
@@ -81,7 +81,7 @@ You leave it. You eat your sandwich and look at the rain and at the black notebo
 - -> design_talk
 
 === design_talk ===
-# scene: diner
+# scene: diner time=day
 Pryce takes you to the Regal Grill across the road for a fry-up and a napkin on which to draw the future.
 # speaker: Pryce
 "So. What is it? I can sell a maze, I can sell an adventure. Tell me what's on the tape by Christmas."

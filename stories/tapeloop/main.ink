@@ -1,6 +1,7 @@
 # title: Tapeloop
 # author: inkreel contributors
 # blurb: 1986. You are nineteen, you have written a game for a home computer, and today you take it to Halcyon Soft. By Christmas, the game will be writing back.
+# look: crt-1986
 # dimension: risk = Thrill-seeking / Caution
 # dimension: empathy = Warmth / Detachment
 # dimension: curiosity = Curiosity / Restraint

@@ -2,7 +2,7 @@
 
 === morning ===
 # chapter: Tuesday
-# scene: bedroom
+# scene: bedroom time=morning weather=rain
 # music: tuesday
 Tuesday, the ninth of September, 1986.
 The clock radio clicks on at seven with the weather: rain over the Pennines, clearing later, perhaps. Beside the bed, the Corona 48 you built your whole summer around sits under a tea towel, its cassette deck still holding last night's save.
@@ -15,7 +15,7 @@ Today you take your game to Halcyon Soft. Today someone who is not your sister s
 - -> kitchen
 
 === kitchen ===
-# scene: bedroom
+# scene: kitchen time=morning weather=rain
 # speaker: Nell
 "Jude. Jude, look."
 Your sister is eleven and has covered the kitchen table in felt-tip monsters. The biggest has three eyes and a shopping bag. {late: She has been waiting to show you for forty minutes and has the face of someone who is about to stop waiting.}
@@ -38,7 +38,7 @@ Your sister is eleven and has covered the kitchen table in felt-tip monsters. Th
 - -> the_way
 
 === the_way ===
-# scene: night-street
+# scene: street time=morning weather=rain
 Halcyon Soft is above a carpet shop on the far side of town. There is the bus, which is slow and full of people; the canal towpath, which is long and empty; and the old railway yard, which is quick and fenced and says KEEP OUT in letters that have been politely ignored for years. {late: You are late. The railway yard is very quick.} # timer: 7
 * [Take the bus #default #taste: solitude-1 risk-0.5]
     -> bus
@@ -48,7 +48,7 @@ Halcyon Soft is above a carpet shop on the far side of town. There is the bus, w
     -> yard
 
 = bus
-# scene: train
+# scene: bus time=morning weather=rain
 The top deck smells of wet coats. The boy in the seat in front is reading a games magazine with a review of a game you hate, and it has got nine out of ten.
 # speaker: Boy
 "You into computers? This is the best game ever made." # timer: 10
@@ -61,7 +61,7 @@ The top deck smells of wet coats. The boy in the seat in front is reading a game
 - -> halcyon
 
 = towpath
-# scene: forest
+# scene: towpath time=morning weather=rain
 The towpath is all dripping hawthorn and the flat brown water. A heron lifts off as you pass, unhurried, like a thought you were about to have.
 Under the bridge somebody has chalked a maze on the brickwork, huge and careful, with an X in the middle. # timer: 12
 * [Trace it with your finger to the middle #taste: curiosity+1 order+0.5]
@@ -71,7 +71,7 @@ Under the bridge somebody has chalked a maze on the brickwork, huge and careful,
 - -> halcyon
 
 = yard
-# scene: train
+# scene: rail-yard time=morning weather=rain
 You are over the fence with a rip in your sleeve and rust on your palms. The yard is all sleepers and puddles and silent wagons, and at the far end, a man in a railway coat turns and sees you.
 # speaker: Yard man
 "Oi!" # timer: 5

@@ -4,14 +4,17 @@
 # chapter: Nights
 {team:
 - "office":
-    # scene: office
-    # music: nights
+    # scene: office time=night
     October. The office after eight, when the carpet shop below has shut and the building ticks as it cools.
 - "vesna":
-    # scene: office
-    # music: nights
+    # scene: office time=night
     October. You and Vesna share a desk, a kettle and an opinion about the Corona's sound chip, which is that it was designed by an enemy.
 - else:
+    # scene: bedroom time=night
+    # scene: office
+    # music: nights
+    # scene: office
+    # music: nights
     # scene: bedroom
     # music: nights
     October. Your bedroom at two in the morning, the Corona's glow on the ceiling, a mug of tea gone cold enough to have a skin.
@@ -31,7 +34,7 @@ Week one. The sprites flicker. Whenever more than three things move at once, you
 -> vesna_trick
 
 = nell_knocks
-# scene: bedroom
+# scene: bedroom time=night
 A knock at the door, then Nell's voice, pitched low because it is past midnight.
 # speaker: Nell
 "Jude? Can I play it? Just the first bit?"
@@ -47,7 +50,7 @@ A knock at the door, then Nell's voice, pitched low because it is past midnight.
 - -> week_two
 
 = pub
-# scene: diner
+# scene: office time=dusk
 Friday. The team is going to the Bell for the quiz, and the quiz needs someone who knows the capital of everything.
 # speaker: Vesna
 "Come on, Jude. Your sprites will still be broken on Monday." # timer: 8
@@ -58,7 +61,7 @@ Friday. The team is going to the Bell for the quiz, and the quiz needs someone w
 - -> week_two
 
 = vesna_trick
-# scene: office
+# scene: office time=night
 Vesna shows you a trick: by poking a number into one particular address, the Corona will draw in the border, where the manual says nothing can be drawn.
 # speaker: Vesna
 "It crashes one machine in ten. But the other nine look like nothing anyone has seen." # timer: 10
@@ -69,7 +72,7 @@ Vesna shows you a trick: by poking a number into one particular address, the Cor
 - -> week_two
 
 = week_two
-# scene: office
+# scene: office time=day
 ~ Pocket += offer_letter
 Week two. A letter, forwarded from Halcyon, on thick cream paper: Zenith Software of Croydon have seen a preview in the magazines and would like to offer you double. # timer: 12
 * [Ring Zenith and hear them out #taste: ambition+1 risk+0.5 honesty-0.5]
@@ -85,7 +88,7 @@ Week two. A letter, forwarded from Halcyon, on thick cream paper: Zenith Softwar
 - -> design_week
 
 = zenith_call
-# scene: office
+# scene: office time=day
 The man from Zenith has a voice like a car advert.
 # speaker: Zenith
 "We'd want the game, obviously. And you. And, this is between us, anything Halcyon has on what players choose. We hear they keep cards." # timer: 10
@@ -104,7 +107,7 @@ The man from Zenith has a voice like a car advert.
 }
 
 = dw_maze
-# scene: office
+# scene: office time=night
 Your maze is forty rooms now. It is clean and fair and it takes a good player an hour. # timer: 12
 * [Put a secret room in the middle that only the patient can reach #taste: order+1 curiosity+0.5]
     It takes twenty minutes of standing still in a blank room. You doubt anyone will ever find it. That is the point.
@@ -113,7 +116,7 @@ Your maze is forty rooms now. It is clean and fair and it takes a good player an
 - -> watcher_choice
 
 = dw_branches
-# scene: office
+# scene: office time=night
 Your story has nineteen endings and you have drawn the tree of them on the wallpaper. # timer: 12
 * [Give it one true ending hidden behind the others #taste: order+0.5 curiosity+1]
     Only a player who has seen every other ending can reach it. You write it at four in the morning and cry a bit, which you will deny.
@@ -122,7 +125,7 @@ Your story has nineteen endings and you have drawn the tree of them on the wallp
 - -> watcher_choice
 
 = dw_mirror
-# scene: office
+# scene: office time=night
 Your game watches now. It notices if the player always turns left, always talks, always runs, and it begins, very slightly, to lean the world to meet them. # timer: 12
 * [Let it tell players what it has noticed #taste: honesty+1 curiosity+0.5]
     At the end it says: you turned left fourteen times. I think you are afraid of something on the right. Testers go very quiet at that screen.
@@ -156,9 +159,9 @@ Your game watches now. It notices if the player always turns left, always talks,
 
 = week_three
 {team == "home":
-    Week three. # scene: bedroom
+    Week three. # scene: bedroom time=night
 - else:
-    Week three. # scene: office
+    Week three. # scene: office time=night
 }
 Thursday, twenty past one in the morning, and you have written more in one night than in any week of your life.
 The lights dip. The Corona's picture shrinks to a bright line and blooms back. The lights dip again, longer. # timer: 5

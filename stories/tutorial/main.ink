@@ -18,7 +18,7 @@ VAR hurried = false
 
 === welcome ===
 # chapter: The Screen
-# BACKGROUND: assets/dusk.png
+# BACKGROUND: assets/dusk-wide.png
 # AUDIOLOOP: assets/hum.wav
 This is a story about how stories work here. It will take about three minutes.
 The title card that came and went just now, and the line by the story's name that says which chapter you are in, come from a chapter tag: longer stories are split into chapters, so you always know how far along you are.

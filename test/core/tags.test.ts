@@ -370,3 +370,32 @@ describe('keys, unknown tags and robustness', () => {
     );
   });
 });
+
+describe('scene parameters, transitions and looks', () => {
+  it('reads time and weather after a scene name', () => {
+    expect(parseTag('scene: Street time=Dawn weather=rain')).toEqual({
+      kind: 'backdrop',
+      backdrop: { type: 'scene', name: 'street', params: { time: 'dawn', weather: 'rain' } },
+    });
+  });
+
+  it('keeps unknown parameters for the checker to report', () => {
+    const d = parseTag('scene: street mood=grim loud');
+    expect(d.kind === 'backdrop' && d.backdrop.type === 'scene' ? d.backdrop.params : null).toEqual(
+      {
+        mood: 'grim',
+        loud: '',
+      },
+    );
+  });
+
+  it('reads a transition and refuses an unknown one', () => {
+    expect(parseTag('transition: Dip')).toEqual({ kind: 'transition', style: 'dip' });
+    expect(reasonOf(parseTag('transition: slow'))).toMatch(/cut, fade, dip, wipe/);
+  });
+
+  it('reads a look and puts it in the story metadata', () => {
+    expect(parseTag('look: crt-1986')).toEqual({ kind: 'look', value: 'crt-1986' });
+    expect(reasonOf(parseTag('look: sepia'))).toMatch(/crt-1986/);
+  });
+});

@@ -1,11 +1,17 @@
 // The stage end to end in jsdom (pixi's canvas renderer over the mocked 2D context).
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Container, Text } from 'pixi.js';
 import { Application } from 'pixi.js';
 import type { PlayView } from '../../src/core/view.ts';
 import type { Stage, StageOptions } from '../../src/render/stage.ts';
 import { createStage } from '../../src/render/stage.ts';
+import { loadScenes } from '../../src/render/backdrop.ts';
 import { decisionView, playView, shownLine } from '../builders.ts';
+
+// the scene library loads lazily in the app; these tests draw scenes at once
+beforeAll(async () => {
+  await loadScenes();
+});
 
 function find(root: Container, label: string): Container | null {
   if (root.label === label) return root;

@@ -1,5 +1,5 @@
 // View structure in jsdom: choice cards, the timer bar, story text with its reveal, and backdrops.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Container } from 'pixi.js';
 import { Graphics, Sprite, Text, Texture } from 'pixi.js';
 import type { DecisionView } from '../../src/core/view.ts';
@@ -8,9 +8,14 @@ import { computeLayout } from '../../src/render/layout.ts';
 import { overlaps } from './geometry.ts';
 import { paletteFor } from '../../src/render/theme.ts';
 import { classLook, TextView } from '../../src/render/text.ts';
-import { BackdropView, CROSSFADE_MS } from '../../src/render/backdrop.ts';
+import { BackdropView, CROSSFADE_MS, loadScenes } from '../../src/render/backdrop.ts';
 import type { TextureLoader } from '../../src/render/assets.ts';
 import { decisionView, shownLine } from '../builders.ts';
+
+// the scene library loads lazily in the app; these tests draw scenes at once
+beforeAll(async () => {
+  await loadScenes();
+});
 
 const palette = paletteFor('dark');
 
@@ -332,6 +337,45 @@ describe('BackdropView', () => {
       palette,
     });
 
+  it('dips to black: the old scene darkens away, then the new one comes up out of the dark', () => {
+    const b = make(false);
+    b.resize(800, 600);
+    b.set({ type: 'scene', name: 'office' }, 0);
+    b.set({ type: 'scene', name: 'street' }, 1_000, { style: 'dip', ms: 1_000 });
+    b.tick(1_250);
+    const cover = find(b.container, 'dip')!;
+    expect(cover.visible).toBe(true);
+    expect(cover.alpha).toBeCloseTo(0.5, 1);
+    // before black: only the old scene is visible under the cover
+    expect(find(b.container, 'backdrop:scene:street')!.visible).toBe(false);
+    b.tick(1_750);
+    expect(find(b.container, 'scene:office')).toBeNull();
+    expect(find(b.container, 'backdrop:scene:street')!.visible).toBe(true);
+    expect(cover.alpha).toBeCloseTo(0.5, 1);
+    b.tick(2_000);
+    expect(b.fading).toBe(false);
+    expect(cover.visible).toBe(false);
+  });
+
+  it('wipes the new scene across over the old one, both opaque', () => {
+    const b = make(false);
+    b.resize(800, 600);
+    b.set({ type: 'scene', name: 'office' }, 0);
+    b.set({ type: 'scene', name: 'street' }, 1_000, { style: 'wipe', ms: 800 });
+    b.tick(1_400);
+    const next = find(b.container, 'backdrop:scene:street')!;
+    const old = find(b.container, 'backdrop:scene:office')!;
+    const mask = find(b.container, 'wipe-mask')!;
+    expect(next.mask).toBe(mask);
+    expect(next.alpha).toBe(1);
+    expect(old.alpha).toBe(1);
+    expect(mask.scale.x).toBeGreaterThan(0.2);
+    expect(mask.scale.x).toBeLessThan(0.8);
+    b.tick(1_800);
+    expect(next.mask).toBeFalsy();
+    expect(find(b.container, 'scene:office')).toBeNull();
+  });
+
   it('draws a named scene', () => {
     const b = make(false);
     b.resize(1280, 720);
@@ -339,7 +383,7 @@ describe('BackdropView', () => {
     expect(find(b.container, 'scene:office')).not.toBeNull();
   });
 
-  it('cross-fades to the next backdrop and then drops the old one', () => {
+  it('fades the old backdrop out, flattened, over the new one drawn opaque, then drops it', () => {
     const b = make(false);
     b.resize(800, 600);
     b.set({ type: 'scene', name: 'forest' }, 0);
@@ -347,8 +391,13 @@ describe('BackdropView', () => {
     expect(b.fading).toBe(true);
     b.tick(1_000 + CROSSFADE_MS / 2);
     const next = find(b.container, 'backdrop:color:#223344')!;
-    expect(next.alpha).toBeGreaterThan(0);
-    expect(next.alpha).toBeLessThan(1);
+    const old = find(b.container, 'backdrop:scene:forest')!;
+    // never two translucent scenes: the new one is whole, the old one fades as one picture above
+    expect(next.alpha).toBe(1);
+    expect(old.alpha).toBeGreaterThan(0);
+    expect(old.alpha).toBeLessThan(1);
+    expect(old.isCachedAsTexture).toBe(true);
+    expect(b.container.children.indexOf(old)).toBeGreaterThan(b.container.children.indexOf(next));
     expect(find(b.container, 'scene:forest')).not.toBeNull();
     b.tick(1_000 + CROSSFADE_MS);
     expect(b.fading).toBe(false);

@@ -73,6 +73,17 @@ describe('the ambience table', () => {
     expect(ambienceFor({ type: 'scene', name: 'office weather=rain' })).toBe('rain');
     expect(ambienceFor({ type: 'scene', name: 'street time=night' })).toBe('night');
     expect(ambienceFor({ type: 'scene', name: 'street' }, { weather: 'storm' })).toBe('rain');
+    // as the directive carries them: the name alone, the parameters beside it
+    expect(
+      ambienceFor({
+        type: 'scene',
+        name: 'hotel-desk',
+        params: { time: 'night', weather: 'rain' },
+      }),
+    ).toBe('rain');
+    expect(ambienceFor({ type: 'scene', name: 'street', params: { time: 'night' } })).toBe('night');
+    expect(ambienceFor({ type: 'scene', name: 'cafe', params: { time: 'day' } })).toBe('sea');
+    expect(ambienceFor({ type: 'scene', name: 'platform' })).toBe('train');
   });
 
   it('is silent for colours, pictures and no backdrop', () => {
