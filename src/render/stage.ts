@@ -14,6 +14,7 @@ import { TextView } from './text.ts';
 import type { TextSpeed } from '../core/settings.ts';
 import type { ThemeName } from './theme.ts';
 import { paletteFor } from './theme.ts';
+import { whenFontsArrive } from './fonts.ts';
 
 export interface StageOptions {
   /** story asset path → URL, or null when the story has no such asset */
@@ -151,7 +152,7 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
   let choices = new Container({ label: 'choices' });
   const root = app.stage;
   root.label = 'stage';
-  root.addChild(backdrop.container, text.container, timer.container, choices);
+  root.addChild(backdrop.container, text.scrim, text.container, timer.container, choices);
 
   let view: PlayView | null = null;
   let layout: PlayLayout = computeLayout(app.screen.width, app.screen.height, 0);
@@ -209,7 +210,7 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
     backdrop.tick(now);
     text.tick(now);
     report();
-    timer.draw(view?.decision ?? null, layout, palette, now);
+    timer.draw(view?.decision ?? null, layout, palette, now, reducedMotion);
     if (cardsMoving)
       cardsMoving = moveChoices(
         choices,
@@ -236,6 +237,13 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
   relayout();
 
   let destroyed = false;
+  // The first beat never waits for the typeface: it draws in the fallback and is laid out again
+  // (same lines, same page, no replayed reveal) once the font has arrived.
+  void whenFontsArrive().then((arrived) => {
+    if (!arrived || destroyed) return;
+    app.ticker.maxFPS = 0;
+    relayout();
+  });
   const stage: Stage = {
     canvas,
     root,
@@ -268,7 +276,7 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
         lastDecisionKey = key;
         rebuildChoices();
       }
-      timer.draw(next.decision, layout, palette, now);
+      timer.draw(next.decision, layout, palette, now, reducedMotion);
       report();
     },
     async preload(paths) {
