@@ -99,6 +99,8 @@ async function shoot(browser: Browser, base: string, size: string, theme: string
   // whole pages at once, so a shot never catches half a line
   await page.goto(`${base}/#/settings`);
   await page.getByLabel('Instant (each page appears whole)').check();
+  // the player's choice of theme, over Tapeloop's own `theme: dark`
+  await page.getByLabel(theme === 'light' ? 'Light' : 'Dark', { exact: true }).check();
   await page.goto(`${base}/#/story/${STORY}`);
   await page.getByRole('button', { name: 'Start', exact: true }).waitFor({ timeout: 30_000 });
   await settle(page, 800);
