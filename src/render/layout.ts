@@ -143,10 +143,11 @@ export function computeLayout(width: number, height: number, optionCount: number
       : { x: w / 2, y: h - padding, width: 0, height: 0 };
 
   const textBottom = n > 0 ? timerTrack.y - gap : h - padding;
-  // The band starts below the middle of the picture so the scene stays in view; many cards push
-  // it up rather than squeeze it below a few lines (the rest pages, never drops).
-  const bandTop = h * (portrait ? 0.3 : 0.46);
-  const textTop = Math.max(padding, Math.min(bandTop, textBottom - h * (portrait ? 0.28 : 0.24)));
+  // Lines sit at the foot of the band, so a short beat leaves the scene in view; a paragraph may
+  // rise into the upper part of the picture rather than page every few lines (story prose is
+  // longer than film dialogue); many cards push the band up rather than squeeze it.
+  const bandTop = h * (portrait ? 0.14 : 0.2);
+  const textTop = Math.max(padding, Math.min(bandTop, textBottom - h * 0.24));
   const textBox: Rect = {
     x: (w - textW) / 2,
     y: textTop,

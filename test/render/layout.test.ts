@@ -72,15 +72,17 @@ describe('computeLayout', () => {
     [2304, 1296],
     [3840, 2160],
   ] as const) {
-    it(`keeps subtitles to about 60 characters a line and in the lower part of a ${w}×${h} picture`, () => {
+    it(`keeps subtitles to about 60 characters a line, in a band below the top of a ${w}×${h} picture`, () => {
       for (const n of [0, 2, 3]) {
         const layout = computeLayout(w, h, n);
         // half an em a letter: the band's width holds about MEASURE_EM * 2 letters, plus margins
         expect(layout.textBox.width / (layout.fontSize * 0.5)).toBeLessThanOrEqual(
           MEASURE_EM * 2 + 4,
         );
-        // the upper part of the picture is the scene's
-        expect(layout.textBox.y).toBeGreaterThanOrEqual(h * 0.45);
+        // the top fifth of the picture is always the scene's; the band ends at the bar or the foot
+        expect(layout.textBox.y).toBeGreaterThanOrEqual(h * 0.2 - 0.5);
+        const foot = n > 0 ? layout.timerTrack.y : h - layout.padding;
+        expect(layout.textBox.y + layout.textBox.height).toBeGreaterThan(foot - h * 0.05);
       }
     });
   }
