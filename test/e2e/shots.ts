@@ -2,8 +2,9 @@
 // title screen, a beat of each chapter, a decision mid-window, its last 3 s, a pick landing and the
 // ending card, at a phone, laptop and 4K size in both themes, into screenshots/ (gitignored).
 // The site comes from build-site.mjs (INKREEL_E2E_DIR, default .e2e/). Narrow a run with
-// `--size 1280x720` and `--theme dark` (each may repeat).
-import { mkdirSync } from 'node:fs';
+// `--size 1280x720` and `--theme dark` (each may repeat); `--docs` also writes the README's WebP
+// copies of a few of them into docs/.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { preview } from 'vite';
@@ -111,6 +112,38 @@ async function shoot(browser: Browser, base: string, size: string, theme: string
   console.log(`shots: ${size} ${theme}`);
 }
 
+/** The README's pictures: screenshot name → docs file. */
+const DOCS: Readonly<Record<string, string>> = {
+  'decision-mid-1280x720-dark': 'play-decision.webp',
+  'last-3s-390x844-dark': 'play-last-seconds-phone.webp',
+  'chapter-3-2560x1440-light': 'play-subtitles-light.webp',
+};
+
+/** Re-encodes the DOCS screenshots as WebP with Chromium's own encoder (no image tool needed). */
+async function writeDocs(browser: Browser): Promise<void> {
+  const docs = resolve('docs');
+  mkdirSync(docs, { recursive: true });
+  const page = await browser.newPage();
+  for (const [shot, file] of Object.entries(DOCS)) {
+    const png = readFileSync(join(out, `${shot}.png`)).toString('base64');
+    const webp = await page.evaluate(async (src) => {
+      const img = new Image();
+      img.src = src;
+      await img.decode();
+      // the 4K shot is halved: the README shows it at page width anyway
+      const scale = img.width > 1600 ? 0.5 : 1;
+      const c = document.createElement('canvas');
+      c.width = Math.round(img.width * scale);
+      c.height = Math.round(img.height * scale);
+      c.getContext('2d')?.drawImage(img, 0, 0, c.width, c.height);
+      return c.toDataURL('image/webp', 0.82).split(',')[1] ?? '';
+    }, `data:image/png;base64,${png}`);
+    writeFileSync(join(docs, file), Buffer.from(webp, 'base64'));
+    console.log(`shots: docs/${file}`);
+  }
+  await page.close();
+}
+
 async function main(): Promise<void> {
   mkdirSync(out, { recursive: true });
   const server = await preview({
@@ -123,6 +156,7 @@ async function main(): Promise<void> {
   try {
     for (const theme of wanted('--theme', ALL_THEMES))
       for (const size of wanted('--size', ALL_SIZES)) await shoot(browser, base, size, theme);
+    if (process.argv.includes('--docs')) await writeDocs(browser);
   } finally {
     await browser.close();
     await server.close();
