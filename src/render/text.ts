@@ -242,8 +242,8 @@ export class TextView {
     let speakerText: Text | null = null;
     const shadow = {
       color: palette.textShadow,
-      alpha: 0.9,
-      blur: Math.max(2, layout.fontSize * 0.18),
+      alpha: 0.75,
+      blur: Math.max(2, layout.fontSize * 0.12),
       distance: 0,
       angle: Math.PI / 2,
     };

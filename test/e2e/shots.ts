@@ -116,7 +116,7 @@ async function shoot(browser: Browser, base: string, size: string, theme: string
 const DOCS: Readonly<Record<string, string>> = {
   'decision-mid-1280x720-dark': 'play-decision.webp',
   'last-3s-390x844-dark': 'play-last-seconds-phone.webp',
-  'chapter-3-2560x1440-light': 'play-subtitles-light.webp',
+  'chapter-4-2560x1440-light': 'play-subtitles-light.webp',
 };
 
 /** Re-encodes the DOCS screenshots as WebP with Chromium's own encoder (no image tool needed). */
