@@ -1,5 +1,10 @@
 // Composition root: builds the store, the capture service and the app context, and routes hash
 // changes to the pages of src/app/. The only module that sees every layer.
+// Self-hosted type, served from the site's own origin (CSS and woff2, no JS): only the latin
+// subset and the weights drawn (body 400/700, titles 600), font-display: swap.
+import '@fontsource/atkinson-hyperlegible-next/latin-400.css';
+import '@fontsource/atkinson-hyperlegible-next/latin-700.css';
+import '@fontsource/fraunces/latin-600.css';
 import './ui/styles.css';
 import './ui/structure.css';
 import { catalogue, onStoryUpdated } from 'virtual:inkreel/catalogue';

@@ -142,6 +142,18 @@ export function remainingAt(
   return Math.max(0, window.remainingMs - (now - window.runningSince));
 }
 
+/** The last stretch of a window: the bar turns and pulses, and a sound may warn (l-sound). */
+export const LOW_TIME_MS = 3_000;
+
+/** True while a running or paused window has LOW_TIME_MS or less left (never for an untimed one). */
+export function isLowTime(
+  window: Pick<DecisionView, 'remainingMs' | 'runningSince'>,
+  now: number,
+): boolean {
+  const left = remainingAt(window, now);
+  return left !== null && left <= LOW_TIME_MS;
+}
+
 /**
  * Where the reading of the text on screen stands, as the view showing it (the stage, or the DOM
  * mirror in the text-only view) tells it: the mirror follows it (aria-busy, the continue cue) and

@@ -1,9 +1,10 @@
-// Choice cards of a decision (their rise, the chosen card's hold, the others' fall) and the
-// shrinking timer bar.
+// Choice cards of a decision (their rise, the chosen card's hold, the others' fall, the default's
+// legend) and the countdown bar that closes toward its centre.
 import type { FederatedPointerEvent } from 'pixi.js';
 import { Container, Graphics, Text } from 'pixi.js';
 import { HOLD_MS, SHOW_MS } from '../core/pacing.ts';
 import type { DecisionView } from '../core/view.ts';
+import { isLowTime } from '../core/view.ts';
 import type { PlayLayout, Rect } from './layout.ts';
 import { timerFraction } from './layout.ts';
 import type { Palette } from './theme.ts';
@@ -65,6 +66,8 @@ export function buildChoices(
     card.addChild(bg);
 
     const pad = layout.choices.cardPadding;
+    const legendH = layout.choices.legendHeight;
+    const textColour = chosen ? palette.chosenText : palette.cardText;
     const hintSize = Math.max(12, Math.round(layout.choiceFontSize * 0.7));
     const hint = new Text({
       label: 'key-hint',
@@ -73,13 +76,15 @@ export function buildChoices(
         fontFamily: palette.fontFamily,
         fontSize: hintSize,
         fontWeight: '700',
-        fill: chosen ? palette.chosenText : palette.cardText,
+        fill: textColour,
       },
     });
     hint.alpha = 0.6;
     hint.position.set(pad * 0.6, pad * 0.45);
     card.addChild(hint);
 
+    // The words keep the card above the legend strip: the legend never sits on them.
+    const textArea = { top: pad * 0.5, height: rect.height - legendH - pad };
     const label = new Text({
       label: 'choice-text',
       text: option.text,
@@ -87,33 +92,28 @@ export function buildChoices(
         fontFamily: palette.fontFamily,
         fontSize: layout.choiceFontSize,
         lineHeight: Math.round(layout.choiceFontSize * layout.lineHeight),
-        fontWeight: '600',
-        fill: chosen ? palette.chosenText : palette.cardText,
+        fontWeight: '700',
+        fill: textColour,
         align: 'center',
         wordWrap: true,
-        wordWrapWidth: Math.max(10, rect.width - pad * 2 - hintSize),
+        wordWrapWidth: Math.max(10, rect.width - pad * 2 - hintSize * 2),
         breakWords: true,
       },
     });
     // Text that would overflow a short card is scaled down rather than clipped.
-    const fit = Math.min(1, (rect.height - pad) / Math.max(1, label.height));
+    const fit = Math.min(1, textArea.height / Math.max(1, label.height));
     label.scale.set(fit);
-    label.position.set((rect.width - label.width) / 2, (rect.height - label.height) / 2);
+    label.position.set(
+      (rect.width - label.width) / 2,
+      textArea.top + (textArea.height - label.height) / 2,
+    );
     card.addChild(label);
 
-    if (option.isDefault) {
-      const mark = new Graphics({ label: 'default-mark' });
-      const mw = Math.min(rect.width * 0.3, layout.choiceFontSize * 3);
-      mark
-        .roundRect(
-          (rect.width - mw) / 2,
-          rect.height - Math.max(4, pad * 0.35),
-          mw,
-          Math.max(3, pad * 0.2),
-          2,
-        )
-        .fill(palette.defaultMark);
-      card.addChild(mark);
+    // Only a timed window takes a default; an untimed one waits for the player.
+    if (option.isDefault && decision.windowMs !== null) {
+      card.addChild(
+        buildLegend(rect, layout, chosen ? palette.chosenText : palette.defaultMark, palette),
+      );
     }
 
     if (!live && !chosen) card.alpha = 0.35;
@@ -150,6 +150,47 @@ export function buildChoices(
     root.addChild(card);
   });
   return root;
+}
+
+/** What the default card says at its foot: a clock and "taken when time runs out". */
+export const DEFAULT_LEGEND = 'taken when time runs out';
+
+/**
+ * The `default-mark`: a small clock face and the legend, centred in the strip the layout keeps at
+ * the foot of every card (so it never meets the option's words), scaled down on a narrow card.
+ */
+function buildLegend(rect: Rect, layout: PlayLayout, colour: number, palette: Palette): Container {
+  const legend = new Container({ label: 'default-mark' });
+  const size = layout.legendFontSize;
+  const r = size * 0.42;
+  const clock = new Graphics({ label: 'clock-icon' });
+  clock
+    .circle(r, 0, r)
+    .stroke({ width: Math.max(1.25, size * 0.09), color: colour })
+    .moveTo(r, 0)
+    .lineTo(r, -r * 0.6)
+    .moveTo(r, 0)
+    .lineTo(r + r * 0.45, r * 0.2)
+    .stroke({ width: Math.max(1.25, size * 0.09), color: colour, cap: 'round' });
+  const words = new Text({
+    label: 'default-legend',
+    text: DEFAULT_LEGEND,
+    style: { fontFamily: palette.fontFamily, fontSize: size, fontWeight: '700', fill: colour },
+  });
+  const space = size * 0.4;
+  clock.y = words.height / 2;
+  words.x = r * 2 + space;
+  legend.addChild(clock, words);
+  const pad = layout.choices.cardPadding;
+  const width = r * 2 + space + words.width;
+  const fit = Math.min(1, (rect.width - pad * 2) / width);
+  legend.scale.set(fit);
+  const stripTop = rect.height - layout.choices.legendHeight - pad * 0.5;
+  legend.position.set(
+    (rect.width - width * fit) / 2,
+    stripTop + (layout.choices.legendHeight - words.height * fit) / 2,
+  );
+  return legend;
 }
 
 /** Smoothstep 0..1, for the cards' rise and fall. */
@@ -207,7 +248,14 @@ export function moveChoices(
   return moving;
 }
 
-/** The countdown bar: redrawn every frame from `remainingAt`, grey with a pause mark while paused. */
+/** How fast the bar throbs in the last seconds: about twice a second, a heartbeat under pressure. */
+const PULSE_MS = 480;
+
+/**
+ * The countdown bar: closes toward its centre (both ends move in) as the window runs, redrawn
+ * every frame from `remainingAt`; in the last LOW_TIME_MS it turns the palette's warning colour
+ * and throbs (not under reduced motion); grey with a pause mark while paused.
+ */
 export class TimerBar {
   readonly container = new Container({ label: 'timer-bar' });
   private readonly track = new Graphics({ label: 'timer-track' });
@@ -222,12 +270,21 @@ export class TimerBar {
 
   /** Share of the window the bar last showed (null when hidden); tests read it. */
   fraction: number | null = null;
+  /** True while the bar shows the last seconds of an open window (warning colour, pulse). */
+  lowTime = false;
 
-  draw(decision: DecisionView | null, layout: PlayLayout, palette: Palette, now: number): void {
+  draw(
+    decision: DecisionView | null,
+    layout: PlayLayout,
+    palette: Palette,
+    now: number,
+    reducedMotion = false,
+  ): void {
     const f = decision && acceptsPicks(decision) ? timerFraction(decision, now) : null;
     this.fraction = f;
     if (f === null || !decision) {
       this.container.visible = false;
+      this.lowTime = false;
       return;
     }
     this.container.visible = true;
@@ -239,25 +296,31 @@ export class TimerBar {
       this.track
         .clear()
         .roundRect(t.x, t.y, t.width, t.height, t.height / 2)
-        .fill({ color: palette.timerTrack, alpha: 0.7 });
+        .fill({ color: palette.timerTrack, alpha: 0.55 });
       this.pausedMark.clear();
       if (paused) {
-        const s = Math.max(10, t.height * 2.5);
+        const s = Math.max(10, t.height * 2);
         const cx = t.x + t.width / 2;
         const y = t.y - s - t.height;
         this.pausedMark.rect(cx - s * 0.45, y, s * 0.3, s).fill(palette.timerPaused);
         this.pausedMark.rect(cx + s * 0.15, y, s * 0.3, s).fill(palette.timerPaused);
       }
       this.pausedMark.visible = paused;
-      // Drawn once at full length and scaled about its centre: no geometry rebuild per frame.
+      // Drawn once at full length about its centre and scaled: no geometry rebuild per frame.
       this.fill
         .clear()
-        .rect(-t.width / 2, 0, t.width, t.height)
+        .roundRect(-t.width / 2, -t.height / 2, t.width, t.height, t.height / 2)
         .fill(0xffffff);
-      this.fill.position.set(t.x + t.width / 2, t.y);
+      this.fill.position.set(t.x + t.width / 2, t.y + t.height / 2);
     }
-    this.fill.tint = paused ? palette.timerPaused : palette.timerFill;
+    const low = !paused && isLowTime(decision, now);
+    this.lowTime = low;
+    this.fill.tint = paused ? palette.timerPaused : low ? palette.timerLow : palette.timerFill;
     this.fill.scale.x = f;
+    // the throb: the bar swells in height and brightens, twice a second
+    const beat = low && !reducedMotion ? 0.5 + 0.5 * Math.cos((now / PULSE_MS) * Math.PI * 2) : 0;
+    this.fill.scale.y = 1 + 0.6 * beat;
+    this.fill.alpha = 1 - 0.25 * (1 - beat) * (low && !reducedMotion ? 1 : 0);
   }
 
   destroy(): void {

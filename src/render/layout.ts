@@ -1,4 +1,4 @@
-// Pure layout math for the play canvas: text box, choice cards, timer bar, font sizes, reveal pace.
+// Pure layout math for the play canvas: the subtitle band, choice cards, timer bar, font sizes.
 import type { DecisionView } from '../core/view.ts';
 import { remainingAt } from '../core/view.ts';
 
@@ -21,9 +21,14 @@ export interface PlayLayout {
   readonly fontSize: number;
   readonly speakerFontSize: number;
   readonly choiceFontSize: number;
+  /** the default card's "taken when time runs out" legend */
+  readonly legendFontSize: number;
   /** multiplier of the font size */
   readonly lineHeight: number;
-  /** where the story lines go; lines are bottom-aligned inside it */
+  /**
+   * The subtitle band: where the story lines go, bottom-aligned inside it, over the lower part of
+   * the scene (above the cards when there are some).
+   */
   readonly textBox: Rect;
   readonly choices: {
     readonly direction: ChoiceDirection;
@@ -31,6 +36,8 @@ export interface PlayLayout {
     readonly cards: readonly Rect[];
     readonly cardPadding: number;
     readonly radius: number;
+    /** height of the strip at the foot of every card kept for the default's legend */
+    readonly legendHeight: number;
   };
   /** the full track of the countdown bar (zero-sized when there are no options) */
   readonly timerTrack: Rect;
@@ -46,6 +53,11 @@ export const MIN_FONT_PX = 16;
 export const MAX_FONT_PX = 40;
 /** A card narrower than this cannot hold a choice's words, so the row becomes a column. */
 export const MIN_ROW_CARD_PX = 170;
+/**
+ * The subtitle measure in ems of the body size: Atkinson Hyperlegible's average letter is about
+ * half an em, so this keeps a line near 60 characters, the comfortable measure for reading.
+ */
+export const MEASURE_EM = 30;
 
 const LINE_HEIGHT = 1.4;
 
@@ -55,19 +67,22 @@ export function computeLayout(width: number, height: number, optionCount: number
   const short = Math.min(w, h);
   const portrait = h > w;
   const padding = Math.round(clamp(short * 0.04, 12, 64));
-  const fontSize = Math.round(clamp(Math.min(w * 0.045, h * 0.032), MIN_FONT_PX, MAX_FONT_PX));
-  const speakerFontSize = Math.round(clamp(fontSize * 0.8, 14, MAX_FONT_PX));
+  // Subtitle size follows the picture's height (as a film's does), held by the width on a phone.
+  const fontSize = Math.round(clamp(Math.min(w * 0.046, h * 0.034), MIN_FONT_PX, MAX_FONT_PX));
+  const speakerFontSize = Math.round(clamp(fontSize * 0.78, 13, MAX_FONT_PX));
   const choiceFontSize = Math.round(clamp(fontSize * 0.95, MIN_FONT_PX, MAX_FONT_PX));
+  const legendFontSize = Math.round(clamp(choiceFontSize * 0.68, 12, 28));
   const gap = Math.round(clamp(short * 0.015, 8, 24));
-  const cardPadding = Math.round(clamp(choiceFontSize * 0.7, 10, 28));
-  const radius = Math.round(clamp(short * 0.012, 6, 18));
+  const cardPadding = Math.round(clamp(choiceFontSize * 0.6, 8, 26));
+  const radius = Math.round(clamp(short * 0.01, 6, 16));
+  const legendHeight = Math.round(legendFontSize * 1.5);
 
   const innerW = w - padding * 2;
-  // ~70 characters a line is the comfortable measure for reading; wider screens get margins.
-  const textW = Math.min(innerW, fontSize * 36);
+  const textW = Math.min(innerW, fontSize * (MEASURE_EM + 2));
   const n = Math.max(0, Math.floor(optionCount));
 
-  const rowW = Math.min(innerW, choiceFontSize * 64);
+  // Two or three cards side by side at the foot of the picture, as Bandersnatch showed them.
+  const rowW = Math.min(innerW, choiceFontSize * 56);
   const rowCardW = n > 0 ? (rowW - gap * (n - 1)) / n : 0;
   const direction: ChoiceDirection =
     !portrait && rowCardW >= MIN_ROW_CARD_PX
@@ -81,7 +96,7 @@ export function computeLayout(width: number, height: number, optionCount: number
   let area: Rect = { x: w / 2, y: h - padding, width: 0, height: 0 };
   if (n > 0) {
     if (direction === 'row') {
-      const cardH = Math.round(choiceLine * 3 + cardPadding * 2);
+      const cardH = Math.round(choiceLine * 2 + cardPadding * 2 + legendHeight);
       const y = h - padding - cardH;
       const x0 = (w - rowW) / 2;
       cards = Array.from({ length: n }, (_, i) => ({
@@ -96,12 +111,12 @@ export function computeLayout(width: number, height: number, optionCount: number
       const cols = direction === 'grid' ? 2 : 1;
       const rows = Math.ceil(n / cols);
       const colW =
-        cols === 1 ? Math.min(innerW, choiceFontSize * 36) : Math.min(innerW, choiceFontSize * 64);
+        cols === 1 ? Math.min(innerW, choiceFontSize * 36) : Math.min(innerW, choiceFontSize * 56);
       const cellW = (colW - gap * (cols - 1)) / cols;
       // Many options must not push the story off the screen: cards shrink to one line first.
       const maxArea = h * 0.55;
-      const roomy = Math.round(choiceLine * 2 + cardPadding * 2);
-      const tight = Math.round(choiceLine + cardPadding * 1.2);
+      const roomy = Math.round(choiceLine * 2 + cardPadding * 2 + legendHeight);
+      const tight = Math.round(choiceLine + cardPadding + legendHeight);
       const fits = (cardH: number): number => cardH * rows + gap * (rows - 1);
       const cardH =
         fits(roomy) <= maxArea
@@ -120,14 +135,19 @@ export function computeLayout(width: number, height: number, optionCount: number
     }
   }
 
-  const barH = Math.round(clamp(short * 0.008, 4, 12));
+  // A prominent bar: thick enough to read at a glance from the sofa, thin beside the cards.
+  const barH = Math.round(clamp(short * 0.012, 6, 16));
   const timerTrack: Rect =
     n > 0
       ? { x: area.x, y: area.y - gap - barH, width: area.width, height: barH }
       : { x: w / 2, y: h - padding, width: 0, height: 0 };
 
   const textBottom = n > 0 ? timerTrack.y - gap : h - padding;
-  const textTop = padding;
+  // Lines sit at the foot of the band, so a short beat leaves the scene in view; a paragraph may
+  // rise into the upper part of the picture rather than page every few lines (story prose is
+  // longer than film dialogue); many cards push the band up rather than squeeze it.
+  const bandTop = h * (portrait ? 0.14 : 0.2);
+  const textTop = Math.max(padding, Math.min(bandTop, textBottom - h * 0.24));
   const textBox: Rect = {
     x: (w - textW) / 2,
     y: textTop,
@@ -143,9 +163,10 @@ export function computeLayout(width: number, height: number, optionCount: number
     fontSize,
     speakerFontSize,
     choiceFontSize,
+    legendFontSize,
     lineHeight: LINE_HEIGHT,
     textBox,
-    choices: { direction, area, cards, cardPadding, radius },
+    choices: { direction, area, cards, cardPadding, radius, legendHeight },
     timerTrack,
   };
 }

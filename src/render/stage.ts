@@ -23,6 +23,7 @@ import type { ThemeName } from './theme.ts';
 import type { LookName } from '../core/scenes.ts';
 import { Grade } from './grade.ts';
 import { paletteFor } from './theme.ts';
+import { whenFontsArrive } from './fonts.ts';
 
 export interface StageOptions {
   /** story asset path → URL, or null when the story has no such asset */
@@ -166,9 +167,16 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
   let choices = new Container({ label: 'choices' });
   const root = app.stage;
   root.label = 'stage';
-  // the look grades the backdrop only: the text above it stays crisp
+  // the look grades the backdrop only: the scrim and the text above it stay crisp
   const grade = new Grade();
-  root.addChild(backdrop.container, grade.container, text.container, timer.container, choices);
+  root.addChild(
+    backdrop.container,
+    grade.container,
+    text.scrim,
+    text.container,
+    timer.container,
+    choices,
+  );
   if (options.look && options.look !== 'none') {
     grade.resize(app.screen.width, app.screen.height);
     void grade.setLook(options.look, app.renderer, backdrop.container, reducedMotion);
@@ -250,7 +258,7 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
     backdrop.tick(now);
     grade.tick(now);
     report();
-    timer.draw(view?.decision ?? null, layout, palette, now);
+    timer.draw(view?.decision ?? null, layout, palette, now, reducedMotion);
     if (cardsMoving)
       cardsMoving = moveChoices(
         choices,
@@ -277,6 +285,13 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
   relayout();
 
   let destroyed = false;
+  // The first beat never waits for the typeface: it draws in the fallback and is laid out again
+  // (same lines, same page, no replayed reveal) once the font has arrived.
+  void whenFontsArrive().then((arrived) => {
+    if (!arrived || destroyed) return;
+    app.ticker.maxFPS = 0;
+    relayout();
+  });
   const stage: Stage = {
     canvas,
     root,
@@ -309,7 +324,7 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
         lastDecisionKey = key;
         rebuildChoices();
       }
-      timer.draw(next.decision, layout, palette, now);
+      timer.draw(next.decision, layout, palette, now, reducedMotion);
       report();
     },
     async preload(paths) {

@@ -13,19 +13,18 @@ import type { Palette } from './theme.ts';
 
 /**
  * How an Inky `CLASS` tag looks on the canvas. Inky's classes are the author's own CSS, so only
- * the common names get a canvas look; any other class leaves the line as plain narration.
+ * the common names get a canvas look; any other class leaves the line as plain narration. Every
+ * line is centred, as subtitles are, so alignment classes change nothing here.
  */
 export function classLook(className: string | null): {
   fontStyle: 'normal' | 'italic';
   fontWeight: 'normal' | '700';
-  align: 'left' | 'center';
 } {
   const names = (className ?? '').toLowerCase().split(/\s+/);
   const has = (...list: string[]): boolean => list.some((n) => names.includes(n));
   return {
     fontStyle: has('italic', 'em', 'thought', 'thoughts', 'whisper') ? 'italic' : 'normal',
     fontWeight: has('bold', 'strong', 'shout', 'title') ? '700' : 'normal',
-    align: has('center', 'centre', 'centered', 'title', 'end') ? 'center' : 'left',
   };
 }
 
@@ -50,6 +49,12 @@ interface LineNode {
  */
 export class TextView {
   readonly container = new Container({ label: 'text' });
+  /**
+   * The soft gradient behind the subtitles, from above the page's first line to the foot of the
+   * picture, full width: the stage puts it under the text and the cards. Kept out of `container`
+   * so the text's own bounds stay the lines'.
+   */
+  readonly scrim = new Graphics({ label: 'scrim' });
   private lines: readonly ShownLine[] = [];
   /** ids of lines fully shown once (revealed or skipped): they never reveal again */
   private readonly read = new Set<number>();
@@ -183,6 +188,7 @@ export class TextView {
 
   destroy(): void {
     this.container.destroy({ children: true });
+    this.scrim.destroy();
     this.nodes = [];
   }
 
@@ -249,7 +255,15 @@ export class TextView {
     const node = new Container({ label: `line-${line.id}` });
     let y = 0;
     let speakerText: Text | null = null;
+    const shadow = {
+      color: palette.textShadow,
+      alpha: 0.75,
+      blur: Math.max(2, layout.fontSize * 0.12),
+      distance: 0,
+      angle: Math.PI / 2,
+    };
     if (line.speaker) {
+      // As film subtitles name a speaker: small capitals in the accent colour, over the words.
       speakerText = new Text({
         label: 'speaker',
         text: line.speaker.toUpperCase(),
@@ -257,13 +271,16 @@ export class TextView {
           fontFamily: palette.fontFamily,
           fontSize: layout.speakerFontSize,
           fontWeight: '700',
-          letterSpacing: 1,
+          letterSpacing: Math.max(1, Math.round(layout.speakerFontSize * 0.14)),
           fill: palette.speaker,
+          align: 'center',
           wordWrap: true,
           wordWrapWidth: width,
           breakWords: true,
+          dropShadow: shadow,
         },
       });
+      speakerText.x = Math.max(0, (width - speakerText.width) / 2);
       node.addChild(speakerText);
       y += speakerText.height + Math.round(layout.fontSize * 0.2);
     }
@@ -271,6 +288,7 @@ export class TextView {
       const maxH = Math.min(box.height * 0.4, layout.fontSize * 10);
       const image = this.buildImage(line.image, width, maxH);
       image.y = y;
+      image.x = Math.max(0, (width - image.width) / 2);
       node.addChild(image);
       y += image.height + Math.round(layout.fontSize * 0.4);
     }
@@ -289,12 +307,14 @@ export class TextView {
         breakWords: true,
         fontStyle: look.fontStyle,
         fontWeight: look.fontWeight,
-        align: look.align,
+        // subtitles are centred, every line
+        align: 'center',
+        dropShadow: shadow,
       },
     });
     body.y = y;
-    // Centred lines centre in the box, not just within their own wrapped width.
-    if (look.align === 'center') body.x = Math.max(0, (width - body.width) / 2);
+    // Centred lines centre in the band, not just within their own wrapped width.
+    body.x = Math.max(0, (width - body.width) / 2);
     node.addChild(body);
     return { line, container: node, body, speaker: speakerText };
   }
@@ -306,6 +326,7 @@ export class TextView {
   private rebuild(): void {
     for (const child of this.container.removeChildren()) child.destroy({ children: true });
     this.nodes = [];
+    this.scrim.clear();
     const layout = this.layout;
     const palette = this.palette;
     this.pageStart = Math.min(this.pageStart, Math.max(0, this.lines.length - 1));
@@ -361,19 +382,9 @@ export class TextView {
 
     const heights = visible.map((n) => n.container.height);
     const used = heights.reduce((sum, h) => sum + h, 0) + gap * Math.max(0, visible.length - 1);
-    // Lines sit at the bottom of the box, over the cards, as subtitles do.
+    // Lines sit at the bottom of the band, over the cards, as subtitles do.
     const top = Math.max(box.y + inner, box.y + box.height - used - inner);
-    const scrim = new Graphics({ label: 'scrim' });
-    scrim
-      .roundRect(
-        box.x,
-        Math.max(box.y, top - inner),
-        box.width,
-        Math.min(box.height, used + inner * 2),
-        layout.choices.radius,
-      )
-      .fill({ color: palette.scrim, alpha: palette.scrimAlpha });
-    this.container.addChild(scrim);
+    drawScrim(this.scrim, layout, palette, visible.length > 0 ? top - inner : null);
     let y = top;
     for (const n of visible) {
       n.container.position.set(box.x + inner, y);
@@ -404,4 +415,42 @@ export class TextView {
     }
     return holder;
   }
+}
+
+/** Steps of the scrim's fade: enough that no band shows at 4K, few enough to draw at once. */
+const SCRIM_STEPS = 24;
+
+/**
+ * The subtitles' ground: clear above, fading in over a few lines to the palette's scrim at the
+ * text's top, and holding that to the foot of the picture (under the cards too). Drawn as thin
+ * bands (pixi's 2D fallback has no gradient fills on every path); `textTop` null: no scrim.
+ */
+function drawScrim(
+  g: Graphics,
+  layout: PlayLayout,
+  palette: Palette,
+  textTop: number | null,
+): void {
+  g.clear();
+  if (textTop === null) return;
+  const fade = Math.round(layout.fontSize * 4);
+  const solid = Math.max(0, Math.round(textTop));
+  const start = Math.max(0, solid - fade);
+  // whole-pixel bands that meet edge to edge: an overlap would draw a darker seam at each step
+  const edge = (i: number): number => Math.round(start + ((solid - start) * i) / SCRIM_STEPS);
+  for (let i = 0; i < SCRIM_STEPS; i++) {
+    const top = edge(i);
+    const height = edge(i + 1) - top;
+    if (height <= 0) continue;
+    const t = (i + 1) / SCRIM_STEPS;
+    // ease-in, so the scene fades under the text instead of meeting a hard edge
+    g.rect(0, top, layout.width, height).fill({
+      color: palette.scrim,
+      alpha: palette.scrimAlpha * t * t,
+    });
+  }
+  g.rect(0, solid, layout.width, Math.max(0, layout.height - solid)).fill({
+    color: palette.scrim,
+    alpha: palette.scrimAlpha,
+  });
 }

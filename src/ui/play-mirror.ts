@@ -91,7 +91,11 @@ export class PlayMirror {
       'aria-label': 'Story',
     });
     this.choices = h('div', { class: 'choices', role: 'group', 'aria-label': 'Choices' });
-    this.bar = new CountdownBar(options.now, (bar) => this.choices.before(bar));
+    this.bar = new CountdownBar(
+      options.now,
+      (bar) => this.choices.before(bar),
+      () => options.reducedMotion?.() ?? false,
+    );
     this.reading = new ReadingControl({
       send: options.send,
       advanceStage: options.advanceStage,
@@ -139,16 +143,21 @@ export class PlayMirror {
     this.root = h(
       'section',
       { class: 'play', 'aria-label': 'Story player' },
-      this.stageHost,
+      // the frame letterboxes the picture (stage and overlay) to the cinema aspect, see styles.css
       h(
         'div',
-        { class: 'play-overlay' },
-        this.log,
-        this.reading.continueButton,
-        this.choices,
-        this.status,
-        this.screen,
-        this.chapters.card,
+        { class: 'play-frame' },
+        this.stageHost,
+        h(
+          'div',
+          { class: 'play-overlay' },
+          this.log,
+          this.reading.continueButton,
+          this.choices,
+          this.status,
+          this.screen,
+          this.chapters.card,
+        ),
       ),
       controls,
     );

@@ -4,6 +4,7 @@ import {
   computeLayout,
   contains,
   MAX_FONT_PX,
+  MEASURE_EM,
   MIN_FONT_PX,
   timerFraction,
 } from '../../src/render/layout.ts';
@@ -64,6 +65,57 @@ describe('computeLayout', () => {
   it('keeps a line of text to a comfortable measure on a wide screen', () => {
     const layout = computeLayout(2560, 1440, 2);
     expect(layout.textBox.width).toBeLessThan(layout.fontSize * 40);
+  });
+
+  for (const [w, h] of [
+    [1280, 720],
+    [2304, 1296],
+    [3840, 2160],
+  ] as const) {
+    it(`keeps subtitles to about 60 characters a line, in a band below the top of a ${w}×${h} picture`, () => {
+      for (const n of [0, 2, 3]) {
+        const layout = computeLayout(w, h, n);
+        // half an em a letter: the band's width holds about MEASURE_EM * 2 letters, plus margins
+        expect(layout.textBox.width / (layout.fontSize * 0.5)).toBeLessThanOrEqual(
+          MEASURE_EM * 2 + 4,
+        );
+        // the top fifth of the picture is always the scene's; the band ends at the bar or the foot
+        expect(layout.textBox.y).toBeGreaterThanOrEqual(h * 0.2 - 0.5);
+        const foot = n > 0 ? layout.timerTrack.y : h - layout.padding;
+        expect(layout.textBox.y + layout.textBox.height).toBeGreaterThan(foot - h * 0.05);
+      }
+    });
+  }
+
+  it('sets the choice cards side by side at the foot of a landscape picture, the bar just above them', () => {
+    const layout = computeLayout(1280, 720, 2);
+    const [a, b] = layout.choices.cards;
+    expect(a!.y).toBe(b!.y);
+    expect(a!.y + a!.height).toBeLessThanOrEqual(720 - layout.padding + 0.5);
+    expect(a!.y + a!.height).toBeGreaterThan(720 * 0.85);
+    expect(layout.timerTrack.y + layout.timerTrack.height).toBeLessThanOrEqual(a!.y);
+    expect(layout.timerTrack.width).toBeCloseTo(layout.choices.area.width);
+  });
+
+  it('keeps a strip for the default legend at the foot of every card', () => {
+    for (const [w, h, n] of [
+      [390, 844, 2],
+      [1280, 720, 3],
+      [640, 360, 6],
+    ] as const) {
+      const layout = computeLayout(w, h, n);
+      const legend = layout.choices.legendHeight;
+      expect(legend).toBeGreaterThanOrEqual(layout.legendFontSize);
+      for (const card of layout.choices.cards) {
+        // room for at least one line of the option above the strip
+        expect(card.height - legend).toBeGreaterThanOrEqual(layout.choiceFontSize);
+      }
+    }
+  });
+
+  it('grows subtitles with the picture so they are not tiny on a 4K screen', () => {
+    expect(computeLayout(2304, 1296, 2).fontSize).toBeGreaterThanOrEqual(40);
+    expect(computeLayout(1067, 600, 2).fontSize).toBeGreaterThanOrEqual(19);
   });
 
   it('gives the text box the whole height down to the bottom margin when there are no choices', () => {

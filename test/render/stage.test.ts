@@ -217,3 +217,27 @@ describe('createStage', () => {
     expect(s.idle).toBe(false);
   });
 });
+
+describe('the stage and its typeface', () => {
+  it('draws at once without the font, then lays its text out again when the font arrives', async () => {
+    let arrive: (faces: FontFace[]) => void = () => undefined;
+    const loading = new Promise<FontFace[]>((resolve) => (arrive = resolve));
+    const fonts = { check: () => false, load: () => loading };
+    Object.defineProperty(document, 'fonts', { value: fonts, configurable: true });
+    try {
+      const s = await mount();
+      s.update(view());
+      const before = find(s.root, 'line-1');
+      expect(before).not.toBeNull();
+      arrive([{} as FontFace]);
+      // microtasks only: no frame is drawn (jsdom's canvas mock cannot draw every fill)
+      for (let i = 0; i < 20 && find(s.root, 'line-1') === before; i++) await Promise.resolve();
+      expect(find(s.root, 'line-1')).not.toBe(before);
+      // the same line, drawn again: still there, and the cards too
+      expect(find(s.root, 'line-1')).not.toBeNull();
+      expect(find(s.root, 'choice-1')).not.toBeNull();
+    } finally {
+      Reflect.deleteProperty(document, 'fonts');
+    }
+  });
+});

@@ -3,7 +3,8 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Container } from 'pixi.js';
 import { Graphics, Sprite, Text, Texture } from 'pixi.js';
 import type { DecisionView } from '../../src/core/view.ts';
-import { buildChoices, TimerBar } from '../../src/render/choices.ts';
+import { LOW_TIME_MS } from '../../src/core/view.ts';
+import { buildChoices, DEFAULT_LEGEND, TimerBar } from '../../src/render/choices.ts';
 import { computeLayout } from '../../src/render/layout.ts';
 import { overlaps } from './geometry.ts';
 import { paletteFor } from '../../src/render/theme.ts';
@@ -266,14 +267,15 @@ describe('TextView', () => {
     const view = new TextView(deps, true);
     const layout = computeLayout(360, 640, 3);
     view.setLayout(layout, palette);
-    const first = Array.from({ length: 8 }, (_, i) => line(i + 1, `Read line ${i + 1}.`));
+    // a subtitle band on a phone holds a few lines: the first beat fits, the next pushes it out
+    const first = Array.from({ length: 3 }, (_, i) => line(i + 1, `Read line ${i + 1}.`));
     view.setLines(first, 0);
     expect(view.report.more).toBe(false);
-    const next = Array.from({ length: 8 }, (_, i) => line(i + 9, `New line ${i + 9} arrives.`));
+    const next = Array.from({ length: 8 }, (_, i) => line(i + 4, `New line ${i + 4} arrives.`));
     view.setLines([...first, ...next], 0);
     // the new beat's first line is on screen; old ones made room
-    expect(find(view.container, 'line-9')).not.toBeNull();
-    expect(view.report.through).toBeGreaterThanOrEqual(9);
+    expect(find(view.container, 'line-4')).not.toBeNull();
+    expect(view.report.through).toBeGreaterThanOrEqual(4);
   });
 
   it('shows a speaker’s name only with the first letter of its line, never alone', () => {
@@ -459,12 +461,135 @@ describe('classLook', () => {
   it('gives the common Inky classes a canvas look and leaves others plain', () => {
     expect(classLook('italic').fontStyle).toBe('italic');
     expect(classLook('shout').fontWeight).toBe('700');
-    expect(classLook('end centre').align).toBe('center');
-    expect(classLook('my-own-class')).toEqual({
-      fontStyle: 'normal',
-      fontWeight: 'normal',
-      align: 'left',
+    expect(classLook('my-own-class')).toEqual({ fontStyle: 'normal', fontWeight: 'normal' });
+    expect(classLook(null)).toEqual({ fontStyle: 'normal', fontWeight: 'normal' });
+  });
+});
+
+describe('the default card’s legend', () => {
+  const bounds = (c: Container): { x: number; y: number; width: number; height: number } => {
+    const b = c.getBounds();
+    return { x: b.x, y: b.y, width: b.width, height: b.height };
+  };
+  const long = 'Tear out the renderer and rewrite the whole thing tonight, whatever it costs';
+
+  for (const [w, h, n] of [
+    [390, 844, 2],
+    [1280, 720, 3],
+    [2560, 1440, 2],
+    [640, 360, 6],
+  ] as const) {
+    it(`says "${DEFAULT_LEGEND}" clear of a long option's words and inside its card at ${w}×${h}`, () => {
+      const layout = computeLayout(w, h, n);
+      const options = Array.from({ length: n }, (_, i) => ({
+        index: i,
+        text: long,
+        isDefault: i === n - 1,
+      }));
+      const root = buildChoices(decision({ options }), layout, palette, {
+        onPick: () => undefined,
+      });
+      const card = find(root, `choice-${n - 1}`)!;
+      const legend = find(card, 'default-mark')!;
+      expect(texts(legend)).toEqual([DEFAULT_LEGEND]);
+      const words = bounds(find(card, 'choice-text')!);
+      expect(overlaps(bounds(legend), words)).toBe(false);
+      const rect = layout.choices.cards[n - 1]!;
+      const inCard = bounds(legend);
+      expect(inCard.x).toBeGreaterThanOrEqual(rect.x - 0.5);
+      expect(inCard.x + inCard.width).toBeLessThanOrEqual(rect.x + rect.width + 0.5);
+      expect(inCard.y + inCard.height).toBeLessThanOrEqual(rect.y + rect.height + 0.5);
+      expect(words.y).toBeGreaterThanOrEqual(rect.y - 0.5);
     });
-    expect(classLook(null)).toEqual({ fontStyle: 'normal', fontWeight: 'normal', align: 'left' });
+  }
+
+  it('is not drawn on an untimed decision, where nothing is taken for the player', () => {
+    const root = buildChoices(
+      decision({ windowMs: null, remainingMs: null, runningSince: null }),
+      computeLayout(1280, 720, 2),
+      palette,
+      { onPick: () => undefined },
+    );
+    expect(find(root, 'default-mark')).toBeNull();
+  });
+});
+
+describe('TimerBar in the last seconds', () => {
+  const layout = computeLayout(1280, 720, 2);
+  const fill = (bar: TimerBar) => find(bar.container, 'timer-fill') as Graphics;
+
+  it('closes toward its centre: both ends move in', () => {
+    const bar = new TimerBar();
+    const t = layout.timerTrack;
+    bar.draw(decision(), layout, palette, 5_000);
+    const b = fill(bar).getBounds();
+    expect(b.x).toBeGreaterThan(t.x + t.width * 0.2);
+    expect(b.x + b.width).toBeLessThan(t.x + t.width * 0.8);
+    expect(b.x + b.width / 2).toBeCloseTo(t.x + t.width / 2, 0);
+  });
+
+  it('turns the warning colour from LOW_TIME_MS left, and not before', () => {
+    const bar = new TimerBar();
+    bar.draw(decision(), layout, palette, 10_000 - LOW_TIME_MS - 1);
+    expect(bar.lowTime).toBe(false);
+    expect(fill(bar).tint).toBe(palette.timerFill);
+    bar.draw(decision(), layout, palette, 10_000 - LOW_TIME_MS);
+    expect(bar.lowTime).toBe(true);
+    expect(fill(bar).tint).toBe(palette.timerLow);
+  });
+
+  it('pulses in the last seconds with motion and holds still under reduced motion', () => {
+    const heights = (reduced: boolean): number[] => {
+      const bar = new TimerBar();
+      return [7_500, 7_620, 7_740, 7_860].map((now) => {
+        bar.draw(decision(), layout, palette, now, reduced);
+        return fill(bar).scale.y;
+      });
+    };
+    expect(new Set(heights(false)).size).toBeGreaterThan(1);
+    expect(new Set(heights(true))).toEqual(new Set([1]));
+  });
+
+  it('is neither low nor pulsing while paused', () => {
+    const bar = new TimerBar();
+    bar.draw(
+      decision({ paused: true, runningSince: null, remainingMs: 1_000 }),
+      layout,
+      palette,
+      0,
+    );
+    expect(bar.lowTime).toBe(false);
+    expect(fill(bar).tint).toBe(palette.timerPaused);
+  });
+});
+
+describe('subtitles', () => {
+  const deps = { resolveAsset: () => null, load: () => Promise.reject(new Error('no')) };
+
+  it('centre each line in the band and lay a full-width scrim from above the text to the foot of the picture', () => {
+    const layout = computeLayout(1280, 720, 2);
+    const view = new TextView(deps, true);
+    view.setLayout(layout, palette);
+    view.setLines([line(1, 'Short.'), line(2, 'A longer line of the subtitles.')], 0);
+    const box = layout.textBox;
+    for (const id of [1, 2]) {
+      const b = find(find(view.container, `line-${id}`)!, 'line-text')!.getBounds();
+      expect(b.x + b.width / 2).toBeCloseTo(box.x + box.width / 2, 0);
+    }
+    const scrim = view.scrim.getBounds();
+    const text = view.container.getBounds();
+    expect(scrim.x).toBeLessThanOrEqual(0);
+    expect(scrim.width).toBeGreaterThanOrEqual(1280);
+    expect(scrim.y + scrim.height).toBeGreaterThanOrEqual(720);
+    expect(scrim.y).toBeLessThan(text.y);
+    // the scene above stays clear: the scrim starts in the lower half
+    expect(scrim.y).toBeGreaterThan(720 * 0.35);
+  });
+
+  it('draw no scrim when there is no text', () => {
+    const view = new TextView(deps, true);
+    view.setLayout(computeLayout(1280, 720, 0), palette);
+    view.setLines([], 0);
+    expect(view.scrim.getBounds().width).toBe(0);
   });
 });
