@@ -73,19 +73,27 @@ function catalogueDimensions(app: AppContext): DimensionDecl[] {
 
 export async function showHome(app: AppContext): Promise<() => void> {
   // Loaded on demand, like the report: the fit and the home view stay out of play's JS.
-  const [{ fitProfile }, { personalise }, { progressOf, renderHome }] = await Promise.all([
+  const [
+    { fitProfile },
+    { personalise },
+    { profileClaims },
+    { cardReason, progressOf, renderHome },
+  ] = await Promise.all([
     import('../profile/inference.ts'),
     import('../profile/personalise.ts'),
+    import('../profile/claims.ts'),
     import('../ui/home.ts'),
   ]);
   // One read and one fit per visit: the home never refits while it is shown.
   const events = await app.store.events(app.profile.id);
   const enabled = app.settings.personalisation;
+  const dimensions = catalogueDimensions(app);
   const plan = personalise(
     app.catalogue.map((e) => e.meta),
-    fitProfile(events, catalogueDimensions(app)),
+    fitProfile(events, dimensions),
     { personalisation: enabled },
   );
+  const claims = enabled ? profileClaims(events, dimensions).claims : [];
   const lastEnded = new Map<string, string>();
   for (const e of events)
     if (e.type === 'story.ended' && (lastEnded.get(e.storyId) ?? '') < e.at)
@@ -107,9 +115,8 @@ export async function showHome(app: AppContext): Promise<() => void> {
       posterUrl: story.poster ? (entry.assets[story.poster.path] ?? null) : null,
       posterVariant: when ? `${when.dimension}${when.pole}` : null,
       progress: progressOf(saves[i] ?? null, lastEnded.get(story.storyId) ?? null),
-      // The card explains only what personalisation changed; the report explains every story.
-      whyPoster: plan.enabled && story.isVariant ? story.reason : null,
-      whyHere: plan.enabled && story.score > 0 ? story.orderReason : null,
+      // One short reason, only where personalisation changed the card; the report explains all.
+      reason: plan.enabled ? cardReason(story, claims) : null,
     });
   });
   app.root.replaceChildren(

@@ -1,5 +1,9 @@
 // The home screen: one card per story (poster, title, author, where the player left off), in the
-// order personalisation chose, each saying why when it was personalised.
+// order personalisation chose; a card personalisation changed carries one short reason, linking to
+// the report, in the same words the report uses.
+import type { Claim } from '../profile/claims.ts';
+import { claimReason } from '../profile/claim-words.ts';
+import type { StoryPersonalisation } from '../profile/personalise.ts';
 import { hrefFor } from './routes.ts';
 import { h } from './dom.ts';
 
@@ -18,10 +22,8 @@ export interface StoryCard {
   /** the pole a variant poster was chosen for, e.g. "empathy+"; null for the default poster */
   readonly posterVariant: string | null;
   readonly progress: StoryProgress;
-  /** why this poster, when personalised */
-  readonly whyPoster: string | null;
-  /** why this place in the order, when personalised */
-  readonly whyHere: string | null;
+  /** the one reason shown, e.g. "Because you lean Thrill-seeking"; null when nothing was personalised */
+  readonly reason: string | null;
 }
 
 export interface HomeModel {
@@ -52,24 +54,46 @@ function progressText(progress: StoryProgress): string | null {
     : `Saved at decision ${progress.decision} · resume`;
 }
 
-/** Makes a reason read as a sentence after its heading: "shown because…" → "Shown because…". */
-function sentence(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+/**
+ * The card's one reason: the claim behind its variant poster, else the firmest claim among the
+ * leans that moved it up; only `likely` or `sure` claims give a reason (claimReason), so a hint
+ * never shows on the home screen.
+ */
+export function cardReason(
+  story: Pick<StoryPersonalisation, 'isVariant' | 'basis' | 'score' | 'terms'>,
+  claims: readonly Claim[],
+): string | null {
+  const byId = new Map(claims.map((c) => [c.id, c]));
+  if (story.isVariant && story.basis) {
+    const claim = byId.get(story.basis.dimension);
+    if (claim && claim.pole === story.basis.pole) return claimReason(claim);
+  }
+  if (story.score <= 0) return null;
+  for (const term of story.terms) {
+    const claim = byId.get(term.dimension);
+    const reason = claim ? claimReason(claim) : null;
+    if (reason) return reason;
+  }
+  return null;
 }
 
 function renderCard(card: StoryCard): HTMLElement {
   const progress = progressText(card.progress);
-  const why =
-    card.whyPoster || card.whyHere
-      ? h(
-          'div',
-          { class: 'story-why' },
-          card.whyPoster
-            ? h('p', {}, h('strong', {}, 'Why this poster: '), sentence(card.whyPoster))
-            : null,
-          card.whyHere ? h('p', {}, h('strong', {}, 'Why here: '), sentence(card.whyHere)) : null,
-        )
-      : null;
+  const why = card.reason
+    ? h(
+        'p',
+        { class: 'story-why' },
+        h(
+          'a',
+          {
+            href: hrefFor({ name: 'report' }),
+            class: 'reason-chip',
+            'aria-label': `${card.reason}: see the report`,
+          },
+          card.reason,
+        ),
+      )
+    : null;
   return h(
     'li',
     { class: 'story-card', 'data-story': card.id },
@@ -118,7 +142,7 @@ export function renderHome(model: HomeModel): HTMLElement {
       'p',
       { class: 'home-personalisation' },
       model.personalised
-        ? 'Posters and order follow what your choices suggest; a story says why when that changed its poster or place (the report explains them all). '
+        ? 'Posters and order follow what your choices suggest; a story says why when that changed it. '
         : 'Personalisation is off: every story shows its default poster, in catalogue order. ',
       h(
         'a',

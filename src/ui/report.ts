@@ -7,6 +7,7 @@ import type { Profile, QuarantinedRecord } from '../core/ports.ts';
 import type { Settings } from '../core/settings.ts';
 import { buildExport } from '../profile/export.ts';
 import type { ImportControl, ImportData } from '../profile/import.ts';
+import { profileClaims } from '../profile/claims.ts';
 import { fitProfile } from '../profile/inference.ts';
 import { previewDeletion } from '../profile/inference-preview.ts';
 import { inferenceRows } from '../profile/inference-rows.ts';
@@ -17,7 +18,7 @@ import { decisionSpeed } from '../profile/speed.ts';
 import { h } from './dom.ts';
 import { renderComparison } from './report-compare.ts';
 import { exportFileName, renderControls } from './report-data.ts';
-import { eventAnchor, renderSuggestions } from './report-insights.ts';
+import { eventAnchor, renderGlance, renderSuggestions } from './report-insights.ts';
 import type { RecordFilter } from './report-records.ts';
 import {
   NO_FILTER,
@@ -71,6 +72,9 @@ function plural(n: number, word: string, words = `${word}s`): string {
 function summary(model: ReportModel): HTMLElement {
   const { events } = model;
   const choices = events.filter((e) => e.type === 'choice.made');
+  const points = new Set(
+    choices.map((e) => (e.type === 'choice.made' ? `${e.storyId}\u0000${e.decisionId}` : '')),
+  ).size;
   const timed = choices.filter((e) => e.type === 'choice.made' && e.timedOut).length;
   const sessions = new Set(events.filter((e) => e.storyId !== '').map((e) => e.sessionId)).size;
   const stories = new Set(events.filter((e) => e.storyId !== '').map((e) => e.storyId)).size;
@@ -101,7 +105,9 @@ function summary(model: ReportModel): HTMLElement {
       'p',
       { class: 'summary-counts' },
       `Profile “${model.profile.name}”: ${plural(events.length, 'event')} recorded — `,
-      `${plural(choices.length, 'choice')} (${timed} by the timer) in ${plural(sessions, 'session')} of ${plural(stories, 'story', 'stories')}. `,
+      `${plural(choices.length, 'choice')}`,
+      points < choices.length ? ` at ${plural(points, 'distinct decision')}` : '',
+      ` (${timed} by the timer) in ${plural(sessions, 'session')} of ${plural(stories, 'story', 'stories')}. `,
       'All of it stays in this browser; nothing is sent anywhere.',
     ),
     deletions.length > 0
@@ -122,6 +128,8 @@ export function createReport(initial: ReportModel, actions: ReportActions): Repo
   let filter: RecordFilter = NO_FILTER;
   /** rows of "What was recorded" listed; a new filter starts again from one page */
   let limit = RECORDS_PAGE;
+  /** whether the list of recorded events is unfolded (it starts folded, and stays as the player left it) */
+  let recordsOpen = false;
   let flash: string | null = null;
   let focusFlash = false;
   let dialogOpen = false;
@@ -194,6 +202,7 @@ export function createReport(initial: ReportModel, actions: ReportActions): Repo
   const render = (): void => {
     const dims = dimensionsOf(model.stories);
     const result = fitProfile(model.events, dims);
+    const claims = profileClaims(model.events, dims);
     const speed = decisionSpeed(model.events);
     const usage = personalise(model.stories, result, {
       personalisation: model.settings.personalisation,
@@ -226,9 +235,11 @@ export function createReport(initial: ReportModel, actions: ReportActions): Repo
       switchProfile: actions.switchProfile,
       deleteAll: () => askDelete({ scope: 'all' }, 'everything recorded'),
     });
+    const used = renderUsage(usage, claims);
     root.replaceChildren(
       h('h1', { id: 'report-title' }, 'What your choices recorded, and what they suggest'),
       summary(model),
+      renderGlance({ claims, speed }),
       h(
         'nav',
         { class: 'report-toc', 'aria-label': 'Report sections' },
@@ -238,17 +249,18 @@ export function createReport(initial: ReportModel, actions: ReportActions): Repo
           ...[
             ['suggests-title', 'What your choices suggest'],
             ['usage-title', 'How it is used'],
-            ['records-title', 'What was recorded'],
             ['controls-title', 'Your controls'],
+            ['records-title', 'What was recorded'],
             ['compare-title', 'Side by side'],
           ].map(([id, label]) =>
             h('li', {}, h('a', { href: `#${id}`, class: 'toc-link', 'data-target': id }, label)),
           ),
         ),
       ),
-      renderSuggestions({ result, speed, storyTitle }),
-      renderUsage(usage),
+      renderSuggestions({ result, claims, speed, storyTitle, calculation: used.calculation }),
+      used.section,
       flashEl,
+      controls,
       renderRecords({
         events: model.events,
         storyTitle,
@@ -269,8 +281,11 @@ export function createReport(initial: ReportModel, actions: ReportActions): Repo
           root.querySelectorAll<HTMLElement>('.event-list li')[first]?.focus();
         },
         onDelete: askDelete,
+        open: recordsOpen,
+        onToggle: (open) => {
+          recordsOpen = open;
+        },
       }),
-      controls,
       renderComparison(),
       dialog,
     );
@@ -293,6 +308,12 @@ export function createReport(initial: ReportModel, actions: ReportActions): Repo
     const targetId = eventId ? eventAnchor(eventId) : link.getAttribute('data-target');
     if (!targetId) return;
     event.preventDefault();
+    if (eventId && !recordsOpen) {
+      // the list of recorded events is folded until asked for: an evidence link asks for it
+      recordsOpen = true;
+      flash = null;
+      render();
+    }
     let target = byId(targetId);
     if (!target && eventId) {
       // evidence may point at an event filtered out or older than the rows listed: list it
@@ -307,6 +328,10 @@ export function createReport(initial: ReportModel, actions: ReportActions): Repo
       target = byId(targetId);
     }
     if (!target) return;
+    if (link.getAttribute('data-open') === 'evidence') {
+      const details = target.querySelector('details.evidence-details');
+      if (details instanceof HTMLDetailsElement) details.open = true;
+    }
     if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
     root.querySelectorAll('.event.targeted').forEach((el) => el.classList.remove('targeted'));
     if (eventId) target.classList.add('targeted');

@@ -1,6 +1,7 @@
 // The home screen in jsdom: a card per story in the given order, posters, progress and the reasons.
 import { describe, expect, it } from 'vitest';
-import { progressOf, renderHome, type StoryCard } from '../../src/ui/home.ts';
+import type { Claim } from '../../src/profile/claims.ts';
+import { cardReason, progressOf, renderHome, type StoryCard } from '../../src/ui/home.ts';
 
 function card(over: Partial<StoryCard> = {}): StoryCard {
   return {
@@ -10,8 +11,7 @@ function card(over: Partial<StoryCard> = {}): StoryCard {
     posterUrl: '/assets/poster.png',
     posterVariant: null,
     progress: null,
-    whyPoster: null,
-    whyHere: null,
+    reason: null,
     ...over,
   };
 }
@@ -67,26 +67,26 @@ describe('the home screen', () => {
     expect(home.textContent).toContain('Playing as Ada');
   });
 
-  it('marks a variant poster and says why this poster and why here when personalised', () => {
+  it('marks a variant poster and carries one short reason chip linking to the report', () => {
     const home = renderHome({
       cards: [
         card({
           posterUrl: '/assets/poster-empathy.png',
           posterVariant: 'empathy+',
-          whyPoster: 'shown because your choices lean toward Warmth (91% sure, from 6 decisions)',
-          whyHere: 'fit 1.20: it explores Warmth / Detachment',
+          reason: 'Because you lean Warmth',
         }),
+        card({ id: 'tapeloop' }),
       ],
       profileName: null,
       personalised: true,
     });
     expect(home.querySelector('img.poster')?.getAttribute('data-variant')).toBe('empathy+');
-    const why = home.querySelector('.story-why')?.textContent ?? '';
-    expect(why).toContain('Why this poster: Shown because your choices lean toward Warmth');
-    expect(why).toContain('Why here: Fit 1.20');
-    expect(home.querySelector('.home-personalisation')?.textContent).toContain(
-      'says why when that changed its poster or place',
-    );
+    const chips = home.querySelectorAll('.story-why');
+    expect(chips).toHaveLength(1);
+    const chip = chips[0]?.querySelector('a.reason-chip');
+    expect(chip?.textContent).toBe('Because you lean Warmth');
+    expect(chip?.getAttribute('href')).toBe('#/report');
+    expect(home.textContent).not.toMatch(/Why here|Fit \d|fit \d/);
   });
 
   it('says personalisation is off and shows no reasons when it is off', () => {
@@ -110,5 +110,80 @@ describe('the home screen', () => {
     });
     expect(home.querySelector('.story-title')?.textContent).toBe('<img src=x onerror=alert(1)>');
     expect(home.querySelectorAll('img')).toHaveLength(1);
+  });
+});
+
+describe('a card’s one reason', () => {
+  const claim = (over: Partial<Claim>): Claim => ({
+    id: 'empathy',
+    positive: 'Warmth',
+    negative: 'Detachment',
+    pole: '+',
+    level: 'likely',
+    probability: 0.97,
+    decisions: 12,
+    distinctDecisions: 10,
+    interval: [0.3, 1.4],
+    estimate: 0.8,
+    ...over,
+  });
+  const variant = {
+    isVariant: true,
+    basis: {
+      dimension: 'empathy',
+      pole: '+' as const,
+      label: 'Warmth',
+      probability: 0.97,
+      decisions: 12,
+    },
+    score: 0.5,
+    terms: [],
+  };
+
+  it('is the variant poster’s claim when that claim is likely or sure', () => {
+    expect(cardReason(variant, [claim({})])).toBe('Because you lean Warmth');
+    expect(cardReason(variant, [claim({ level: 'sure', probability: 0.995 })])).toBe(
+      'Because you lean Warmth',
+    );
+  });
+
+  it('is nothing for a hint, a claim on the other pole, or an unpersonalised card', () => {
+    expect(cardReason(variant, [claim({ level: 'hint', probability: 0.85 })])).toBeNull();
+    expect(cardReason(variant, [claim({ pole: '-' })])).toBeNull();
+    expect(
+      cardReason({ isVariant: false, basis: null, score: 0, terms: [] }, [claim({})]),
+    ).toBeNull();
+  });
+
+  it('falls back to the firmest claim among the leans that moved the story up', () => {
+    const story = {
+      isVariant: false,
+      basis: null,
+      score: 1.1,
+      terms: [
+        {
+          dimension: 'risk',
+          label: 'Caution',
+          poles: 'Thrill-seeking / Caution',
+          summary: '',
+          contribution: 0.6,
+        },
+        {
+          dimension: 'empathy',
+          label: 'Warmth',
+          poles: 'Warmth / Detachment',
+          summary: '',
+          contribution: 0.5,
+        },
+      ],
+    };
+    const risk = claim({
+      id: 'risk',
+      positive: 'Thrill-seeking',
+      negative: 'Caution',
+      pole: '-',
+      level: 'hint',
+    });
+    expect(cardReason(story, [risk, claim({})])).toBe('Because you lean Warmth');
   });
 });
