@@ -123,8 +123,8 @@ function seconds(ms: number): string {
 }
 
 /**
- * "You usually decide in about 4.2 seconds (median); across 14 timed decisions that is quick, and
- * the timer chose 2." A label only from SPEED_LABEL_MIN timed decisions, with the count said.
+ * "You usually decide in about 4.2 seconds (the median): a quick pace, across 14 timed decisions;
+ * the timer chose for you twice." A label only from SPEED_LABEL_MIN timed decisions, with the count said.
  */
 export function speedSentence(speed: SpeedInput): string {
   if (speed.medianMs === null)
@@ -132,7 +132,7 @@ export function speedSentence(speed: SpeedInput): string {
   const typical = `You usually decide in about ${seconds(speed.medianMs)} (the median)`;
   const timer =
     speed.timerChose > 0
-      ? `; the timer chose for you ${speed.timerChose === 1 ? 'once' : `${speed.timerChose} times`}`
+      ? `; the timer chose for you ${speed.timerChose === 1 ? 'once' : speed.timerChose === 2 ? 'twice' : `${speed.timerChose} times`}`
       : '';
   if (speed.timed < SPEED_LABEL_MIN || speed.pace === null) {
     const need =
@@ -141,5 +141,5 @@ export function speedSentence(speed: SpeedInput): string {
         : `only ${plural(speed.timed, 'timed decision')} so far, too few to label your pace (it takes ${SPEED_LABEL_MIN})`;
     return `${typical}; ${need}${timer}.`;
   }
-  return `${typical}: ${speed.pace}, across ${plural(speed.timed, 'timed decision')}${timer}.`;
+  return `${typical}: a ${speed.pace} pace, across ${plural(speed.timed, 'timed decision')}${timer}.`;
 }

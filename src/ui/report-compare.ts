@@ -70,8 +70,9 @@ export function renderComparison(): HTMLElement {
         'tr',
         {},
         h('th', { scope: 'row' }, row.what),
-        h('td', {}, row.service),
-        h('td', {}, row.inkreel),
+        // the column's name, shown before each cell when the table is stacked on a phone
+        h('td', { 'data-label': 'A streaming service' }, row.service),
+        h('td', { 'data-label': 'inkreel' }, row.inkreel),
       ),
     );
   }

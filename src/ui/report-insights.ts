@@ -39,6 +39,10 @@ function plural(n: number, word: string, words = `${word}s`): string {
   return `${n} ${n === 1 ? word : words}`;
 }
 
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 const LEVEL_ORDER: Record<Claim['level'], number> = { sure: 0, likely: 1, hint: 2, none: 3 };
 
 /** Leans with something to go on, firmest first; ties keep the catalogue's order. */
@@ -192,6 +196,10 @@ function leanCard(
 ): HTMLElement {
   const headingId = `dim-${claim.id}`;
   const chance = claimChance(claim);
+  const timer =
+    d && d.timedOutDecisions > 0
+      ? `The timer made ${d.timedOutDecisions} of these ${plural(claim.decisions, 'decision')}; they count for little`
+      : null;
   return h(
     'article',
     {
@@ -220,12 +228,12 @@ function leanCard(
           h('span', { class: 'pole pole-positive', 'aria-hidden': 'true' }, d.positive),
         )
       : null,
-    chance ? h('p', { class: 'dimension-figures' }, `${chance}.`) : null,
-    d && d.timedOutDecisions > 0
+    chance || timer
       ? h(
           'p',
-          { class: 'dimension-timer' },
-          `The timer made ${plural(d.timedOutDecisions, 'of these decisions', 'of these decisions')}; they count for little.`,
+          { class: 'dimension-figures' },
+          [chance ? capitalise(chance) : null, timer].filter((x) => x !== null).join('. '),
+          '.',
         )
       : null,
     d
@@ -360,8 +368,27 @@ export function renderSuggestions(input: SuggestionsInput): HTMLElement {
       h('p', { class: 'empty' }, 'Nothing to suggest yet: no recorded choice carries a taste tag.'),
     );
   } else {
-    for (const c of leans)
-      section.append(leanCard(c, byId.get(c.id), claims.delta, input.storyTitle));
+    // leans first; dimensions with no clear lean yet are folded together, a click away
+    const card = (c: Claim): HTMLElement =>
+      leanCard(c, byId.get(c.id), claims.delta, input.storyTitle);
+    const named = leans.filter((c) => c.level !== 'none');
+    const unnamed = leans.filter((c) => c.level === 'none');
+    for (const c of named) section.append(card(c));
+    if (unnamed.length > 0) {
+      section.append(
+        h(
+          'details',
+          { class: 'no-lean' },
+          h(
+            'summary',
+            {},
+            `No clear lean yet (${unnamed.length}): `,
+            unnamed.map((c) => dimensionName(c)).join('; '),
+          ),
+          ...unnamed.map(card),
+        ),
+      );
+    }
     const silent = silentNote(claims.claims);
     if (silent) section.append(silent);
   }

@@ -2,7 +2,7 @@
 // and why (the same reason the home card gives, from claim-words.ts), and how the stories are
 // ordered. The rule, the scores and the posters' files go under "How this is calculated".
 import type { ProfileClaims } from '../profile/claims.ts';
-import { claimReason } from '../profile/claim-words.ts';
+import { claimReason, isFirmClaim } from '../profile/claim-words.ts';
 import type { Personalisation, StoryPersonalisation } from '../profile/personalise.ts';
 import { h } from './dom.ts';
 
@@ -24,12 +24,14 @@ export function posterWords(
   return 'It shows its usual poster: none of your leans is clear enough to choose another.';
 }
 
-function placeWords(s: StoryPersonalisation, enabled: boolean): string {
+function placeWords(s: StoryPersonalisation, claims: ProfileClaims, enabled: boolean): string {
   if (!enabled) return `Place ${s.rank}, as in the catalogue.`;
-  const labels = [...new Set(s.terms.map((t) => t.label))].slice(0, 2);
+  // only leans the claims stand behind are named: a hint is never given as a reason
+  const firm = new Set(claims.claims.filter(isFirmClaim).map((c) => c.id));
+  const labels = [...new Set(s.terms.filter((t) => firm.has(t.dimension)).map((t) => t.label))];
   if (s.score > 0 && labels.length > 0)
-    return `Place ${s.rank}: it lets you act on what your choices lean toward (${labels.join(' and ')}).`;
-  return `Place ${s.rank}, its place in the catalogue.`;
+    return `Place ${s.rank}: it lets you act on your lean toward ${labels.slice(0, 2).join(' and ')}.`;
+  return `Place ${s.rank}.`;
 }
 
 export interface Usage {
@@ -38,21 +40,27 @@ export interface Usage {
   readonly calculation: readonly HTMLElement[];
 }
 
+/** Whether personalisation changed this story's card: a variant poster, or a place earned by leans. */
+function changed(s: StoryPersonalisation, enabled: boolean): boolean {
+  return enabled && ((s.isVariant && s.basis !== null) || s.score > 0);
+}
+
+function storyItem(s: StoryPersonalisation, claims: ProfileClaims, enabled: boolean): HTMLElement {
+  return h(
+    'li',
+    { 'data-story-id': s.storyId },
+    h('strong', {}, s.title),
+    ' ',
+    posterWords(s, claims, enabled),
+    ' ',
+    placeWords(s, claims, enabled),
+  );
+}
+
 export function renderUsage(p: Personalisation, claims: ProfileClaims): Usage {
-  const list = h('ol', { class: 'usage-stories', 'aria-label': 'Stories in home-screen order' });
+  const moved = p.stories.filter((s) => changed(s, p.enabled));
   const files = h('ul', { class: 'usage-files' });
   for (const s of p.stories) {
-    list.append(
-      h(
-        'li',
-        { 'data-story-id': s.storyId },
-        h('strong', {}, s.title),
-        ' ',
-        posterWords(s, claims, p.enabled),
-        ' ',
-        placeWords(s, p.enabled),
-      ),
-    );
     files.append(
       h(
         'li',
@@ -63,6 +71,16 @@ export function renderUsage(p: Personalisation, claims: ProfileClaims): Usage {
       ),
     );
   }
+  const everyStory = h(
+    'details',
+    { class: 'usage-all' },
+    h('summary', {}, `Every story’s poster and place (${p.stories.length})`),
+    h(
+      'ol',
+      { class: 'usage-stories', 'aria-label': 'Stories in home-screen order' },
+      ...p.stories.map((s) => storyItem(s, claims, p.enabled)),
+    ),
+  );
   const section = h(
     'section',
     { class: 'report-usage', 'aria-labelledby': 'usage-title' },
@@ -72,12 +90,25 @@ export function renderUsage(p: Personalisation, claims: ProfileClaims): Usage {
       {},
       'What your choices suggest is used for one thing only: the home screen in this browser. ',
       p.enabled
-        ? 'A story can show a different poster when you clearly lean its way. '
+        ? 'A story can show a different poster, or come earlier, when you clearly lean its way. '
         : 'Personalisation is off, so every story shows its usual poster, in catalogue order. ',
       h('a', { href: '#/settings' }, p.enabled ? 'Turn personalisation off' : 'Turn it on'),
       ' in Settings.',
     ),
-    list,
+    p.enabled
+      ? moved.length > 0
+        ? h(
+            'ul',
+            { class: 'usage-changed', 'aria-label': 'What personalisation changed' },
+            ...moved.map((s) => storyItem(s, claims, p.enabled)),
+          )
+        : h(
+            'p',
+            { class: 'usage-none' },
+            'Nothing is personalised yet: every story shows its usual poster, in catalogue order.',
+          )
+      : null,
+    everyStory,
   );
   return {
     section,

@@ -328,6 +328,11 @@ export function createReport(initial: ReportModel, actions: ReportActions): Repo
       target = byId(targetId);
     }
     if (!target) return;
+    // a target folded away (a lean with no clear pattern yet) is unfolded first
+    for (let fold = target.parentElement?.closest('details'); fold;) {
+      fold.open = true;
+      fold = fold.parentElement?.closest('details') ?? null;
+    }
     if (link.getAttribute('data-open') === 'evidence') {
       const details = target.querySelector('details.evidence-details');
       if (details instanceof HTMLDetailsElement) details.open = true;

@@ -141,9 +141,23 @@ async function main(): Promise<void> {
         for (const [name, events] of profiles) {
           if (events.length === 0) await openReport(page, base);
           else await importHistory(page, base, events, name);
+          await page.evaluate(() => window.scrollTo(0, 0));
           await page.waitForTimeout(300);
           await measure(page, `report ${name} ${scheme} ${width}x${height}`);
           await shot(`report-${name}`);
+          // the first screens, one by one, as a person scrolls them
+          for (let screen = 1; screen < 4; screen++) {
+            await page.evaluate((y) => window.scrollTo(0, y), screen * height);
+            await page.waitForTimeout(100);
+            await shot(`report-${name}-screen${screen + 1}`);
+          }
+          const before = await page.evaluate(() => {
+            const list = document.querySelector('.report-records');
+            return list ? Math.round(list.getBoundingClientRect().top + window.scrollY) : -1;
+          });
+          console.log(
+            `  the recorded events start at ${before} px (${(before / height).toFixed(1)} screens)`,
+          );
           if (name === 'many') {
             await shot(`report-${name}-full`, width < 2000);
             await page.goto(`${base}/#/`);

@@ -125,7 +125,7 @@ describe('speedSentence', () => {
   });
   it('labels the pace from 10 timed decisions, with the count', () => {
     expect(speedSentence({ medianMs: 12_400, timed: 10, timerChose: 0, pace: 'deliberate' })).toBe(
-      'You usually decide in about 12 seconds (the median): deliberate, across 10 timed decisions.',
+      'You usually decide in about 12 seconds (the median): a deliberate pace, across 10 timed decisions.',
     );
   });
   it('handles no decisions at all and no timed ones', () => {
