@@ -252,10 +252,11 @@ function speedBlock(figures: SpeedFigures): HTMLElement {
   const early = timed > 0 ? figures.decidedEarly / timed : 0;
   const timer = timed > 0 ? figures.timerChose / timed : 0;
   const later = Math.max(0, 1 - early - timer);
+  // the sentence itself is in "In short"; here, the split of the timed decisions
   return h(
     'div',
     { class: 'speed' },
-    h('p', {}, speedSentence(figures)),
+    timed > 0 ? null : h('p', {}, speedSentence(figures)),
     timed > 0
       ? h(
           'div',
@@ -358,8 +359,8 @@ export function renderSuggestions(input: SuggestionsInput): HTMLElement {
     h(
       'p',
       { class: 'model-note' },
-      'A reading of the choices you made in these stories, not a personality test. With few ',
-      'decisions it says “not sure yet”; deleting a decision below changes it at once.',
+      'A reading of your choices in these stories, not a personality test. ',
+      'Deleting a decision below changes it at once.',
     ),
   );
   const leans = spoken(claims.claims);
@@ -389,7 +390,8 @@ export function renderSuggestions(input: SuggestionsInput): HTMLElement {
         ),
       );
     }
-    const silent = silentNote(claims.claims);
+    // "In short" already names the silent dimensions when there are leans to speak of
+    const silent = leans.length === 0 ? silentNote(claims.claims) : null;
     if (silent) section.append(silent);
   }
   const habits = claims.habits
