@@ -12,16 +12,17 @@ export function posterWords(
   claims: ProfileClaims,
   enabled: boolean,
 ): string {
-  if (!s.poster) return 'It has no poster.';
+  if (!s.poster) return 'No poster.';
   if (s.isVariant && s.basis) {
     const claim = claims.claims.find((c) => c.id === s.basis?.dimension);
     const reason = claim && claim.pole === s.basis.pole ? claimReason(claim) : null;
+    // the poster rule and the claims can disagree while the rule is looser: say so, never hide it
     return reason
-      ? `It shows its ${s.basis.label} poster. ${reason}.`
-      : `It shows its ${s.basis.label} poster, for a lean toward ${s.basis.label}.`;
+      ? `Its ${s.basis.label} poster. ${reason}.`
+      : `Its ${s.basis.label} poster, though no clear lean toward ${s.basis.label} is claimed yet.`;
   }
-  if (!enabled) return 'It shows its usual poster: personalisation is off.';
-  return 'It shows its usual poster: none of your leans is clear enough to choose another.';
+  if (!enabled) return 'Its usual poster: personalisation is off.';
+  return 'Its usual poster: no lean of yours is clear enough to choose another.';
 }
 
 function placeWords(s: StoryPersonalisation, claims: ProfileClaims, enabled: boolean): string {
@@ -45,20 +46,37 @@ function changed(s: StoryPersonalisation, enabled: boolean): boolean {
   return enabled && ((s.isVariant && s.basis !== null) || s.score > 0);
 }
 
-function storyItem(s: StoryPersonalisation, claims: ProfileClaims, enabled: boolean): HTMLElement {
+function storyItem(
+  s: StoryPersonalisation,
+  claims: ProfileClaims,
+  enabled: boolean,
+  place: boolean,
+): HTMLElement {
   return h(
     'li',
-    { 'data-story-id': s.storyId },
+    { 'data-story-id': s.storyId, value: s.rank },
     h('strong', {}, s.title),
-    ' ',
+    ' — ',
     posterWords(s, claims, enabled),
-    ' ',
-    placeWords(s, claims, enabled),
+    place ? ` ${placeWords(s, claims, enabled)}` : '',
   );
+}
+
+/** The clear leans that brought stories forward, named once above the list. */
+function orderWords(moved: readonly StoryPersonalisation[], claims: ProfileClaims): string | null {
+  const firm = new Set(claims.claims.filter(isFirmClaim).map((c) => c.id));
+  const labels = [
+    ...new Set(
+      moved.flatMap((s) => s.terms.filter((t) => firm.has(t.dimension)).map((t) => t.label)),
+    ),
+  ];
+  if (labels.length === 0) return null;
+  return `Stories that let you act on your clear leans (${labels.join(', ')}) come first; the rest keep the catalogue’s order.`;
 }
 
 export function renderUsage(p: Personalisation, claims: ProfileClaims): Usage {
   const moved = p.stories.filter((s) => changed(s, p.enabled));
+  const order = p.enabled ? orderWords(moved, claims) : null;
   const files = h('ul', { class: 'usage-files' });
   for (const s of p.stories) {
     files.append(
@@ -78,7 +96,7 @@ export function renderUsage(p: Personalisation, claims: ProfileClaims): Usage {
     h(
       'ol',
       { class: 'usage-stories', 'aria-label': 'Stories in home-screen order' },
-      ...p.stories.map((s) => storyItem(s, claims, p.enabled)),
+      ...p.stories.map((s) => storyItem(s, claims, p.enabled, true)),
     ),
   );
   const section = h(
@@ -88,19 +106,20 @@ export function renderUsage(p: Personalisation, claims: ProfileClaims): Usage {
     h(
       'p',
       {},
-      'What your choices suggest is used for one thing only: the home screen in this browser. ',
+      'Used for one thing only: the home screen in this browser. ',
       p.enabled
-        ? 'A story can show a different poster, or come earlier, when you clearly lean its way. '
+        ? 'A story can show another poster, or come earlier, when you clearly lean its way. '
         : 'Personalisation is off, so every story shows its usual poster, in catalogue order. ',
       h('a', { href: '#/settings' }, p.enabled ? 'Turn personalisation off' : 'Turn it on'),
       ' in Settings.',
     ),
+    order ? h('p', { class: 'usage-order' }, order) : null,
     p.enabled
       ? moved.length > 0
         ? h(
-            'ul',
+            'ol',
             { class: 'usage-changed', 'aria-label': 'What personalisation changed' },
-            ...moved.map((s) => storyItem(s, claims, p.enabled)),
+            ...moved.map((s) => storyItem(s, claims, p.enabled, false)),
           )
         : h(
             'p',

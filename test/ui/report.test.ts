@@ -216,10 +216,20 @@ describe('what the choices suggest', () => {
   it('says which poster each story shows and why, and how stories are ordered', () => {
     const { root } = mount();
     const usage = root.querySelector('.report-usage')!;
-    const heist = usage.querySelector('[data-story-id="heist"]')!;
-    expect(heist.textContent).toMatch(/It shows its (Thrill-seeking|usual) poster/);
-    expect(heist.textContent).not.toContain('assets/');
-    expect(heist.textContent).toMatch(/Place [12]/);
+    const heist = usage.querySelector('.usage-stories [data-story-id="heist"]')!;
+    const said = heist.textContent ?? '';
+    expect(said).not.toContain('assets/');
+    expect(said).toMatch(/Place [12]/);
+    // the poster's reason agrees with the claim the report makes about the same lean
+    const level = root
+      .querySelector('.dimension[data-dimension="risk"]')
+      ?.getAttribute('data-level');
+    if (said.includes('Its Thrill-seeking poster')) {
+      if (level === 'likely' || level === 'sure')
+        expect(said).toContain('Because you lean Thrill-seeking.');
+      else expect(said).toContain('though no clear lean toward Thrill-seeking is claimed yet');
+    } else expect(said).toContain('Its usual poster');
+    expect(usage.querySelector('details.usage-all')?.hasAttribute('open')).toBe(false);
     const off = mount(model({ settings: { ...DEFAULT_SETTINGS, personalisation: false } }));
     expect(off.root.querySelector('.report-usage')?.textContent).toContain(
       'Personalisation is off',
