@@ -35,6 +35,9 @@ export function leanAnchor(dimensionId: string): string {
   return `lean-${dimensionId}`;
 }
 
+/** The folded list of dimensions with no clear lean yet. */
+const NO_LEAN_ANCHOR = 'no-lean';
+
 function plural(n: number, word: string, words = `${word}s`): string {
   return `${n} ${n === 1 ? word : words}`;
 }
@@ -91,31 +94,58 @@ export function renderGlance(input: GlanceInput): HTMLElement {
       ),
     );
   } else {
-    section.append(
+    const named = leans.filter((c) => c.level !== 'none');
+    const unnamed = leans.filter((c) => c.level === 'none');
+    const why = (target: string, name: string, open: boolean): HTMLElement =>
       h(
-        'ul',
-        { class: 'glance-leans', 'aria-label': 'Your leans' },
-        ...leans.map((c) =>
-          h(
-            'li',
-            { 'data-dimension': c.id, 'data-level': c.level },
-            claimSentence(c),
-            ' ',
-            h(
-              'a',
-              {
-                href: `#${leanAnchor(c.id)}`,
-                class: 'glance-why',
-                'data-target': leanAnchor(c.id),
-                'data-open': 'evidence',
-              },
-              h('span', { class: 'visually-hidden' }, `${dimensionName(c)}: `),
-              'why?',
-            ),
-          ),
-        ),
+        'a',
+        {
+          href: `#${target}`,
+          class: 'glance-why',
+          'data-target': target,
+          ...(open ? { 'data-open': 'evidence' } : {}),
+        },
+        h('span', { class: 'visually-hidden' }, `${name}: `),
+        'why?',
+      );
+    const items = named.map((c) =>
+      h(
+        'li',
+        { 'data-dimension': c.id, 'data-level': c.level },
+        claimSentence(c),
+        ' ',
+        why(leanAnchor(c.id), dimensionName(c), true),
       ),
     );
+    // several dimensions with no lean read as one sentence, not a wall of "no clear lean" lines
+    if (unnamed.length === 1) {
+      const c = unnamed[0]!;
+      items.push(
+        h(
+          'li',
+          { 'data-dimension': c.id, 'data-level': c.level },
+          claimSentence(c),
+          ' ',
+          why(leanAnchor(c.id), dimensionName(c), true),
+        ),
+      );
+    } else if (unnamed.length > 1) {
+      items.push(
+        h(
+          'li',
+          {
+            class: 'glance-no-lean',
+            'data-level': 'none',
+            'data-dimensions': unnamed.map((c) => c.id).join(' '),
+          },
+          'No clear lean yet on ',
+          unnamed.map((c) => `${dimensionName(c)} (${plural(c.decisions, 'decision')})`).join('; '),
+          '. ',
+          why(NO_LEAN_ANCHOR, 'No clear lean yet', false),
+        ),
+      );
+    }
+    section.append(h('ul', { class: 'glance-leans', 'aria-label': 'Your leans' }, ...items));
   }
   const silent = silentNote(claims);
   if (silent && leans.length > 0) section.append(silent);
@@ -379,7 +409,7 @@ export function renderSuggestions(input: SuggestionsInput): HTMLElement {
       section.append(
         h(
           'details',
-          { class: 'no-lean' },
+          { class: 'no-lean', id: NO_LEAN_ANCHOR },
           h(
             'summary',
             {},

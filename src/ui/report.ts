@@ -107,7 +107,8 @@ function summary(model: ReportModel): HTMLElement {
       `Profile “${model.profile.name}”: ${plural(events.length, 'event')} recorded — `,
       `${plural(choices.length, 'choice')}`,
       points < choices.length ? ` at ${plural(points, 'distinct decision')}` : '',
-      ` (${timed} by the timer) in ${plural(sessions, 'session')} of ${plural(stories, 'story', 'stories')}. `,
+      timed > 0 ? ` (${timed} by the timer)` : '',
+      ` in ${plural(sessions, 'session')} of ${plural(stories, 'story', 'stories')}. `,
       'All of it stays in this browser; nothing is sent anywhere.',
     ),
     deletions.length > 0
@@ -329,6 +330,7 @@ export function createReport(initial: ReportModel, actions: ReportActions): Repo
     }
     if (!target) return;
     // a target folded away (a lean with no clear pattern yet) is unfolded first
+    if (target instanceof HTMLDetailsElement) target.open = true;
     for (let fold = target.parentElement?.closest('details'); fold;) {
       fold.open = true;
       fold = fold.parentElement?.closest('details') ?? null;

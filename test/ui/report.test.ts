@@ -147,6 +147,44 @@ describe('what the choices suggest', () => {
     expect(suggests.textContent).not.toMatch(/\d%/);
   });
 
+  it('says "no clear lean" once for several dimensions, a link away from their folded cards', () => {
+    const two: StoryMeta = {
+      ...story,
+      dimensions: [
+        { id: 'risk', positive: 'Thrill-seeking', negative: 'Caution' },
+        { id: 'empathy', positive: 'Warmth', negative: 'Detachment' },
+      ],
+    };
+    const even = (id: string, i: number): CaptureEvent =>
+      choiceEvent({
+        id,
+        profileId: 'p1',
+        sessionId: 's1',
+        storyId: 'heist',
+        storyVersion: 'h',
+        at: `2024-01-02T10:0${i}:00.000Z`,
+        decisionId: `d${id}`,
+        knot: 'roof',
+        options: [
+          { text: 'A', taste: { risk: 1, empathy: 1 } },
+          { text: 'B', taste: { risk: -1, empathy: -1 } },
+        ],
+        chosenIndex: i % 2,
+        decisionMs: 2000,
+      });
+    const { root } = mount(model({ stories: [two], events: [even('e0', 0), even('e1', 1)] }));
+    const line = root.querySelector<HTMLElement>('.report-glance li.glance-no-lean')!;
+    expect(line.textContent).toMatch(
+      /^No clear lean yet on Thrill-seeking or Caution \(2 decisions\); Warmth or Detachment \(2 decisions\)\./,
+    );
+    expect(line.textContent).not.toMatch(/%/);
+    const fold = root.querySelector<HTMLDetailsElement>('details.no-lean')!;
+    expect(fold.open).toBe(false);
+    line.querySelector<HTMLAnchorElement>('a.glance-why')!.click();
+    expect(fold.open).toBe(true);
+    expect(fold.querySelectorAll('article.dimension')).toHaveLength(2);
+  });
+
   it('draws each lean as an SVG image with a text alternative, its words matching its percentage', () => {
     const { root } = mount();
     const card = root.querySelector('[data-dimension="risk"].dimension')!;
