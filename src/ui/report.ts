@@ -1,5 +1,7 @@
-// The transparency report (#/report): summary, what the choices suggest, how it is used, what was
-// recorded (filterable, deletable with a preview), controls, export/import and the comparison.
+// The transparency report (#/report): the counts and "In short" (plain sentences from the claims),
+// what the choices suggest (with evidence and the maths folded), the controls (export/import,
+// deletion), what was recorded (folded, paged, filterable, deletable with a preview), how it is
+// used, and the comparison.
 import { systemClock } from '../core/clock.ts';
 import type { CaptureEvent } from '../core/events.ts';
 import type { DimensionDecl, StoryMeta } from '../core/model.ts';
@@ -249,9 +251,9 @@ export function createReport(initial: ReportModel, actions: ReportActions): Repo
           {},
           ...[
             ['suggests-title', 'What your choices suggest'],
-            ['usage-title', 'How it is used'],
             ['controls-title', 'Your controls'],
             ['records-title', 'What was recorded'],
+            ['usage-title', 'How it is used'],
             ['compare-title', 'Side by side'],
           ].map(([id, label]) =>
             h('li', {}, h('a', { href: `#${id}`, class: 'toc-link', 'data-target': id }, label)),
@@ -259,7 +261,8 @@ export function createReport(initial: ReportModel, actions: ReportActions): Repo
         ),
       ),
       renderSuggestions({ result, claims, speed, storyTitle, calculation: used.calculation }),
-      used.section,
+      // the reading, then the controls, then the (folded) records: on a phone the first three
+      // come within about three screens
       flashEl,
       controls,
       renderRecords({
@@ -287,6 +290,7 @@ export function createReport(initial: ReportModel, actions: ReportActions): Repo
           recordsOpen = open;
         },
       }),
+      used.section,
       renderComparison(),
       dialog,
     );

@@ -106,6 +106,14 @@ async function measure(page: Page, label: string): Promise<void> {
   console.log(
     `${label}: height ${m.height} px, scrollWidth ${m.scrollWidth} / clientWidth ${m.clientWidth}`,
   );
+  if (process.env.INKREEL_SHOTS_PARTS) {
+    const parts = await page.evaluate(() =>
+      [...(document.querySelector('.report')?.children ?? [])].map(
+        (el) => `${el.className || el.tagName}:${Math.round(el.getBoundingClientRect().height)}`,
+      ),
+    );
+    console.log(`  ${parts.join(' ')}`);
+  }
 }
 
 async function main(): Promise<void> {
