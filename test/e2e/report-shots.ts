@@ -170,6 +170,7 @@ async function main(): Promise<void> {
             await shot(`report-${name}-full`, width < 2000);
             await page.goto(`${base}/#/`);
             await waitForState(page, ['home']);
+            await page.evaluate(() => window.scrollTo(0, 0));
             await page.waitForTimeout(300);
             await measure(page, `home ${name} ${scheme} ${width}x${height}`);
             await shot(`home-${name}`);
