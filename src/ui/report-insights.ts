@@ -286,7 +286,9 @@ function speedBlock(figures: SpeedFigures): HTMLElement {
   return h(
     'div',
     { class: 'speed' },
-    timed > 0 ? null : h('p', {}, speedSentence(figures)),
+    timed > 0
+      ? h('p', {}, `How soon you picked, across ${plural(timed, 'timed decision')}:`)
+      : h('p', {}, speedSentence(figures)),
     timed > 0
       ? h(
           'div',
