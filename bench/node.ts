@@ -4,6 +4,7 @@ import { statSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileInk } from '../src/build/compile-ink.ts';
 import { listStoryIds } from '../src/build/story-build.ts';
+import { claimsFor } from '../src/profile/claims.ts';
 import { buildExport } from '../src/profile/export.ts';
 import { fitProfile } from '../src/profile/inference.ts';
 import { inferenceRows } from '../src/profile/inference-rows.ts';
@@ -120,7 +121,10 @@ export function profileFigures(count: number, runs: number, warmup = 1): Profile
   const exportMs = timeCpu(
     runs,
     () => {
-      const rows = inferenceRows(fitProfile(events, BENCH_DIMENSIONS));
+      const rows = inferenceRows(
+        fitProfile(events, BENCH_DIMENSIONS),
+        claimsFor(events, BENCH_DIMENSIONS),
+      );
       bytes = buildExport({
         profile,
         events,

@@ -1,5 +1,6 @@
 // `npm run bench [-- --quick]`: builds the site into bench/results/site, measures it in headless
 // Chromium and in Node, prints each figure beside its DESIGN.md §8 budget, writes latest.json.
+// `npm run bench -- --honesty [--quick]`: only the honesty suite at bench size (bench/honesty.ts).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -8,9 +9,11 @@ import { loadFigures, playFigures, reportFigure, serve, storeFigures } from './b
 import { buildBenchPages, buildSite, ROOT } from './build.ts';
 import { devReloadFigure } from './dev.ts';
 import { autosaveFigure, compileFigure, lookaheadFigures, profileFigures } from './node.ts';
+import { honestyBench } from './honesty.ts';
 import type { Summary } from './stats.ts';
 
 const quick = process.argv.includes('--quick');
+const honesty = process.argv.includes('--honesty');
 const RESULTS = join(ROOT, 'bench/results');
 const SITE = join(RESULTS, 'site');
 
@@ -286,7 +289,15 @@ async function main(): Promise<void> {
   );
 }
 
-main().then(
+(honesty
+  ? Promise.resolve().then(() => {
+      mkdirSync(RESULTS, { recursive: true });
+      const text = honestyBench(quick ? 20 : 100, quick ? [1] : [1, 2, 3]);
+      writeFileSync(join(RESULTS, quick ? 'honesty-quick.md' : 'honesty.md'), `${text}\n`);
+      console.log(text);
+    })
+  : main()
+).then(
   () => process.exit(0),
   (error: unknown) => {
     console.error(error);

@@ -73,31 +73,25 @@ function catalogueDimensions(app: AppContext): DimensionDecl[] {
 
 export async function showHome(app: AppContext): Promise<() => void> {
   // Loaded on demand, like the report: the fit and the home view stay out of play's JS.
-  const [
-    { fitProfile },
-    { personalise },
-    { profileClaims },
-    { cardReason, progressOf, renderHome },
-  ] = await Promise.all([
-    import('../profile/inference.ts'),
-    import('../profile/personalise.ts'),
-    import('../profile/claims.ts'),
-    import('../ui/home.ts'),
-  ]);
+  const [{ claimsFor }, { personalise }, { cardReason, progressOf, renderHome }] =
+    await Promise.all([
+      import('../profile/claims.ts'),
+      import('../profile/personalise.ts'),
+      import('../ui/home.ts'),
+    ]);
   // One read and one fit per visit: the home never refits while it is shown.
   const events = await app.store.events(app.profile.id);
   const enabled = app.settings.personalisation;
-  const dimensions = catalogueDimensions(app);
-  const plan = personalise(
-    app.catalogue.map((e) => e.meta),
-    fitProfile(events, dimensions),
-    { personalisation: enabled },
-  );
-  const claims = enabled ? profileClaims(events, dimensions).claims : [];
   const lastEnded = new Map<string, string>();
   for (const e of events)
     if (e.type === 'story.ended' && (lastEnded.get(e.storyId) ?? '') < e.at)
       lastEnded.set(e.storyId, e.at);
+  const claims = claimsFor(events, catalogueDimensions(app));
+  const plan = personalise(
+    app.catalogue.map((e) => e.meta),
+    claims,
+    { personalisation: enabled, finished: new Set(lastEnded.keys()) },
+  );
   // Progress shows even in incognito: reading a save keeps nothing.
   const saves = await Promise.all(
     plan.stories.map((s) => app.store.getSave(app.profile.id, s.storyId)),

@@ -15,6 +15,7 @@ export type FindingCode =
   | 'misplaced-tag'
   | 'undeclared-dimension'
   | 'no-taste'
+  | 'position-lean'
   | 'many-defaults'
   | 'timer-range'
   | 'asset'
@@ -216,6 +217,80 @@ function decisionFindings(build: StoryBuild): Finding[] {
   return out;
 }
 
+/**
+ * A position leans when, across the decisions that differ on a dimension, the option in that
+ * position is the one further toward one pole this often (and there are at least this many such
+ * decisions). A player who habitually takes the first option (or lets the timer take the default)
+ * would then look as if they had that taste; the model fits position and default habits beside
+ * the tastes, but it can only tell them apart when the stories vary which side comes first.
+ */
+export const POSITION_LEAN = { SHARE_FROM: 0.7, MIN_DECISIONS: 4 } as const;
+
+function positionFindings(build: StoryBuild): Finding[] {
+  const { choices, choiceSets, tags } = build.scan;
+  const labels = new Map<string, { positive: string; negative: string }>();
+  for (const t of tags)
+    if (t.directive.kind === 'dimension' && !labels.has(t.directive.id))
+      labels.set(t.directive.id, {
+        positive: t.directive.positive,
+        negative: t.directive.negative,
+      });
+  // per position ('first', 'default') and dimension: decisions where it sits above / below the others
+  const tally = new Map<string, { up: number; down: number }>();
+  const count = (position: string, id: string, diff: number) => {
+    if (diff === 0) return;
+    const key = `${position}\u0000${id}`;
+    const t = tally.get(key) ?? { up: 0, down: 0 };
+    if (diff > 0) t.up++;
+    else t.down++;
+    tally.set(key, t);
+  };
+  for (const set of choiceSets) {
+    const options = set.choices.map((i) => choices[i]).filter((c) => c !== undefined);
+    if (options.length < 2) continue;
+    const tastes = options.map((o) => {
+      const v: Record<string, number> = {};
+      for (const ti of o.tags) {
+        const d = tags[ti]?.directive;
+        if (d?.kind === 'taste') for (const id in d.weights) v[id] = d.weights[id] ?? 0;
+      }
+      return v;
+    });
+    const marked = options.findIndex((o) =>
+      o.tags.some((ti) => tags[ti]?.directive.kind === 'default'),
+    );
+    const ids = new Set(tastes.flatMap((t) => Object.keys(t)));
+    const against = (j: number, id: string): number => {
+      const others = tastes.filter((_, i) => i !== j);
+      const mean = others.reduce((s, t) => s + (t[id] ?? 0), 0) / others.length;
+      return (tastes[j]?.[id] ?? 0) - mean;
+    };
+    for (const id of ids) {
+      count('first', id, against(0, id));
+      // an explicit default other than the first option: the timer's pick
+      if (marked > 0) count('default', id, against(marked, id));
+    }
+  }
+  const out: Finding[] = [];
+  for (const [key, t] of tally) {
+    const [position, id] = key.split('\u0000') as [string, string];
+    const n = t.up + t.down;
+    const lean = Math.max(t.up, t.down);
+    if (n < POSITION_LEAN.MIN_DECISIONS || lean / n < POSITION_LEAN.SHARE_FROM) continue;
+    const poles = labels.get(id) ?? { positive: id, negative: `not ${id}` };
+    const pole = t.up >= t.down ? poles.positive : poles.negative;
+    const which = position === 'first' ? 'the first option' : 'the default option';
+    out.push({
+      severity: 'warning',
+      code: 'position-lean',
+      file: build.entry,
+      line: null,
+      message: `${which} leans ${pole} on "${id}": in ${lean} of the ${n} decisions whose options differ on it, ${which} is the one further toward ${pole}. A player who habitually takes ${which} would look ${pole}-leaning; vary which side comes ${position === 'first' ? 'first' : 'as the default'}`,
+    });
+  }
+  return out;
+}
+
 export function checkBuild(build: StoryBuild): StoryReport {
   const findings: Finding[] = [];
   for (const d of build.compile.diagnostics) {
@@ -234,6 +309,7 @@ export function checkBuild(build: StoryBuild): StoryReport {
   findings.push(
     ...tagFindings(build, declared),
     ...decisionFindings(build),
+    ...positionFindings(build),
     ...endingFindings(build),
   );
   for (const ext of build.scan.externals) {

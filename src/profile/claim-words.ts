@@ -3,6 +3,7 @@
 // percentage shown is always the claim's own probability (the posterior mass beyond δ on the
 // claimed side), and a dimension with no claim gets no percentage at all.
 import type { Claim, ClaimLevel, Habit } from './claims.ts';
+import { MIN_TIMED_FOR_PACE } from './speed.ts';
 
 function plural(n: number, word: string, words = `${word}s`): string {
   return `${n} ${n === 1 ? word : words}`;
@@ -114,8 +115,8 @@ export interface SpeedInput {
   readonly pace: string | null;
 }
 
-/** Timed decisions needed before the speed gets a label. */
-export const SPEED_LABEL_MIN = 10;
+/** Timed decisions needed before the speed gets a label (speed.ts's own minimum). */
+export const SPEED_LABEL_MIN = MIN_TIMED_FOR_PACE;
 
 function seconds(ms: number): string {
   const s = ms / 1000;

@@ -4,7 +4,7 @@
 // all read these and nothing else. No words for people here: see claim-words.ts.
 import type { CaptureEvent } from '../core/events.ts';
 import type { DimensionDecl } from '../core/model.ts';
-import { fitProfile } from './inference.ts';
+import { fitClaims, type ClaimsFit, type ClaimsModelOptions } from './claims-model.ts';
 import { normalCdf, Z90 } from './inference-math.ts';
 
 export type ClaimLevel = 'none' | 'hint' | 'likely' | 'sure';
@@ -124,70 +124,55 @@ export function claimFrom(
   };
 }
 
-interface Counts {
-  decisions: number;
-  points: Set<string>;
-}
-
-function pointKey(storyId: string, decisionId: string): string {
-  return `${storyId}\u0000${decisionId}`;
-}
-
-function tasteOf(v: unknown): number {
-  return typeof v === 'number' && Number.isFinite(v) ? v : 0;
-}
-
-/** Per dimension, the choices whose options differ on it, and how many distinct decision points. */
-function countDecisions(events: readonly CaptureEvent[]): {
-  readonly byDim: Map<string, Counts>;
-  readonly decisions: number;
-  readonly distinct: number;
-} {
-  const seen = new Set<string>();
-  const points = new Set<string>();
-  const byDim = new Map<string, Counts>();
-  let decisions = 0;
-  for (const e of events) {
-    if (e.type !== 'choice.made' || seen.has(e.id)) continue;
-    seen.add(e.id);
-    decisions++;
-    const key = pointKey(e.storyId, e.decisionId);
-    points.add(key);
-    if (e.options.length < 2) continue;
-    const ids = new Set<string>();
-    for (const o of e.options) for (const id in o.taste) ids.add(id);
-    for (const id of ids) {
-      const first = tasteOf(e.options[0]?.taste[id]);
-      if (!e.options.some((o) => tasteOf(o.taste[id]) !== first)) continue;
-      let c = byDim.get(id);
-      if (!c) {
-        c = { decisions: 0, points: new Set() };
-        byDim.set(id, c);
-      }
-      c.decisions++;
-      c.points.add(key);
-    }
-  }
-  return { byDim, decisions, distinct: points.size };
-}
-
-/** Claims and habits for the whole log. */
+/** Claims and habits for the whole log, from the claims model (claims-model.ts). */
 export function profileClaims(
   events: readonly CaptureEvent[],
   dimensions: readonly DimensionDecl[],
+  /** the model's knobs, for the honesty suite's ablations; leave out for the shipped model */
+  model: ClaimsModelOptions = {},
 ): ProfileClaims {
-  const fit = fitProfile(events, dimensions, { maxEvidence: 0 });
-  const counts = countDecisions(events);
-  const claims = fit.dimensions.map((d) => {
-    const c = counts.byDim.get(d.id);
-    return claimFrom(d, c?.decisions ?? 0, c?.points.size ?? 0);
+  return claimsFromFit(fitClaims(events, dimensions, CLAIM_DELTA, model));
+}
+
+/** The claims and habits a fit supports. */
+export function claimsFromFit(fit: ClaimsFit): ProfileClaims {
+  const claims = fit.dimensions.map((d): Claim => {
+    const side: '+' | '-' = d.above >= d.below ? '+' : '-';
+    const probability = Math.max(d.above, d.below);
+    const level = d.decisions === 0 ? 'none' : levelFor(probability);
+    return {
+      id: d.meta.id,
+      positive: d.meta.positive,
+      negative: d.meta.negative,
+      pole: level === 'none' ? null : side,
+      level,
+      probability,
+      decisions: d.decisions,
+      distinctDecisions: d.distinctDecisions,
+      interval: d.interval,
+      estimate: d.estimate,
+    };
+  });
+  const habits = fit.habits.map((h): Habit => {
+    const share = h.decisions > 0 ? h.hits / h.decisions : 0;
+    // it looks like a habit when the share is high, or when the fit finds the term beyond what
+    // the tastes explain (its 90% interval above zero); either way the term was fitted and its
+    // part taken out of the tastes
+    const beyondTastes = h.estimate - Z90 * h.sd > 0;
+    return {
+      kind: h.term,
+      share,
+      decisions: h.decisions,
+      flagged:
+        h.decisions >= HABIT_FLAG.MIN_DECISIONS && (share >= HABIT_FLAG.SHARE_FROM || beyondTastes),
+    };
   });
   return {
     claims,
-    habits: [],
+    habits,
     delta: CLAIM_DELTA,
-    decisions: counts.decisions,
-    distinctDecisions: counts.distinct,
+    decisions: fit.decisions,
+    distinctDecisions: fit.distinctDecisions,
   };
 }
 

@@ -1,4 +1,5 @@
 // The rows of inferences.csv in the export: one per dimension, numbers rounded for people to read.
+import type { Claim } from './claims.ts';
 import type { InferenceResult } from './inference.ts';
 
 export const INFERENCE_COLUMNS = [
@@ -10,6 +11,10 @@ export const INFERENCE_COLUMNS = [
   'high90',
   'p_positive',
   'decisions',
+  'distinct_decisions',
+  'claim_pole',
+  'claim_level',
+  'claim_probability',
   'top_evidence',
 ] as const;
 
@@ -24,6 +29,11 @@ export interface InferenceRow {
   readonly high90: number;
   readonly p_positive: number;
   readonly decisions: number;
+  readonly distinct_decisions: number;
+  /** '+', '-' or '' (no lean claimed) */
+  readonly claim_pole: string;
+  readonly claim_level: string;
+  readonly claim_probability: number;
   /** `eventId=share` pairs, largest share first, separated by `;` (event ids match choices.csv) */
   readonly top_evidence: string;
 }
@@ -39,6 +49,14 @@ export const INFERENCE_COLUMN_DESCRIPTIONS: Readonly<Record<InferenceColumn, str
   high90: 'upper end of the 90% interval of the weight',
   p_positive: 'probability that the weight is above 0 (leans to the positive pole)',
   decisions: 'number of recorded choices whose options differed on this dimension',
+  distinct_decisions:
+    'how many distinct decision points those choices were (a decision replayed counts once here)',
+  claim_pole:
+    'the pole the app says you lean to: + (positive), - (negative), or empty when it claims no lean',
+  claim_level:
+    'how sure that claim is: none, hint (might lean, not sure yet), likely or sure; posters and the home only use likely and sure',
+  claim_probability:
+    'probability that the weight lies beyond the no-practical-difference zone on the claimed side (for no claim: the larger side)',
   top_evidence:
     'the choices that moved the estimate most: event id (as in choices.csv) = its share of the evidence, separated by ;',
 };
@@ -49,16 +67,25 @@ function round(x: number, places = 4): number {
   return Object.is(r, -0) ? 0 : r;
 }
 
-export function inferenceRows(result: InferenceResult): InferenceRow[] {
-  return result.dimensions.map((d) => ({
-    dimension: d.id,
-    label_positive: d.positive,
-    label_negative: d.negative,
-    estimate: round(d.estimate),
-    low90: round(d.low90),
-    high90: round(d.high90),
-    p_positive: round(d.pPositive),
-    decisions: d.decisions,
-    top_evidence: d.evidence.map((e) => `${e.eventId}=${round(e.share, 3)}`).join(';'),
-  }));
+/** One row per dimension of the fit, with the claim made about it (claimsFor on the same log). */
+export function inferenceRows(result: InferenceResult, claims: readonly Claim[]): InferenceRow[] {
+  const byId = new Map(claims.map((c) => [c.id, c]));
+  return result.dimensions.map((d) => {
+    const claim = byId.get(d.id);
+    return {
+      dimension: d.id,
+      label_positive: d.positive,
+      label_negative: d.negative,
+      estimate: round(d.estimate),
+      low90: round(d.low90),
+      high90: round(d.high90),
+      p_positive: round(d.pPositive),
+      decisions: d.decisions,
+      distinct_decisions: claim?.distinctDecisions ?? 0,
+      claim_pole: claim?.pole ?? '',
+      claim_level: claim?.level ?? 'none',
+      claim_probability: round(claim?.probability ?? 0),
+      top_evidence: d.evidence.map((e) => `${e.eventId}=${round(e.share, 3)}`).join(';'),
+    };
+  });
 }

@@ -1,27 +1,29 @@
 // Personalisation, explained: which poster variant each story shows and how the home screen is ordered, with reasons.
 import type { PosterDecl, StoryMeta } from '../core/model.ts';
-import type { DimensionInference, InferenceResult } from './inference.ts';
+import type { Claim, ClaimLevel } from './claims.ts';
 
 export interface PersonaliseOptions {
   /** the settings switch; false gives default posters, catalogue order and the reason "personalisation is off" */
   readonly personalisation?: boolean;
-  /** a variant for the + pole needs P(positive) ≥ this; for the − pole P(positive) ≤ 1 − this. Default 0.8. */
-  readonly minProbability?: number;
-  /** and at least this many decisions bearing on its dimension. Default 3. */
-  readonly minDecisions?: number;
+  /** stories the player has finished: they come after unplayed ones unless the leans say otherwise */
+  readonly finished?: ReadonlySet<string>;
 }
 
-export const DEFAULT_MIN_PROBABILITY = 0.8;
-export const DEFAULT_MIN_DECISIONS = 3;
+/** The claim levels a poster variant needs on its pole: real claims only, never a hint. */
+export const POSTER_LEVELS: ReadonlySet<ClaimLevel> = new Set(['likely', 'sure']);
 
 /** The lean a variant was shown for. */
 export interface PosterBasis {
   readonly dimension: string;
   readonly pole: '+' | '-';
   readonly label: string;
-  /** probability of leaning to that pole */
+  /** the claim's probability: posterior mass beyond δ on that pole's side */
   readonly probability: number;
+  readonly level: ClaimLevel;
   readonly decisions: number;
+  readonly distinctDecisions: number;
+  /** the claim itself, for the words (claimReason) */
+  readonly claim: Claim;
 }
 
 export interface PosterChoice {
@@ -39,10 +41,11 @@ export interface FitTerm {
   readonly label: string;
   /** both poles, as the report names the dimension: "Thrill-seeking / Caution" */
   readonly poles: string;
-  /** the lean in words, as in the report */
+  /** the claim's level, 'likely' or 'sure' */
   readonly summary: string;
-  /** |estimate| × (2q − 1): the size of the lean, discounted by doubt */
+  /** the claim's probability (mass beyond δ on its pole's side) */
   readonly contribution: number;
+  readonly claim: Claim;
 }
 
 export interface StoryPersonalisation extends PosterChoice {
@@ -52,7 +55,9 @@ export interface StoryPersonalisation extends PosterChoice {
   readonly rank: number;
   /** position in the catalogue as built */
   readonly catalogueIndex: number;
+  /** how many of the player's claimed leans (likely or sure) the story lets them act on */
   readonly score: number;
+  readonly finished: boolean;
   readonly terms: readonly FitTerm[];
   readonly orderReason: string;
 }
@@ -70,18 +75,8 @@ export interface Personalisation {
 const OFF = 'personalisation is off';
 
 export const ORDER_RULE =
-  'Stories are ordered by fit: for each taste dimension a story lets you express, the size of your lean ' +
-  '(|estimate|) times how sure it is (2q − 1, where q is the probability of the lean), summed. ' +
-  'Stories with equal fit keep the catalogue order.';
-
-/** Rounded down, so the text never claims more certainty than the model has (98.8% is "98%"). */
-function pct(x: number): string {
-  return `${Math.floor(x * 100 + 1e-9)}%`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
+  'Stories that let you act on more of the leans your choices clearly show (likely or sure) come ' +
+  'first; then stories you have not finished before those you have; then the catalogue order.';
 
 function defaultPoster(posters: readonly PosterDecl[]): PosterDecl | null {
   return posters.find((p) => p.when === null) ?? posters[0] ?? null;
@@ -101,82 +96,75 @@ function defaultChoice(meta: StoryMeta, why: string): PosterChoice {
   return { poster, isVariant: false, basis: null, reason: `default poster: ${why}${fallback}` };
 }
 
-/** Picks a story's poster: a variant when the profile leans its way with enough confidence. */
+function claimLabel(claim: Claim, pole: '+' | '-'): string {
+  return pole === '+' ? claim.positive : claim.negative;
+}
+
+/**
+ * The poster reason, a placeholder until the report's words (claimReason in claim-words.ts) are
+ * wired in: the same claim, the same words as the report.
+ */
+function leanReason(claim: Claim): string {
+  return claim.pole ? `Because you lean ${claimLabel(claim, claim.pole)}` : '';
+}
+
+/** Picks a story's poster: a variant only when a claim of at least `likely` stands on its pole. */
 export function choosePoster(
   meta: StoryMeta,
-  result: InferenceResult,
+  claims: readonly Claim[],
   options: PersonaliseOptions = {},
 ): PosterChoice {
   if (options.personalisation === false) return defaultChoice(meta, OFF);
-  const minP = options.minProbability ?? DEFAULT_MIN_PROBABILITY;
-  const minDecisions = options.minDecisions ?? DEFAULT_MIN_DECISIONS;
   const variants = meta.posters.filter((p) => p.when !== null);
   if (variants.length === 0) return defaultChoice(meta, 'this story has no variants');
-  const byId = new Map(result.dimensions.map((d) => [d.id, d]));
+  const byId = new Map(claims.map((c) => [c.id, c]));
   let best: { poster: PosterDecl; basis: PosterBasis } | null = null;
-  const nearMisses: string[] = [];
   for (const poster of variants) {
     const when = poster.when;
     if (!when) continue;
-    const dim = byId.get(when.dimension);
-    const label = dim
-      ? when.pole === '+'
-        ? dim.positive
-        : dim.negative
-      : `${when.dimension}${when.pole}`;
-    if (!dim || dim.decisions === 0) {
-      nearMisses.push(`no choices bear on ${label} yet`);
-      continue;
-    }
-    const probability = when.pole === '+' ? dim.pPositive : 1 - dim.pPositive;
-    if (probability < minP || dim.decisions < minDecisions) {
-      const needs: string[] = [];
-      if (probability < minP)
-        needs.push(`${pct(probability)} sure of a lean toward ${label}, needs ${pct(minP)}`);
-      if (dim.decisions < minDecisions)
-        needs.push(`${plural(dim.decisions, 'decision')} on it, needs ${minDecisions}`);
-      nearMisses.push(needs.join(' and '));
-      continue;
-    }
-    if (!best || probability > best.basis.probability) {
+    const claim = byId.get(when.dimension);
+    if (!claim || claim.pole !== when.pole || !POSTER_LEVELS.has(claim.level)) continue;
+    if (!best || claim.probability > best.basis.probability) {
       best = {
         poster,
-        basis: { dimension: dim.id, pole: when.pole, label, probability, decisions: dim.decisions },
+        basis: {
+          dimension: claim.id,
+          pole: when.pole,
+          label: claimLabel(claim, when.pole),
+          probability: claim.probability,
+          level: claim.level,
+          decisions: claim.decisions,
+          distinctDecisions: claim.distinctDecisions,
+          claim,
+        },
       };
     }
   }
-  if (!best)
-    return defaultChoice(meta, `no variant's lean is clear enough yet (${nearMisses.join('; ')})`);
-  const { basis } = best;
+  if (!best) return defaultChoice(meta, 'no lean a variant is drawn for is clear yet');
   return {
     poster: best.poster,
     isVariant: true,
-    basis,
-    reason:
-      `shown because your choices lean toward ${basis.label} ` +
-      `(${pct(basis.probability)} sure, from ${plural(basis.decisions, 'decision')}; the threshold is ${pct(minP)} and ${minDecisions} decisions)`,
+    basis: best.basis,
+    reason: leanReason(best.basis.claim),
   };
 }
 
-function fitTerms(meta: StoryMeta, byId: ReadonlyMap<string, DimensionInference>): FitTerm[] {
+function fitTerms(meta: StoryMeta, byId: ReadonlyMap<string, Claim>): FitTerm[] {
   const terms: FitTerm[] = [];
   const seen = new Set<string>();
   for (const decl of meta.dimensions) {
     if (seen.has(decl.id)) continue;
     seen.add(decl.id);
-    const dim = byId.get(decl.id);
-    if (!dim || dim.decisions === 0) continue;
-    const positive = dim.pPositive >= 0.5;
-    const q = positive ? dim.pPositive : 1 - dim.pPositive;
-    const contribution = Math.abs(dim.estimate) * (2 * q - 1);
-    if (contribution > 0)
-      terms.push({
-        dimension: dim.id,
-        label: positive ? dim.positive : dim.negative,
-        poles: `${dim.positive} / ${dim.negative}`,
-        summary: dim.summary,
-        contribution,
-      });
+    const claim = byId.get(decl.id);
+    if (!claim?.pole || !POSTER_LEVELS.has(claim.level)) continue;
+    terms.push({
+      dimension: claim.id,
+      label: claimLabel(claim, claim.pole),
+      poles: `${claim.positive} / ${claim.negative}`,
+      summary: claim.level,
+      contribution: claim.probability,
+      claim,
+    });
   }
   return terms.sort((a, b) => b.contribution - a.contribution);
 }
@@ -188,9 +176,10 @@ function fitTerms(meta: StoryMeta, byId: ReadonlyMap<string, DimensionInference>
  */
 export function personalise(
   stories: readonly StoryMeta[],
-  result: InferenceResult,
+  claims: readonly Claim[],
   options: PersonaliseOptions = {},
 ): Personalisation {
+  const finished = options.finished ?? new Set<string>();
   if (options.personalisation === false) {
     return {
       enabled: false,
@@ -203,39 +192,40 @@ export function personalise(
         rank: i + 1,
         catalogueIndex: i,
         score: 0,
+        finished: finished.has(meta.id),
         terms: [],
         orderReason: `${OFF}: catalogue order`,
       })),
     };
   }
-  const byId = new Map(result.dimensions.map((d) => [d.id, d]));
+  const byId = new Map(claims.map((c) => [c.id, c]));
   const scored = stories.map((meta, catalogueIndex) => {
     const terms = fitTerms(meta, byId);
-    return { meta, catalogueIndex, terms, score: terms.reduce((s, t) => s + t.contribution, 0) };
+    return { meta, catalogueIndex, terms, score: terms.length, done: finished.has(meta.id) };
   });
   const ordered = [...scored].sort(
-    (a, b) => b.score - a.score || a.catalogueIndex - b.catalogueIndex,
+    (a, b) =>
+      b.score - a.score || Number(a.done) - Number(b.done) || a.catalogueIndex - b.catalogueIndex,
   );
   return {
     enabled: true,
-    reason: 'posters and order follow the leans your choices show, as explained for each story',
+    reason: 'posters and order follow only the leans your choices clearly show (likely or sure)',
     orderRule: ORDER_RULE,
     stories: ordered.map((s, i) => {
-      const top = s.terms
-        .slice(0, 2)
-        .map((t) => `${t.poles} (${t.summary})`)
-        .join(' and ');
-      const orderReason =
-        s.score > 0
-          ? `fit ${s.score.toFixed(2)}: it explores ${top}`
-          : 'fit 0: none of its dimensions shows a lean in your choices yet, so it keeps its catalogue place';
+      const top = s.terms[0];
+      const orderReason = top
+        ? leanReason(top.claim)
+        : s.done
+          ? 'finished, and no clear lean of yours to act on in it yet'
+          : 'not finished yet';
       return {
-        ...choosePoster(s.meta, result, options),
+        ...choosePoster(s.meta, claims, options),
         storyId: s.meta.id,
         title: s.meta.title,
         rank: i + 1,
         catalogueIndex: s.catalogueIndex,
         score: s.score,
+        finished: s.done,
         terms: s.terms,
         orderReason,
       };

@@ -3,7 +3,6 @@
 // the report, in the same words the report uses.
 import type { Claim } from '../profile/claims.ts';
 import { claimReason } from '../profile/claim-words.ts';
-import type { StoryPersonalisation } from '../profile/personalise.ts';
 import { hrefFor } from './routes.ts';
 import { h } from './dom.ts';
 
@@ -54,15 +53,20 @@ function progressText(progress: StoryProgress): string | null {
     : `Saved at decision ${progress.decision} · resume`;
 }
 
+/** What a card's reason is read from (a StoryPersonalisation has all of it). */
+export interface CardBasis {
+  readonly isVariant: boolean;
+  readonly basis: { readonly dimension: string; readonly pole: '+' | '-' } | null;
+  readonly score: number;
+  readonly terms: readonly { readonly dimension: string }[];
+}
+
 /**
  * The card's one reason: the claim behind its variant poster, else the firmest claim among the
  * leans that moved it up; only `likely` or `sure` claims give a reason (claimReason), so a hint
  * never shows on the home screen.
  */
-export function cardReason(
-  story: Pick<StoryPersonalisation, 'isVariant' | 'basis' | 'score' | 'terms'>,
-  claims: readonly Claim[],
-): string | null {
+export function cardReason(story: CardBasis, claims: readonly Claim[]): string | null {
   const byId = new Map(claims.map((c) => [c.id, c]));
   if (story.isVariant && story.basis) {
     const claim = byId.get(story.basis.dimension);

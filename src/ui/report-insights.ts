@@ -12,7 +12,7 @@ import {
   speedSentence,
 } from '../profile/claim-words.ts';
 import type { DimensionInference, InferenceResult } from '../profile/inference.ts';
-import type { DecisionSpeed, SpeedFigures } from '../profile/speed.ts';
+import type { DecisionSpeed, ScaleGroup, SpeedFigures } from '../profile/speed.ts';
 import { intervalChart, shareBar } from './charts.ts';
 import { h } from './dom.ts';
 
@@ -277,6 +277,43 @@ function leanCard(
   );
 }
 
+function scaleName(scale: ScaleGroup['scale']): string {
+  switch (scale) {
+    case 1:
+      return 'Timer as written';
+    case 2:
+      return 'Timer ×2 (more time)';
+    case 10:
+      return 'Timer ×10';
+    case 'off':
+      return 'Timer turned off';
+    case 'untimed':
+      return 'No timer in the story';
+  }
+}
+
+/** Each time scale apart: ×2 and ×10 give more time, so they never blur the pace as written. */
+function scaleList(groups: readonly ScaleGroup[]): HTMLElement | null {
+  if (groups.length < 2) return null;
+  return h(
+    'ul',
+    { class: 'speed-scales', 'aria-label': 'Speed by timer setting' },
+    ...groups.map((g) =>
+      h(
+        'li',
+        { 'data-scale': String(g.scale) },
+        `${scaleName(g.scale)}: ${plural(g.decisions, 'decision')}`,
+        g.medianSeconds !== null ? `, median ${g.medianSeconds.toFixed(1)} s` : '',
+        g.medianAuthoredSeconds !== null
+          ? ` (the story gives ${g.medianAuthoredSeconds.toFixed(0)} s)`
+          : '',
+        g.timerChose > 0 ? `, the timer chose ${g.timerChose}` : '',
+        '.',
+      ),
+    ),
+  );
+}
+
 function speedBlock(figures: SpeedFigures): HTMLElement {
   const timed = figures.timed;
   const early = timed > 0 ? figures.decidedEarly / timed : 0;
@@ -313,6 +350,7 @@ function speedBlock(figures: SpeedFigures): HTMLElement {
           ),
         )
       : null,
+    scaleList(figures.byScale),
   );
 }
 
@@ -349,7 +387,9 @@ function howCalculated(
       'what each option says about a taste (for example more daring, or more cautious). A model of choice ',
       '(each option’s appeal is your taste weights times its tags; the chance of a pick is a softmax over ',
       'the options) is fitted to all your decisions, with the uncertainty from a Laplace approximation. ',
-      `Choices the timer made count ${num(result.timedOutWeight)} of a choice.`,
+      `Choices the timer made count ${num(result.timedOutWeight)} of a choice. `,
+      'Habits (taking the first option, the option the timer would take, repeating your last pick ',
+      'at a decision) are fitted beside the tastes, so a habit is not read as a taste.',
     ),
     h(
       'p',

@@ -207,8 +207,9 @@ export function createReport(initial: ReportModel, actions: ReportActions): Repo
     const result = fitProfile(model.events, dims);
     const claims = profileClaims(model.events, dims);
     const speed = decisionSpeed(model.events);
-    const usage = personalise(model.stories, result, {
+    const usage = personalise(model.stories, claims.claims, {
       personalisation: model.settings.personalisation,
+      finished: new Set(model.events.flatMap((e) => (e.type === 'story.ended' ? [e.storyId] : []))),
     });
     const titles = new Map(model.stories.map((s) => [s.id, s.title]));
     const storyTitle = (id: string): string => titles.get(id) ?? id;
@@ -226,7 +227,7 @@ export function createReport(initial: ReportModel, actions: ReportActions): Repo
             profile: model.profile,
             events: model.events,
             quarantined: model.quarantined,
-            inferences: inferenceRows(result),
+            inferences: inferenceRows(result, claims.claims),
             stories: model.stories.map((s) => ({ id: s.id, title: s.title })),
             settings: model.settings,
             exportedAt: now,

@@ -81,6 +81,24 @@ describe('checkStory', () => {
     ]);
   });
 
+  it('warns when the first or the default options lean one way on a dimension, with the counts', () => {
+    const leaning = checkStory(join(fixtures, 'authoring'), 'leaning');
+    const leans = leaning.findings.filter((f) => f.code === 'position-lean');
+    expect(leans.map((f) => f.message.split(':')[0])).toEqual(
+      expect.arrayContaining([
+        'the first option leans Thrill-seeking on "risk"',
+        'the default option leans Caution on "risk"',
+      ]),
+    );
+    expect(leans.find((f) => f.message.startsWith('the first option'))?.message).toContain(
+      'in 4 of the 4 decisions',
+    );
+    // warmth: the first option is warmer twice and cooler once (2 of 3 < the minimum of 4)
+    expect(leans.some((f) => f.message.includes('"warmth"'))).toBe(false);
+    expect(leans.every((f) => f.severity === 'warning')).toBe(true);
+    expect(hasErrors([leaning])).toBe(false);
+  });
+
   it('fails on errors and passes a clean story', () => {
     expect(hasErrors([report])).toBe(true);
     const good = checkStory(join(fixtures, 'authoring'), 'good');

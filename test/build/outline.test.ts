@@ -142,9 +142,14 @@ describe('the checker on chapter, ending and blurb tags', () => {
     ]);
   });
 
-  it('finds nothing to say about the shipped stories', () => {
+  it('finds nothing to say about the shipped stories but the position leans their authors are told of', () => {
+    // position-lean is real in three shipped stories (their first options lean Warm, Thrill-seeking
+    // and Candour, their defaults Caution/Detachment); the model fits position and default habits,
+    // and the authors are told, so those warnings stand while anything else would fail here
     const stories = resolve(import.meta.dirname, '../../stories');
     for (const id of ['tapeloop', 'night-shift', 'low-tide', 'tutorial'])
-      expect(checkStory(stories, id).findings).toEqual([]);
+      expect(checkStory(stories, id).findings.filter((f) => f.code !== 'position-lean')).toEqual(
+        [],
+      );
   });
 });

@@ -72,9 +72,12 @@ describe('claimsFor on the fit', () => {
   });
 
   it('claims a lean the choices show again and again, with its pole', () => {
-    const events = Array.from({ length: 30 }, (_, i) =>
-      choice([{ risk: -1 }, { risk: 1 }], i % 6 === 0 ? 0 : 1),
-    );
+    // the bolder option sits first or second in turn, so the lean cannot be a habit of position
+    const events = Array.from({ length: 30 }, (_, i) => {
+      const bold = i % 2;
+      const options = bold === 0 ? [{ risk: 1 }, { risk: -1 }] : [{ risk: -1 }, { risk: 1 }];
+      return choice(options, i % 6 === 0 ? 1 - bold : bold);
+    });
     const c = claim(events, 'risk');
     expect(c.pole).toBe('+');
     expect(['likely', 'sure']).toContain(c.level);
@@ -89,6 +92,52 @@ describe('claimsFor on the fit', () => {
   it('has no pole and level none for a dimension nothing bore on', () => {
     const c = claim([choice([{ risk: 1 }, {}], 0)], 'warmth');
     expect(c).toMatchObject({ pole: null, level: 'none', decisions: 0, distinctDecisions: 0 });
+  });
+
+  it('discounts picks that a habit of position explains as well as a taste', () => {
+    // the cautious option always comes first and is always taken: position or caution?
+    const confounded = Array.from({ length: 20 }, () => choice([{ risk: -1 }, { risk: 1 }], 0));
+    // the same cautious picks with the cautious option first and second in turn
+    const clear = Array.from({ length: 20 }, (_, i) =>
+      i % 2 === 0 ? choice([{ risk: -1 }, { risk: 1 }], 0) : choice([{ risk: 1 }, { risk: -1 }], 1),
+    );
+    const a = profileClaims(confounded, [RISK]);
+    const b = profileClaims(clear, [RISK]);
+    const riskA = a.claims.find((c) => c.id === 'risk');
+    const riskB = b.claims.find((c) => c.id === 'risk');
+    expect(riskB?.level).toBe('sure');
+    expect(riskA?.estimate).toBeGreaterThan(riskB?.estimate ?? 0);
+    expect(riskA?.interval[1]).toBeGreaterThan(riskB?.interval[1] ?? 0);
+    expect(a.habits.find((h) => h.kind === 'first-option')).toMatchObject({
+      share: 1,
+      decisions: 20,
+      flagged: true,
+    });
+    expect(b.habits.find((h) => h.kind === 'first-option')?.flagged).toBe(false);
+  });
+
+  it('weighs a pick right after a rewind to the same decision less than the first pick', () => {
+    const first = choice([{ risk: 1 }, { risk: -1 }], 0, { decisionId: 'story.door.0' });
+    const rewound = {
+      ...first,
+      id: `${first.id}r`,
+      type: 'decision.rewound' as const,
+      toDecisionId: 'story.door.0',
+      toTurn: 0,
+      fromTurn: 1,
+    };
+    const retry = { ...first, id: `${first.id}b`, chosenIndex: 1 };
+    const others = Array.from({ length: 6 }, (_, i) =>
+      i % 2 === 0 ? choice([{ risk: 1 }, { risk: -1 }], 0) : choice([{ risk: -1 }, { risk: 1 }], 1),
+    );
+    const withRewind = profileClaims([...others, first, rewound, retry], [RISK]);
+    // without the rewind event the same two picks are a replay: they share one decision's weight equally
+    const asReplay = profileClaims([...others, first, retry], [RISK]);
+    const r1 = withRewind.claims[0];
+    const r2 = asReplay.claims[0];
+    expect(r1?.estimate).toBeGreaterThan(r2?.estimate ?? 0);
+    expect(withRewind.distinctDecisions).toBe(7);
+    expect(withRewind.decisions).toBe(8);
   });
 
   it('counts a decision point seen again as one distinct decision', () => {

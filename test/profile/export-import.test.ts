@@ -8,6 +8,7 @@ import { fromCsv } from './read-csv.ts';
 import type { ExportInput } from '../../src/profile/export.ts';
 import { EXPORT_FILES, NETFLIX_COLUMNS, buildExport } from '../../src/profile/export.ts';
 import { MAX_IMPORT_BYTES, parseImport } from '../../src/profile/import.ts';
+import { claimsFor } from '../../src/profile/claims.ts';
 import { fitProfile } from '../../src/profile/inference.ts';
 import {
   INFERENCE_COLUMNS,
@@ -72,6 +73,10 @@ const input: ExportInput = {
       high90: 0.3,
       p_positive: 0.2,
       decisions: 1,
+      distinct_decisions: 1,
+      claim_pole: '',
+      claim_level: 'none',
+      claim_probability: 0.31,
       top_evidence: 'e2=1',
     },
   ],
@@ -137,6 +142,8 @@ describe('buildExport', () => {
         dimension: 'risk',
         label_positive: 'Thrill-seeking',
         p_positive: '0.2',
+        claim_level: 'none',
+        distinct_decisions: '1',
         top_evidence: 'e2=1',
       }),
     ]);
@@ -146,7 +153,7 @@ describe('buildExport', () => {
 describe('inferences.csv', () => {
   it('holds the inference module’s rows for a real fit, and the cover sheet explains each of its columns in that module’s words', () => {
     const dims = [{ id: 'risk', positive: 'Thrill-seeking', negative: 'Caution' }];
-    const rows = inferenceRows(fitProfile(events, dims));
+    const rows = inferenceRows(fitProfile(events, dims), claimsFor(events, dims));
     const out = files(buildExport({ ...input, inferences: rows }));
     expect(out['inferences.csv']!.split('\r\n')[0]).toBe(INFERENCE_COLUMNS.join(','));
     const parsed = fromCsv(out['inferences.csv']!);

@@ -1,5 +1,6 @@
 // The rows of inferences.csv: one per dimension, in the documented columns.
 import { describe, expect, it } from 'vitest';
+import { claimsFor } from '../../src/profile/claims.ts';
 import { fitProfile } from '../../src/profile/inference.ts';
 import {
   INFERENCE_COLUMN_DESCRIPTIONS,
@@ -21,7 +22,10 @@ describe('inferenceRows', () => {
       maxEvidence: 2,
     },
   );
-  const rows = inferenceRows(result);
+  const claims = claimsFor(events, [
+    { id: 'risk', positive: 'Thrill-seeking', negative: 'Caution' },
+  ]);
+  const rows = inferenceRows(result, claims);
 
   it('gives one row per dimension with exactly the documented columns', () => {
     expect(rows).toHaveLength(1);
@@ -45,6 +49,17 @@ describe('inferenceRows', () => {
     expect(row.p_positive).toBeCloseTo(d.pPositive, 4);
     expect(row.estimate.toString()).toMatch(/^-?\d+(\.\d{1,4})?$/);
     expect(row.decisions).toBe(3);
+  });
+
+  it('carries the claim made on the same log: level, pole, probability and distinct decisions', () => {
+    const claim = claims[0]!;
+    const row = rows[0]!;
+    expect(row.claim_level).toBe(claim.level);
+    expect(row.claim_pole).toBe(claim.pole ?? '');
+    expect(row.claim_probability).toBeCloseTo(claim.probability, 4);
+    expect(row.distinct_decisions).toBe(3);
+    // three decisions are not enough to claim a lean
+    expect(['none', 'hint']).toContain(row.claim_level);
   });
 
   it('lists the top evidence as event id = share pairs, largest first', () => {

@@ -1,7 +1,8 @@
-// Personalisation, explained: poster variants shown only on a confident lean, stories ordered by fit.
+// Personalisation, explained: poster variants only on a claimed lean (likely or sure), stories
+// ordered by the claimed leans they let the player act on, then unplayed before finished.
 import { describe, expect, it } from 'vitest';
 import type { DimensionDecl, StoryMeta } from '../../src/core/model.ts';
-import { fitProfile } from '../../src/profile/inference.ts';
+import { claimsFor } from '../../src/profile/claims.ts';
 import { choosePoster, personalise } from '../../src/profile/personalise.ts';
 import { choice } from './inference-synthetic.ts';
 
@@ -32,74 +33,82 @@ const heist = story(
 );
 const manor = story('manor', [HORROR], [{ path: 'assets/m.png', when: null }]);
 
-const daring = (n: number) =>
-  Array.from({ length: n }, () => choice([{ risk: 1 }, { risk: -1 }], 0));
+/** n picks of the bolder option, which sits first and second in turn (no position habit). */
+const daring = (n: number, bold = true) =>
+  Array.from({ length: n }, (_, i) => {
+    const first = i % 2 === 0;
+    const options = first ? [{ risk: 1 }, { risk: -1 }] : [{ risk: -1 }, { risk: 1 }];
+    return choice(options, first === bold ? 0 : 1);
+  });
+
+const claims = (events: ReturnType<typeof daring>) => claimsFor(events, [RISK, HORROR]);
 
 describe('choosePoster', () => {
-  it('shows the variant of the pole the profile leans to, with the reason', () => {
-    const pick = choosePoster(heist, fitProfile(daring(6), [RISK]));
+  it('shows the variant of the pole a likely-or-sure claim stands on, with the reason', () => {
+    const pick = choosePoster(heist, claims(daring(16)));
     expect(pick.poster?.path).toBe('assets/bold.png');
     expect(pick.isVariant).toBe(true);
-    expect(pick.basis?.probability).toBeGreaterThanOrEqual(0.8);
-    expect(pick.reason).toMatch(
-      /^shown because your choices lean toward Thrill-seeking \(\d+% sure, from 6 decisions/,
-    );
+    expect(['likely', 'sure']).toContain(pick.basis?.level);
+    expect(pick.basis?.probability).toBeGreaterThanOrEqual(0.95);
+    expect(pick.basis?.decisions).toBe(16);
+    expect(pick.reason).toBe('Because you lean Thrill-seeking');
   });
 
   it('shows the negative pole’s variant for a lean the other way', () => {
-    const cautious = Array.from({ length: 6 }, () => choice([{ risk: 1 }, { risk: -1 }], 1));
-    expect(choosePoster(heist, fitProfile(cautious, [RISK])).poster?.path).toBe('assets/calm.png');
+    expect(choosePoster(heist, claims(daring(16, false))).poster?.path).toBe('assets/calm.png');
   });
 
-  it('keeps the default while too few decisions bear on the dimension', () => {
-    const pick = choosePoster(heist, fitProfile(daring(2), [RISK]), { minProbability: 0.5 });
+  it('keeps the default on a hint: three decisions are not a claim', () => {
+    const few = claims(daring(3));
+    expect(['likely', 'sure']).not.toContain(few.find((c) => c.id === 'risk')?.level);
+    const pick = choosePoster(heist, few);
     expect(pick.poster?.path).toBe('assets/p.png');
     expect(pick.isVariant).toBe(false);
-    expect(pick.reason).toMatch(/2 decisions on it, needs 3/);
-  });
-
-  it('keeps the default while the lean is not confident enough', () => {
-    const mixed = [
-      ...daring(3),
-      ...Array.from({ length: 2 }, () => choice([{ risk: 1 }, { risk: -1 }], 1)),
-    ];
-    const pick = choosePoster(heist, fitProfile(mixed, [RISK]));
-    expect(pick.poster?.path).toBe('assets/p.png');
-    expect(pick.reason).toMatch(/needs 80%/);
+    expect(pick.reason).toMatch(/no lean a variant is drawn for is clear yet/);
   });
 
   it('gives the default poster and says personalisation is off when it is switched off', () => {
-    const pick = choosePoster(heist, fitProfile(daring(10), [RISK]), { personalisation: false });
+    const pick = choosePoster(heist, claims(daring(16)), { personalisation: false });
     expect(pick.poster?.path).toBe('assets/p.png');
     expect(pick.reason).toMatch(/personalisation is off/);
   });
 });
 
 describe('personalise', () => {
-  const result = fitProfile(daring(8), [RISK, HORROR]);
+  const strong = claims(daring(16));
 
-  it('orders the stories that let the player act on a clear lean first, and says why', () => {
-    const p = personalise([manor, heist], result);
+  it('orders the stories that let the player act on a claimed lean first, and says why', () => {
+    const p = personalise([manor, heist], strong);
     expect(p.enabled).toBe(true);
     expect(p.stories.map((s) => s.storyId)).toEqual(['heist', 'manor']);
     expect(p.stories.map((s) => s.rank)).toEqual([1, 2]);
-    expect(p.stories[0]?.score).toBeGreaterThan(0);
-    expect(p.stories[0]?.orderReason).toMatch(
-      /^fit \d+\.\d\d: it explores Thrill-seeking \/ Caution \(leans \w* ?toward Thrill-seeking, (fairly|very) sure\)$/,
-    );
+    expect(p.stories[0]?.score).toBe(1);
+    expect(p.stories[0]?.orderReason).toBe('Because you lean Thrill-seeking');
     expect(p.stories[1]?.score).toBe(0);
     expect(p.stories[1]?.catalogueIndex).toBe(0);
   });
 
-  it('keeps catalogue order among stories of equal fit', () => {
+  it('puts unplayed stories before finished ones when no lean says otherwise', () => {
     const other = story('other', [HORROR], []);
-    const p = personalise([other, manor], result);
+    const none = claims(daring(2));
+    const p = personalise([manor, other, heist], none, { finished: new Set(['manor']) });
+    expect(p.stories.map((s) => s.storyId)).toEqual(['other', 'heist', 'manor']);
+    expect(p.stories.map((s) => s.finished)).toEqual([false, false, true]);
+    expect(p.stories[0]?.orderReason).toBe('not finished yet');
+    // a claimed lean the finished story lets the player act on outranks being unplayed
+    const q = personalise([other, heist], strong, { finished: new Set(['heist']) });
+    expect(q.stories.map((s) => s.storyId)).toEqual(['heist', 'other']);
+  });
+
+  it('keeps catalogue order among stories of equal standing', () => {
+    const other = story('other', [HORROR], []);
+    const p = personalise([other, manor], strong);
     expect(p.stories.map((s) => s.storyId)).toEqual(['other', 'manor']);
     expect(p.stories[0]?.poster).toBeNull();
   });
 
   it('returns default posters and catalogue order with the reason when switched off', () => {
-    const p = personalise([manor, heist], result, { personalisation: false });
+    const p = personalise([manor, heist], strong, { personalisation: false });
     expect(p.enabled).toBe(false);
     expect(p.reason).toBe('personalisation is off');
     expect(p.stories.map((s) => s.storyId)).toEqual(['manor', 'heist']);

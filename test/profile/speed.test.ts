@@ -56,22 +56,66 @@ describe('decisionSpeed', () => {
   });
 
   it('calls a player quick who decides most timed choices early, and says so in words', () => {
-    const events = Array.from({ length: 5 }, () =>
+    const events = Array.from({ length: 10 }, () =>
       choice(opts, 0, { decisionMs: 1500, windowMs: 10_000 }),
     );
     const { overall } = decisionSpeed(events);
     expect(overall.pace).toBe('quick');
     expect(overall.summary).toBe(
-      'quick: typically decides in 1.5 s; 100% of timed decisions made in the first half of the window; the timer never chose',
+      'quick: typically decides in 1.5 s; 100% of 10 timed decisions made in the first half of the window as written; the timer never chose',
     );
   });
 
+  it('names no pace before ten timed decisions, and says how many there were', () => {
+    const events = Array.from({ length: 9 }, () =>
+      choice(opts, 0, { decisionMs: 1500, windowMs: 10_000 }),
+    );
+    const { overall } = decisionSpeed(events);
+    expect(overall.pace).toBeNull();
+    expect(overall.timed).toBe(9);
+    expect(overall.summary).toMatch(/of 9 timed decisions.*no pace named before 10/);
+  });
+
   it('calls a player deliberate when the timer often chose', () => {
-    const events = [
-      choice(opts, 0, { decisionMs: 1000 }),
-      choice(opts, 0, { decisionMs: 10_000, timedOut: true }),
-    ];
+    const events = Array.from({ length: 10 }, (_, i) =>
+      i % 3 === 0
+        ? choice(opts, 0, { decisionMs: 10_000, timedOut: true })
+        : choice(opts, 0, { decisionMs: 1000 }),
+    );
     expect(decisionSpeed(events).overall.pace).toBe('deliberate');
+  });
+
+  it('reads times against the window as written: a 7 s decider stays deliberate-leaning at ×2 and ×10', () => {
+    const setting = (value: number | string) => ({
+      ...choice(opts, 0),
+      type: 'settings.changed' as const,
+      key: 'timeScale',
+      value,
+    });
+    // a 10 s window as written, shown as 20 s under ×2 and 100 s under ×10; the player takes 7 s
+    const picks = (windowMs: number | null, n: number) =>
+      Array.from({ length: n }, () => choice(opts, 0, { decisionMs: 7000, windowMs }));
+    const asWritten = decisionSpeed(picks(10_000, 12)).overall;
+    const scaled = decisionSpeed([
+      setting(2),
+      ...picks(20_000, 6),
+      setting(10),
+      ...picks(100_000, 6),
+      setting('off'),
+      ...picks(null, 3),
+    ]).overall;
+    expect(scaled.pace).toBe(asWritten.pace);
+    expect(scaled.pace).toBe('deliberate');
+    expect(scaled.medianShareOfAuthoredWindow).toBeCloseTo(0.7, 6);
+    // the share of the scaled window would have called this player quick
+    expect(scaled.medianShareOfWindow).toBeLessThan(0.5);
+    expect(scaled.byScale.map((g) => [g.scale, g.decisions, g.medianAuthoredSeconds])).toEqual([
+      [2, 6, 10],
+      [10, 6, 10],
+      ['off', 3, null],
+    ]);
+    expect(scaled.byScale[0]?.medianSeconds).toBe(7);
+    expect(scaled.timed).toBe(12);
   });
 
   it('counts a repeated event once and says when there is nothing yet', () => {

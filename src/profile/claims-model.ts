@@ -1,0 +1,713 @@
+// The model behind the claims (DESIGN.md §5): tastes fitted beside habits, a decision point seen
+// again counted as the same evidence, picks after a rewind weighed less, and the prior's scale
+// learned from the player's own choices instead of fixed.
+import type { CaptureEvent, EventOf } from '../core/events.ts';
+import { seededRandom } from '../core/random.ts';
+import type { DimensionDecl } from '../core/model.ts';
+import { declaredDimensions, type DimensionMeta } from './inference-comparisons.ts';
+import {
+  cholesky,
+  choleskyInverse,
+  choleskySolve,
+  normalCdf,
+  type SquareMatrix,
+} from './inference-math.ts';
+
+type Choice = EventOf<'choice.made'>;
+
+/** The habit terms fitted beside the tastes, in the order of their columns after the tastes. */
+export const HABIT_TERMS = ['first-option', 'default-option', 'repeat'] as const;
+export type HabitTerm = (typeof HABIT_TERMS)[number];
+
+/**
+ * Weight of a pick the timer made: none. The timer chose, not the player; letting the default
+ * stand is a matter of time, not of taste (the old fit gave it 0.25, and a frequent timer then
+ * read the defaults' tastes as the player's). A timeout still shows which option is the default,
+ * for the default-option term.
+ */
+export const TIMED_OUT_WEIGHT = 0;
+/**
+ * Weight of a pick made right after rewinding to the same decision: the player went back to see
+ * the other branch, so the second pick is chosen for being the other one, not for its taste. It
+ * counts a tenth of the first pick there (0.25 still understated strong tastes in the honesty
+ * suite's rewinding explorers).
+ */
+export const RETRY_WEIGHT = 0.1;
+
+/**
+ * The prior's scale is learned (empirical Bayes, averaged over a grid rather than picked): each
+ * taste weight is N(0, τ²) with τ one of these, every τ equally likely beforehand, and the fit
+ * averages the posteriors under each τ by how well τ explains the player's choices (the Laplace
+ * approximation of the marginal likelihood). A player whose choices show no taste pulls τ down
+ * and with it every estimate; a player with strong tastes lets τ grow so they are not flattened.
+ */
+export const PRIOR_SCALES = [0.25, 0.5, 1, 2] as const;
+/** Habit terms have a fixed N(0, 1) prior: a first-option bonus of 1 (odds × 2.7) is already large. */
+const HABIT_PRIOR_SD = 1;
+
+/** Knobs of the model, for the honesty suite's ablations; the defaults are the shipped model. */
+export interface ClaimsModelOptions {
+  readonly timedOutWeight?: number;
+  readonly retryWeight?: number;
+  /** the prior scales averaged over; one value gives a fixed prior N(0, τ² I) */
+  readonly scales?: readonly number[];
+  /** fit the habit terms (default true) */
+  readonly habits?: boolean;
+  /** picks at one decision point share the weight of one decision (default true) */
+  readonly pointShare?: boolean;
+  /** draws per prior scale for importance sampling; 0 keeps the Laplace mixture (default 400) */
+  readonly samples?: number;
+}
+
+interface Row {
+  /** the columns on which the options differ (the others cancel in the softmax) */
+  readonly cols: Int32Array;
+  /** k × cols.length, option-major */
+  readonly x: Float64Array;
+  readonly k: number;
+  readonly chosen: number;
+  weight: number;
+}
+
+export interface HabitCount {
+  readonly term: HabitTerm;
+  /** picks the player made (not the timer) where the term singled out one option */
+  readonly decisions: number;
+  /** of those, how many took that option */
+  readonly hits: number;
+}
+
+export interface DimensionPosterior {
+  readonly meta: DimensionMeta;
+  /** posterior mean (averaged over the prior scales) */
+  readonly estimate: number;
+  /** the 5% and 95% quantiles of the posterior */
+  readonly interval: readonly [number, number];
+  /** P(w > δ) and P(w < −δ) under the posterior */
+  readonly above: number;
+  readonly below: number;
+  /** times seen, and distinct decision points, of the choices whose options differed on it */
+  readonly decisions: number;
+  readonly distinctDecisions: number;
+}
+
+export interface HabitPosterior extends HabitCount {
+  readonly estimate: number;
+  readonly sd: number;
+}
+
+export interface ClaimsFit {
+  readonly dimensions: readonly DimensionPosterior[];
+  readonly habits: readonly HabitPosterior[];
+  /** posterior weight of each prior scale, in PRIOR_SCALES order */
+  readonly scaleWeights: readonly number[];
+  readonly decisions: number;
+  readonly distinctDecisions: number;
+}
+
+function tasteOf(v: unknown): number {
+  return typeof v === 'number' && Number.isFinite(v) ? v : 0;
+}
+
+function pointKey(e: Choice): string {
+  return `${e.storyId}\u0000${e.decisionId}`;
+}
+
+interface Prepared {
+  readonly metas: DimensionMeta[];
+  readonly rows: Row[];
+  readonly habitCounts: HabitCount[];
+  readonly dimDecisions: number[];
+  readonly dimPoints: Set<string>[];
+  readonly decisions: number;
+  readonly distinct: number;
+}
+
+/** Reads the log once: the rows to fit, with their weights and habit columns, and the counts. */
+function prepare(
+  events: readonly CaptureEvent[],
+  declared: readonly DimensionDecl[],
+  options: ClaimsModelOptions,
+): Prepared {
+  const timedOutWeight = options.timedOutWeight ?? TIMED_OUT_WEIGHT;
+  const retryWeight = options.retryWeight ?? RETRY_WEIGHT;
+  const useHabits = options.habits ?? true;
+  const metas = declaredDimensions(declared);
+  const index = new Map(metas.map((m, i) => [m.id, i]));
+  const seen = new Set<string>();
+  const choices: { e: Choice; retry: boolean }[] = [];
+  const defaults = new Map<string, string>();
+  const pendingRewinds = new Map<string, Set<string>>();
+  for (const e of events) {
+    if (e.type === 'decision.rewound') {
+      if (e.toDecisionId === null) continue;
+      let set = pendingRewinds.get(e.sessionId);
+      if (!set) pendingRewinds.set(e.sessionId, (set = new Set()));
+      set.add(`${e.storyId}\u0000${e.toDecisionId}`);
+      continue;
+    }
+    if (e.type !== 'choice.made' || seen.has(e.id)) continue;
+    seen.add(e.id);
+    const key = pointKey(e);
+    const pending = pendingRewinds.get(e.sessionId);
+    const retry = pending?.delete(key) ?? false;
+    choices.push({ e, retry });
+    // the option the timer takes is the decision's default: a timeout anywhere in the log shows it
+    const taken = e.options[e.chosenIndex];
+    if (e.timedOut && taken && !defaults.has(key)) defaults.set(key, taken.text);
+    for (const o of e.options)
+      for (const id in o.taste)
+        if (!index.has(id) && tasteOf(o.taste[id]) !== 0) {
+          index.set(id, metas.length);
+          metas.push({ id, positive: id, negative: `not ${id}`, declared: false });
+        }
+  }
+  const nT = metas.length;
+  const cols = nT + HABIT_TERMS.length;
+  const dimDecisions = metas.map(() => 0);
+  const dimPoints = metas.map(() => new Set<string>());
+  const counts = HABIT_TERMS.map(() => ({ decisions: 0, hits: 0 }));
+  const lastPick = new Map<string, string>();
+  const points = new Set<string>();
+  const rows: Row[] = [];
+  const rowPoint: string[] = [];
+  for (const { e, retry } of choices) {
+    const key = pointKey(e);
+    points.add(key);
+    const k = e.options.length;
+    const valid =
+      k >= 2 && Number.isInteger(e.chosenIndex) && e.chosenIndex >= 0 && e.chosenIndex < k;
+    const previous = lastPick.get(key);
+    if (valid) lastPick.set(key, e.options[e.chosenIndex]?.text ?? '');
+    if (!valid) continue;
+    const x = new Float64Array(k * cols);
+    e.options.forEach((o, j) => {
+      for (const id in o.taste) {
+        const d = index.get(id);
+        if (d !== undefined) x[j * cols + d] = tasteOf(o.taste[id]);
+      }
+    });
+    // habit columns: each singles out one option (or none)
+    const defaultText = defaults.get(key);
+    const singled = [
+      0,
+      defaultText === undefined ? -1 : e.options.findIndex((o) => o.text === defaultText),
+      previous === undefined || retry ? -1 : e.options.findIndex((o) => o.text === previous),
+    ];
+    singled.forEach((j, h) => {
+      if (j < 0) return;
+      if (useHabits) x[j * cols + nT + h] = 1;
+      if (!e.timedOut) {
+        const c = counts[h];
+        if (c) {
+          c.decisions++;
+          if (e.chosenIndex === j) c.hits++;
+        }
+      }
+    });
+    const weight = e.timedOut ? timedOutWeight : retry ? retryWeight : 1;
+    if (!(weight > 0)) continue;
+    let informative = false;
+    for (let d = 0; d < cols; d++) {
+      const first = x[d] ?? 0;
+      let differs = false;
+      for (let j = 1; j < k && !differs; j++) differs = (x[j * cols + d] ?? 0) !== first;
+      if (differs) informative = true;
+      if (differs && d < nT) {
+        dimDecisions[d] = (dimDecisions[d] ?? 0) + 1;
+        dimPoints[d]?.add(key);
+      }
+    }
+    if (!informative) continue;
+    const varying: number[] = [];
+    for (let d = 0; d < cols; d++) {
+      for (let j = 1; j < k; j++)
+        if ((x[j * cols + d] ?? 0) !== (x[d] ?? 0)) {
+          varying.push(d);
+          break;
+        }
+    }
+    const compact = new Float64Array(k * varying.length);
+    for (let j = 0; j < k; j++)
+      varying.forEach((d, l) => {
+        compact[j * varying.length + l] = x[j * cols + d] ?? 0;
+      });
+    rows.push({
+      cols: Int32Array.from(varying),
+      x: compact,
+      k,
+      chosen: e.chosenIndex,
+      weight,
+    });
+    rowPoint.push(key);
+  }
+  // a decision point seen again is the same evidence: its picks share the weight of one
+  if (options.pointShare ?? true) {
+    const sum = new Map<string, number>();
+    const max = new Map<string, number>();
+    rows.forEach((r, i) => {
+      const key = rowPoint[i] ?? '';
+      sum.set(key, (sum.get(key) ?? 0) + r.weight);
+      max.set(key, Math.max(max.get(key) ?? 0, r.weight));
+    });
+    rows.forEach((r, i) => {
+      const key = rowPoint[i] ?? '';
+      r.weight *= (max.get(key) ?? 1) / (sum.get(key) ?? 1);
+    });
+  }
+  return {
+    metas,
+    rows,
+    habitCounts: HABIT_TERMS.map((term, h) => ({
+      term,
+      decisions: counts[h]?.decisions ?? 0,
+      hits: counts[h]?.hits ?? 0,
+    })),
+    dimDecisions,
+    dimPoints,
+    decisions: choices.length,
+    distinct: points.size,
+  };
+}
+
+interface Mode {
+  readonly w: Float64Array;
+  readonly cov: SquareMatrix;
+  readonly logMarginal: number;
+}
+
+/** log posterior (up to a constant), gradient and negative Hessian at w. */
+function evaluate(
+  rows: readonly Row[],
+  w: Float64Array,
+  precision: Float64Array,
+): { logPost: number; grad: Float64Array; negHess: SquareMatrix; logLik: number } {
+  const n = w.length;
+  const grad = new Float64Array(n);
+  const h = new Float64Array(n * n);
+  let logLik = 0;
+  let prior = 0;
+  for (let d = 0; d < n; d++) {
+    const wd = w[d] ?? 0;
+    const p = precision[d] ?? 1;
+    prior -= 0.5 * p * wd * wd;
+    grad[d] = -p * wd;
+    h[d * n + d] = p;
+  }
+  let maxK = 1;
+  for (const r of rows) maxK = Math.max(maxK, r.k);
+  const u = new Float64Array(maxK);
+  const mean = new Float64Array(n);
+  const wl = new Float64Array(n);
+  for (const r of rows) {
+    const { k, x, chosen, weight, cols } = r;
+    const m = cols.length;
+    for (let l = 0; l < m; l++) wl[l] = w[cols[l] ?? 0] ?? 0;
+    let max = -Infinity;
+    for (let j = 0; j < k; j++) {
+      let s = 0;
+      for (let l = 0; l < m; l++) s += (wl[l] ?? 0) * (x[j * m + l] ?? 0);
+      u[j] = s;
+      if (s > max) max = s;
+    }
+    let z = 0;
+    for (let j = 0; j < k; j++) {
+      const ej = Math.exp((u[j] ?? 0) - max);
+      u[j] = ej;
+      z += ej;
+    }
+    logLik += weight * (Math.log((u[chosen] ?? 0) / z) || -745);
+    mean.fill(0, 0, m);
+    for (let j = 0; j < k; j++) {
+      const pj = (u[j] ?? 0) / z;
+      u[j] = pj;
+      for (let l = 0; l < m; l++) mean[l] = (mean[l] ?? 0) + pj * (x[j * m + l] ?? 0);
+    }
+    for (let l = 0; l < m; l++) {
+      const d = cols[l] ?? 0;
+      grad[d] = (grad[d] ?? 0) + weight * ((x[chosen * m + l] ?? 0) - (mean[l] ?? 0));
+    }
+    for (let j = 0; j < k; j++) {
+      const pw = weight * (u[j] ?? 0);
+      for (let a = 0; a < m; a++) {
+        const da = (x[j * m + a] ?? 0) - (mean[a] ?? 0);
+        if (da === 0) continue;
+        const ga = cols[a] ?? 0;
+        for (let b = 0; b <= a; b++) {
+          const db = (x[j * m + b] ?? 0) - (mean[b] ?? 0);
+          // cols ascend, so (ga, cols[b]) is in the lower triangle
+          const at = ga * n + (cols[b] ?? 0);
+          h[at] = (h[at] ?? 0) + pw * da * db;
+        }
+      }
+    }
+  }
+  for (let a = 0; a < n; a++) for (let b = 0; b < a; b++) h[b * n + a] = h[a * n + b] ?? 0;
+  return { logPost: logLik + prior, grad, negHess: { n, data: h }, logLik };
+}
+
+/** MAP by Newton's method with step halving, and the Laplace approximation there. */
+function fitMode(rows: readonly Row[], precision: Float64Array, start: Float64Array): Mode {
+  const n = precision.length;
+  let w = Float64Array.from(start);
+  let local = evaluate(rows, w, precision);
+  for (let it = 0; it < 60; it++) {
+    const l = cholesky(local.negHess);
+    if (!l) break;
+    const step = choleskySolve(l, local.grad);
+    let t = 1;
+    let moved = false;
+    for (let halvings = 0; halvings < 30; halvings++) {
+      const cand = new Float64Array(n);
+      for (let d = 0; d < n; d++) cand[d] = (w[d] ?? 0) + t * (step[d] ?? 0);
+      const next = evaluate(rows, cand, precision);
+      if (next.logPost >= local.logPost - 1e-12) {
+        w = cand;
+        local = next;
+        moved = true;
+        break;
+      }
+      t /= 2;
+    }
+    let size = 0;
+    for (let d = 0; d < n; d++) size = Math.max(size, Math.abs(t * (step[d] ?? 0)));
+    if (!moved || size < 1e-8) break;
+  }
+  const factor = cholesky(local.negHess);
+  let logDet = 0;
+  let logDetPrior = 0;
+  for (let d = 0; d < n; d++) {
+    logDet += 2 * Math.log(factor ? (factor.data[d * n + d] ?? 1) : 1);
+    logDetPrior += Math.log(precision[d] ?? 1);
+  }
+  // Laplace: log p(y | τ) ≈ log p(y | ŵ) + log N(ŵ; 0, Λ⁻¹) + (n/2) log 2π − ½ log det H
+  //                      = log posterior at ŵ (as evaluated) + ½ log det Λ − ½ log det H
+  return {
+    w,
+    cov: factor ? choleskyInverse(factor) : { n, data: new Float64Array(n * n) },
+    logMarginal: local.logPost + 0.5 * logDetPrior - 0.5 * logDet,
+  };
+}
+
+/** The q-quantile of a mixture of normals, by bisection on its CDF. */
+function mixtureQuantile(
+  q: number,
+  weights: readonly number[],
+  means: readonly number[],
+  sds: readonly number[],
+): number {
+  let lo = Infinity;
+  let hi = -Infinity;
+  means.forEach((m, g) => {
+    const s = sds[g] ?? 0;
+    lo = Math.min(lo, m - 8 * s - 1e-9);
+    hi = Math.max(hi, m + 8 * s + 1e-9);
+  });
+  const cdf = (v: number): number =>
+    weights.reduce((acc, p, g) => {
+      const s = sds[g] ?? 0;
+      const m = means[g] ?? 0;
+      return acc + p * (s > 0 ? normalCdf((v - m) / s) : v >= m ? 1 : 0);
+    }, 0);
+  for (let i = 0; i < 60; i++) {
+    const mid = (lo + hi) / 2;
+    if (cdf(mid) < q) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+
+/**
+ * The Laplace approximation is symmetric, but a taste posterior is not: a player who nearly always
+ * takes the bolder option has a likelihood that keeps rising toward large weights, so the true
+ * posterior has a long tail away from zero that a normal at the mode cuts off (its 90% intervals
+ * then miss strong tastes). Importance sampling corrects it: draws from heavy-tailed t
+ * distributions around each scale's mode, weighed by the exact posterior (likelihood times the
+ * prior averaged over the scales) against that proposal. The draws are seeded, so the same log
+ * gives the same claims.
+ */
+export const SAMPLES_PER_SCALE = 300;
+/**
+ * Sampling costs draws × rows; it is kept within this many row evaluations (some 50 ms). A log
+ * long enough to need fewer than MIN_SAMPLES draws per scale has a posterior close to normal, and
+ * the Laplace mixture serves.
+ */
+const SAMPLING_BUDGET = 150_000;
+const MIN_SAMPLES = 100;
+const T_DOF = 4;
+/** the proposal's spread relative to the Laplace covariance */
+const PROPOSAL_SCALE = 1.3;
+
+function logLikelihood(rows: readonly Row[], w: Float64Array, u: Float64Array): number {
+  let total = 0;
+  for (const r of rows) {
+    const { k, x, chosen, weight, cols } = r;
+    const m = cols.length;
+    let max = -Infinity;
+    for (let j = 0; j < k; j++) {
+      let s = 0;
+      for (let l = 0; l < m; l++) s += (w[cols[l] ?? 0] ?? 0) * (x[j * m + l] ?? 0);
+      u[j] = s;
+      if (s > max) max = s;
+    }
+    let z = 0;
+    for (let j = 0; j < k; j++) z += Math.exp((u[j] ?? 0) - max);
+    total += weight * ((u[chosen] ?? 0) - max - Math.log(z));
+  }
+  return total;
+}
+
+function logSumExp(xs: readonly number[]): number {
+  const max = Math.max(...xs);
+  if (!Number.isFinite(max)) return max;
+  return max + Math.log(xs.reduce((s, x) => s + Math.exp(x - max), 0));
+}
+
+interface Samples {
+  readonly draws: Float64Array[];
+  readonly weights: Float64Array;
+  readonly scaleWeights: number[];
+}
+
+function sampleWithWeights(
+  rows: readonly Row[],
+  modes: readonly Mode[],
+  scales: readonly number[],
+  nT: number,
+  perScale: number,
+): Samples | null {
+  const n = modes[0]?.w.length ?? 0;
+  if (n === 0) return null;
+  const rand = seededRandom(0x5eed + rows.length);
+  const gauss = (): number => {
+    const a = 1 - rand();
+    return Math.sqrt(-2 * Math.log(a)) * Math.cos(2 * Math.PI * rand());
+  };
+  const factors: SquareMatrix[] = [];
+  const logDets: number[] = [];
+  for (const m of modes) {
+    const scaled = { n, data: m.cov.data.map((v) => v * PROPOSAL_SCALE * PROPOSAL_SCALE) };
+    const l = cholesky(scaled);
+    if (!l) return null;
+    factors.push(l);
+    let ld = 0;
+    for (let d = 0; d < n; d++) ld += Math.log(l.data[d * n + d] ?? 1);
+    logDets.push(ld);
+  }
+  let maxK = 1;
+  for (const r of rows) maxK = Math.max(maxK, r.k);
+  const u = new Float64Array(maxK);
+  const draws: Float64Array[] = [];
+  const logW: number[] = [];
+  const resp: number[][] = [];
+  const z = new Float64Array(n);
+  const y = new Float64Array(n);
+  const logTau = scales.map((t) => Math.log(t));
+  for (let g = 0; g < modes.length; g++) {
+    const mode = modes[g];
+    const l = factors[g];
+    if (!mode || !l) continue;
+    for (let s = 0; s < perScale; s++) {
+      for (let d = 0; d < n; d++) z[d] = gauss();
+      let chi = 0;
+      for (let c = 0; c < T_DOF; c++) chi += gauss() ** 2;
+      const stretch = Math.sqrt(T_DOF / Math.max(chi, 1e-12));
+      const w = new Float64Array(n);
+      for (let a = 0; a < n; a++) {
+        let v = 0;
+        for (let b = 0; b <= a; b++) v += (l.data[a * n + b] ?? 0) * (z[b] ?? 0);
+        w[a] = (mode.w[a] ?? 0) + stretch * v;
+      }
+      // the proposal: an equal mixture of the t's around each scale's mode
+      const logQ = factors.map((lf, h) => {
+        const mh = modes[h];
+        if (!mh) return -Infinity;
+        let m2 = 0;
+        for (let a = 0; a < n; a++) {
+          let v = (w[a] ?? 0) - (mh.w[a] ?? 0);
+          for (let b = 0; b < a; b++) v -= (lf.data[a * n + b] ?? 0) * (y[b] ?? 0);
+          const ya = v / (lf.data[a * n + a] ?? 1);
+          y[a] = ya;
+          m2 += ya * ya;
+        }
+        return -(logDets[h] ?? 0) - 0.5 * (T_DOF + n) * Math.log1p(m2 / T_DOF);
+      });
+      // the target: likelihood × the prior averaged over the scales (habit terms N(0, 1))
+      let tasteSq = 0;
+      let habitSq = 0;
+      for (let d = 0; d < n; d++) {
+        if (d < nT) tasteSq += (w[d] ?? 0) ** 2;
+        else habitSq += (w[d] ?? 0) ** 2;
+      }
+      const perTau = scales.map((t, h) => (-0.5 * tasteSq) / (t * t) - nT * (logTau[h] ?? 0));
+      const prior = logSumExp(perTau);
+      const logP = logLikelihood(rows, w, u) + prior - (0.5 * habitSq) / HABIT_PRIOR_SD ** 2;
+      draws.push(w);
+      logW.push(logP - logSumExp(logQ));
+      resp.push(perTau.map((v) => Math.exp(v - prior)));
+    }
+  }
+  const top = Math.max(...logW);
+  const weights = Float64Array.from(logW, (v) => Math.exp(v - top));
+  let total = 0;
+  let sq = 0;
+  for (const v of weights) {
+    total += v;
+    sq += v * v;
+  }
+  // too few effective draws: the proposal missed the posterior, keep the Laplace mixture
+  if (!(total > 0) || (total * total) / sq < 30) return null;
+  for (let i = 0; i < weights.length; i++) weights[i] = (weights[i] ?? 0) / total;
+  const scaleWeights = scales.map((_, h) =>
+    resp.reduce((acc, r, i) => acc + (weights[i] ?? 0) * (r[h] ?? 0), 0),
+  );
+  return { draws, weights, scaleWeights };
+}
+
+/** Weighted mean, sd, 5% and 95% quantiles and the mass beyond ±δ of one coordinate. */
+function summarise(
+  samples: Samples,
+  d: number,
+  delta: number,
+): { mean: number; sd: number; low: number; high: number; above: number; below: number } {
+  const values = samples.draws.map((w, i) => [w[d] ?? 0, samples.weights[i] ?? 0] as const);
+  let mean = 0;
+  let second = 0;
+  let above = 0;
+  let below = 0;
+  for (const [v, p] of values) {
+    mean += p * v;
+    second += p * v * v;
+    if (v > delta) above += p;
+    if (v < -delta) below += p;
+  }
+  values.sort((a, b) => a[0] - b[0]);
+  const quantile = (q: number): number => {
+    let acc = 0;
+    for (const [v, p] of values) {
+      acc += p;
+      if (acc >= q) return v;
+    }
+    return values[values.length - 1]?.[0] ?? 0;
+  };
+  return {
+    mean,
+    sd: Math.sqrt(Math.max(second - mean * mean, 0)),
+    low: quantile(0.05),
+    high: quantile(0.95),
+    above,
+    below,
+  };
+}
+
+/** Fits the claims model to the log. */
+export function fitClaims(
+  events: readonly CaptureEvent[],
+  dimensions: readonly DimensionDecl[],
+  delta: number,
+  options: ClaimsModelOptions = {},
+): ClaimsFit {
+  const prep = prepare(events, dimensions, options);
+  const nT = prep.metas.length;
+  const n = nT + HABIT_TERMS.length;
+  const modes: Mode[] = [];
+  let start = new Float64Array(n);
+  // from the widest prior down: each fit starts from the last, which is close
+  const scales = [...(options.scales ?? PRIOR_SCALES)].reverse();
+  for (const tau of scales) {
+    const precision = new Float64Array(n);
+    for (let d = 0; d < n; d++) precision[d] = d < nT ? 1 / (tau * tau) : 1 / HABIT_PRIOR_SD ** 2;
+    const mode = fitMode(prep.rows, precision, start);
+    modes.push(mode);
+    start = Float64Array.from(mode.w);
+  }
+  modes.reverse();
+  const ordered = [...scales].reverse();
+  const rowCount = Math.max(prep.rows.length, 1);
+  const perScale = Math.min(
+    options.samples ?? SAMPLES_PER_SCALE,
+    Math.floor(SAMPLING_BUDGET / (rowCount * ordered.length)),
+  );
+  const samples =
+    perScale >= MIN_SAMPLES && prep.rows.length > 0
+      ? sampleWithWeights(prep.rows, modes, ordered, nT, perScale)
+      : null;
+  if (samples) return fromSamples(prep, samples, delta);
+  const top = Math.max(...modes.map((m) => m.logMarginal));
+  const raw = modes.map((m) => Math.exp(m.logMarginal - top));
+  const total = raw.reduce((s, x) => s + x, 0);
+  const scaleWeights = raw.map((x) => x / total);
+  const sdOf = (m: Mode, d: number): number => Math.sqrt(Math.max(m.cov.data[d * n + d] ?? 0, 0));
+  const dims: DimensionPosterior[] = prep.metas.map((meta, d) => {
+    const means = modes.map((m) => m.w[d] ?? 0);
+    const sds = modes.map((m) => sdOf(m, d));
+    let estimate = 0;
+    let above = 0;
+    let below = 0;
+    scaleWeights.forEach((p, g) => {
+      const m = means[g] ?? 0;
+      const s = sds[g] ?? 0;
+      estimate += p * m;
+      above += p * (s > 0 ? 1 - normalCdf((delta - m) / s) : m > delta ? 1 : 0);
+      below += p * (s > 0 ? normalCdf((-delta - m) / s) : m < -delta ? 1 : 0);
+    });
+    return {
+      meta,
+      estimate,
+      interval: [
+        mixtureQuantile(0.05, scaleWeights, means, sds),
+        mixtureQuantile(0.95, scaleWeights, means, sds),
+      ],
+      above,
+      below,
+      decisions: prep.dimDecisions[d] ?? 0,
+      distinctDecisions: prep.dimPoints[d]?.size ?? 0,
+    };
+  });
+  const habits: HabitPosterior[] = prep.habitCounts.map((c, h) => {
+    const d = nT + h;
+    let estimate = 0;
+    let second = 0;
+    scaleWeights.forEach((p, g) => {
+      const m = modes[g];
+      if (!m) return;
+      const mean = m.w[d] ?? 0;
+      const s = sdOf(m, d);
+      estimate += p * mean;
+      second += p * (s * s + mean * mean);
+    });
+    return { ...c, estimate, sd: Math.sqrt(Math.max(second - estimate * estimate, 0)) };
+  });
+  return {
+    dimensions: dims,
+    habits,
+    scaleWeights,
+    decisions: prep.decisions,
+    distinctDecisions: prep.distinct,
+  };
+}
+
+function fromSamples(prep: Prepared, samples: Samples, delta: number): ClaimsFit {
+  const nT = prep.metas.length;
+  return {
+    dimensions: prep.metas.map((meta, d) => {
+      const t = summarise(samples, d, delta);
+      return {
+        meta,
+        estimate: t.mean,
+        interval: [t.low, t.high],
+        above: t.above,
+        below: t.below,
+        decisions: prep.dimDecisions[d] ?? 0,
+        distinctDecisions: prep.dimPoints[d]?.size ?? 0,
+      };
+    }),
+    habits: prep.habitCounts.map((c, h) => {
+      const t = summarise(samples, nT + h, 0);
+      return { ...c, estimate: t.mean, sd: t.sd };
+    }),
+    scaleWeights: samples.scaleWeights,
+    decisions: prep.decisions,
+    distinctDecisions: prep.distinct,
+  };
+}
