@@ -42,7 +42,9 @@ function history(profileId: string, count: number, seed = 7): unknown[] {
   const events: unknown[] = [];
   for (let i = 0; i < count; i++) {
     const story = stories[i % stories.length]!;
-    const [a, b] = pairs[(i * 7 + Math.floor(i / 11)) % pairs.length]!;
+    // the + pole comes first on every other decision, so position and taste are not confounded
+    const [p, q] = pairs[(i * 7 + Math.floor(i / 11)) % pairs.length]!;
+    const [a, b] = i % 2 === 0 ? [p, q] : [q, p];
     const u = (t: Taste) =>
       Object.entries(t).reduce((sum, [k, v]) => sum + (weights[k] ?? 0) * v, 0);
     const pA = 1 / (1 + Math.exp(u(b) - u(a) - 0.2));
@@ -63,8 +65,8 @@ function history(profileId: string, count: number, seed = 7): unknown[] {
       decisionId: `${story}.d${i % 23}`,
       knot: 'k',
       options: [
-        { text: text(a, 1), taste: a },
-        { text: text(b, -1), taste: b },
+        { text: text(a, i % 2 === 0 ? 1 : -1), taste: a },
+        { text: text(b, i % 2 === 0 ? -1 : 1), taste: b },
       ],
       chosenIndex: timedOut ? 0 : chosenIndex,
       decisionMs,
