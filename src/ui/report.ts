@@ -106,11 +106,15 @@ function summary(model: ReportModel): HTMLElement {
     h(
       'p',
       { class: 'summary-counts' },
-      `Profile “${model.profile.name}”: ${plural(events.length, 'event')} recorded — `,
-      `${plural(choices.length, 'choice')}`,
-      points < choices.length ? ` at ${plural(points, 'distinct decision')}` : '',
-      timed > 0 ? ` (${timed} by the timer)` : '',
-      ` in ${plural(sessions, 'session')} of ${plural(stories, 'story', 'stories')}. `,
+      ...(events.length === 0
+        ? [`Profile “${model.profile.name}”: nothing recorded yet. `]
+        : [
+            `Profile “${model.profile.name}”: ${plural(events.length, 'event')} recorded — `,
+            `${plural(choices.length, 'choice')}`,
+            points < choices.length ? ` at ${plural(points, 'distinct decision')}` : '',
+            timed > 0 ? ` (${timed} by the timer)` : '',
+            ` in ${plural(sessions, 'session')} of ${plural(stories, 'story', 'stories')}. `,
+          ]),
       'All of it stays in this browser; nothing is sent anywhere.',
     ),
     deletions.length > 0
