@@ -370,7 +370,7 @@ function howCalculated(
         'dd',
         {},
         `level ${c.level}; estimate ${num(c.estimate)}; 90% interval ${num(c.interval[0])} to ${num(c.interval[1])}; ` +
-          `P(beyond δ on the ${c.pole === '-' ? '−' : '+'} side) ${percent(c.probability)}; ` +
+          `P(beyond δ on the ${c.pole === null ? 'likelier' : c.pole === '-' ? '−' : '+'} side) ${percent(c.probability)}; ` +
           `${c.decisions} decisions, ${c.distinctDecisions} distinct` +
           (d ? `; ${d.timedOutDecisions} by the timer; P(w > 0) ${percent(d.pPositive)}` : ''),
       ),

@@ -170,6 +170,18 @@ async function main(): Promise<void> {
           );
           if (name === 'many') {
             await shot(`report-${name}-full`, width < 2000);
+            // "How this is calculated" and a lean's evidence, unfolded
+            await page.evaluate(() => {
+              const calc = document.querySelector<HTMLDetailsElement>('details.how-calculated');
+              const evidence = document.querySelector<HTMLDetailsElement>(
+                'details.evidence-details',
+              );
+              if (calc) calc.open = true;
+              if (evidence) evidence.open = true;
+              calc?.scrollIntoView();
+            });
+            await page.waitForTimeout(100);
+            await shot(`report-${name}-calculated`);
             await page.goto(`${base}/#/`);
             await waitForState(page, ['home']);
             await page.evaluate(() => window.scrollTo(0, 0));
