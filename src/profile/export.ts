@@ -288,7 +288,10 @@ sessions.csv (one row per play session)
   rewinds                  times you went back
 
 inferences.csv (what your choices suggest; one row per taste dimension, empty when no
-choice bears on any dimension yet)
+choice bears on any dimension yet). The claim columns are what the app says: it names a lean
+only when the weight is likely to lie beyond a small zone of no practical difference around
+zero, not merely on one side of zero, and a decision you replayed counts once there
+(distinct_decisions); habits such as always taking the first option are fitted apart from tastes.
 ${inferenceColumnsText()}
 
 InteractiveTitles.csv (the layout of Netflix's CONTENT_INTERACTION/InteractiveTitles.csv,

@@ -115,6 +115,8 @@ export function choosePoster(
   options: PersonaliseOptions = {},
 ): PosterChoice {
   if (options.personalisation === false) return defaultChoice(meta, OFF);
+  if (meta.posters.length === 0)
+    return { poster: null, isVariant: false, basis: null, reason: 'the story declares none' };
   const variants = meta.posters.filter((p) => p.when !== null);
   if (variants.length === 0) return defaultChoice(meta, 'this story has no variants');
   const byId = new Map(claims.map((c) => [c.id, c]));

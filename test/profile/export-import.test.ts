@@ -165,6 +165,11 @@ describe('inferences.csv', () => {
     for (const c of INFERENCE_COLUMNS) {
       expect(out['README.txt']).toContain(INFERENCE_COLUMN_DESCRIPTIONS[c]);
     }
+    // the only choice was the timer's: it carries no taste, so the claim rests on nothing
+    expect(parsed[0]!.claim_level).toBe('none');
+    expect(parsed[0]!.claim_pole).toBe('');
+    expect(parsed[0]!.distinct_decisions).toBe('0');
+    expect(out['README.txt']).toContain('a decision you replayed counts once there');
   });
 });
 

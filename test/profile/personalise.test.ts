@@ -105,6 +105,7 @@ describe('personalise', () => {
     const p = personalise([other, manor], strong);
     expect(p.stories.map((s) => s.storyId)).toEqual(['other', 'manor']);
     expect(p.stories[0]?.poster).toBeNull();
+    expect(p.stories[0]?.reason).toBe('the story declares none');
   });
 
   it('returns default posters and catalogue order with the reason when switched off', () => {
