@@ -124,11 +124,12 @@ function featuredOf(
 
 export async function showHome(app: AppContext): Promise<() => void> {
   // Loaded on demand, like the report: the fit and the home view stay out of play's JS.
-  const [{ claimsFor }, { personalise }, { progressOf, renderHome }] = await Promise.all([
-    import('../profile/claims.ts'),
-    import('../profile/personalise.ts'),
-    import('../ui/home.ts'),
-  ]);
+  const [{ claimsFor }, { personalise }, { cardReason, progressOf, renderHome }] =
+    await Promise.all([
+      import('../profile/claims.ts'),
+      import('../profile/personalise.ts'),
+      import('../ui/home.ts'),
+    ]);
   // One read and one fit per visit: the home never refits while it is shown.
   const events = await app.store.events(app.profile.id);
   const enabled = app.settings.personalisation;
@@ -136,9 +137,10 @@ export async function showHome(app: AppContext): Promise<() => void> {
   for (const e of events)
     if (e.type === 'story.ended' && (lastEnded.get(e.storyId) ?? '') < e.at)
       lastEnded.set(e.storyId, e.at);
+  const claims = claimsFor(events, catalogueDimensions(app));
   const plan = personalise(
     app.catalogue.map((e) => e.meta),
-    claimsFor(events, catalogueDimensions(app)),
+    claims,
     { personalisation: enabled, finished: new Set(lastEnded.keys()) },
   );
   // Progress shows even in incognito: reading a save keeps nothing.
@@ -172,8 +174,8 @@ export async function showHome(app: AppContext): Promise<() => void> {
       savedAt: live?.savedAt ?? null,
       length: entry.outline?.typicalLength ?? null,
       ...storyFacts(entry, events, live),
-      // one short reason, only where personalisation moved the story for a lean
-      reason: plan.enabled && story.score > 0 ? story.orderReason : null,
+      // one short reason, only where personalisation changed the card; the report explains all
+      reason: plan.enabled ? cardReason(story, claims) : null,
     });
   });
   const featured = featuredOf(cards, app.catalogue);

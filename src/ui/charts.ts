@@ -20,6 +20,8 @@ export interface IntervalChartInput {
   readonly positive: string;
   /** the axis runs from −extent to +extent; values beyond are drawn at the edge with an arrow */
   readonly extent?: number;
+  /** half-width of a "no real lean" strip drawn around zero (the claims' δ); none when absent */
+  readonly band?: number;
   /** the sentence screen readers hear instead of the picture */
   readonly alt: string;
 }
@@ -51,6 +53,17 @@ export function intervalChart(input: IntervalChartInput): SVGSVGElement {
   title.textContent = input.alt;
   root.append(title);
   const mid = HEIGHT / 2;
+  if (input.band !== undefined && input.band > 0) {
+    root.append(
+      svg('rect', {
+        x: x(-input.band),
+        y: 2,
+        width: x(input.band) - x(-input.band),
+        height: HEIGHT - 4,
+        class: 'chart-band',
+      }),
+    );
+  }
   root.append(
     svg('line', { x1: PAD, x2: WIDTH - PAD, y1: mid, y2: mid, class: 'chart-axis' }),
     svg('line', { x1: x(0), x2: x(0), y1: 4, y2: HEIGHT - 4, class: 'chart-zero' }),

@@ -3,6 +3,8 @@
 // length, the chapters reached and the endings found. Rows scroll sideways (snapping on a phone) and
 // take the arrow keys; a search appears once the catalogue is longer than a screen's worth.
 import type { TypicalLength } from '../core/model.ts';
+import type { Claim } from '../profile/claims.ts';
+import { claimReason } from '../profile/claim-words.ts';
 import { h } from './dom.ts';
 import { hrefFor } from './routes.ts';
 import './home.css';
@@ -58,6 +60,34 @@ export interface HomeModel {
 
 /** More stories than this, and the home offers a search. */
 export const SEARCH_FROM = 12;
+
+/** What a card's reason is read from (a StoryPersonalisation has all of it). */
+export interface CardBasis {
+  readonly isVariant: boolean;
+  readonly basis: { readonly dimension: string; readonly pole: '+' | '-' } | null;
+  readonly score: number;
+  readonly terms: readonly { readonly dimension: string }[];
+}
+
+/**
+ * The card's one reason: the claim behind its variant poster, else the firmest claim among the
+ * leans that moved it up; only `likely` or `sure` claims give a reason (claimReason), so a hint
+ * never shows on the home screen.
+ */
+export function cardReason(story: CardBasis, claims: readonly Claim[]): string | null {
+  const byId = new Map(claims.map((c) => [c.id, c]));
+  if (story.isVariant && story.basis) {
+    const claim = byId.get(story.basis.dimension);
+    if (claim && claim.pole === story.basis.pole) return claimReason(claim);
+  }
+  if (story.score <= 0) return null;
+  for (const term of story.terms) {
+    const claim = byId.get(term.dimension);
+    const reason = claim ? claimReason(claim) : null;
+    if (reason) return reason;
+  }
+  return null;
+}
 
 /**
  * A story counts as finished when its latest ending came after its latest autosave (the save stays

@@ -70,8 +70,9 @@ export function renderComparison(): HTMLElement {
         'tr',
         {},
         h('th', { scope: 'row' }, row.what),
-        h('td', {}, row.service),
-        h('td', {}, row.inkreel),
+        // the column's name, shown before each cell when the table is stacked on a phone
+        h('td', { 'data-label': 'A streaming service' }, row.service),
+        h('td', { 'data-label': 'inkreel' }, row.inkreel),
       ),
     );
   }
@@ -85,22 +86,28 @@ export function renderComparison(): HTMLElement {
       'What a streaming service’s “download your data” file holds, against everything inkreel stores ',
       '(the event types listed under “What was recorded”, and nothing else).',
     ),
+    // folded: a long table, last on the page, for whoever wants the detail
     h(
-      'table',
-      { class: 'compare-table' },
-      h('caption', {}, 'What is held about you'),
+      'details',
+      { class: 'compare-details' },
+      h('summary', {}, `Compare them, row by row (${ROWS.length} kinds of data)`),
       h(
-        'thead',
-        {},
+        'table',
+        { class: 'compare-table' },
+        h('caption', {}, 'What is held about you'),
         h(
-          'tr',
+          'thead',
           {},
-          h('th', { scope: 'col' }, 'Kind of data'),
-          h('th', { scope: 'col' }, 'A streaming service’s data download'),
-          h('th', { scope: 'col' }, 'inkreel'),
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'col' }, 'Kind of data'),
+            h('th', { scope: 'col' }, 'A streaming service’s data download'),
+            h('th', { scope: 'col' }, 'inkreel'),
+          ),
         ),
+        body,
       ),
-      body,
     ),
   );
 }

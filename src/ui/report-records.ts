@@ -17,10 +17,10 @@ export const NO_FILTER: RecordFilter = { story: null, session: null };
 
 /**
  * How many rows the list shows at first and adds per "Show more". A long profile has tens of
- * thousands of events; a row for each made opening the report take over a second, and nobody
- * reads past the newest few hundred without filtering first.
+ * thousands of events; a row for each made opening the report take over a second, and a page of
+ * fifty keeps a phone's scroll short; nobody reads past the newest few without filtering first.
  */
-export const RECORDS_PAGE = 200;
+export const RECORDS_PAGE = 50;
 
 /** How many rows to show so that the event at `index` (newest first, 0-based) is among them. */
 export function limitToShow(index: number, limit: number): number {
@@ -112,6 +112,10 @@ export interface RecordsInput {
   readonly onLimit: (limit: number) => void;
   /** asks for a deletion; the report confirms it in the page first */
   readonly onDelete: (target: DeletionTarget, what: string) => void;
+  /** whether the list starts unfolded (default folded) */
+  readonly open?: boolean;
+  /** told when the player folds or unfolds it */
+  readonly onToggle?: (open: boolean) => void;
 }
 
 let uid = 0;
@@ -135,6 +139,15 @@ export function renderRecords(input: RecordsInput): HTMLElement {
     return section;
   }
 
+  // Folded until asked for, so the reading above and the controls come first on a phone; it keeps
+  // the state the player left it in across re-renders (a filter, a deletion).
+  const body = h(
+    'details',
+    { class: 'records-details' },
+    h('summary', {}, `Show all ${events.length} recorded events, to filter or delete them`),
+  );
+  body.open = input.open ?? false;
+  body.addEventListener('toggle', () => input.onToggle?.(body.open));
   const storyIds = [...new Set(events.map((e) => e.storyId))];
   const storySelect = h(
     'select',
@@ -174,7 +187,7 @@ export function renderRecords(input: RecordsInput): HTMLElement {
       session: sessionSelect.value === '*' ? null : sessionSelect.value,
     }),
   );
-  section.append(
+  body.append(
     h(
       'div',
       { class: 'record-filters', role: 'search', 'aria-label': 'Filter recorded events' },
@@ -225,7 +238,7 @@ export function renderRecords(input: RecordsInput): HTMLElement {
       ),
     );
   }
-  section.append(bulk);
+  body.append(bulk);
 
   const list = h('ol', { class: 'event-list', 'aria-label': 'Recorded events' });
   for (let i = shown.length - 1; i >= shown.length - listed; i--) {
@@ -259,10 +272,10 @@ export function renderRecords(input: RecordsInput): HTMLElement {
       ),
     );
   }
-  section.append(list);
+  body.append(list);
   if (listed < shown.length) {
     const more = Math.min(RECORDS_PAGE, shown.length - listed);
-    section.append(
+    body.append(
       h(
         'p',
         { class: 'record-more' },
@@ -289,6 +302,7 @@ export function renderRecords(input: RecordsInput): HTMLElement {
       ),
     );
   }
+  section.append(body);
   return section;
 }
 

@@ -1,5 +1,7 @@
-// The transparency report (#/report): summary, what the choices suggest, how it is used, what was
-// recorded (filterable, deletable with a preview), controls, export/import and the comparison.
+// The transparency report (#/report): the counts and "In short" (plain sentences from the claims),
+// what the choices suggest (with evidence and the maths folded), the controls (export/import,
+// deletion), what was recorded (folded, paged, filterable, deletable with a preview), how it is
+// used, and the comparison.
 import { systemClock } from '../core/clock.ts';
 import type { CaptureEvent } from '../core/events.ts';
 import type { DimensionDecl, StoryMeta } from '../core/model.ts';
@@ -7,10 +9,10 @@ import type { Profile, QuarantinedRecord } from '../core/ports.ts';
 import type { Settings } from '../core/settings.ts';
 import { buildExport } from '../profile/export.ts';
 import type { ImportControl, ImportData } from '../profile/import.ts';
+import { profileClaims } from '../profile/claims.ts';
 import { fitProfile } from '../profile/inference.ts';
 import { previewDeletion } from '../profile/inference-preview.ts';
 import { inferenceRows } from '../profile/inference-rows.ts';
-import { claimsFor } from '../profile/claims.ts';
 import { personalise } from '../profile/personalise.ts';
 import type { DeletionTarget } from '../profile/retention.ts';
 import { selectForDeletion } from '../profile/retention.ts';
@@ -18,7 +20,7 @@ import { decisionSpeed } from '../profile/speed.ts';
 import { h } from './dom.ts';
 import { renderComparison } from './report-compare.ts';
 import { exportFileName, renderControls } from './report-data.ts';
-import { eventAnchor, renderSuggestions } from './report-insights.ts';
+import { eventAnchor, renderGlance, renderSuggestions } from './report-insights.ts';
 import type { RecordFilter } from './report-records.ts';
 import {
   NO_FILTER,
@@ -72,6 +74,9 @@ function plural(n: number, word: string, words = `${word}s`): string {
 function summary(model: ReportModel): HTMLElement {
   const { events } = model;
   const choices = events.filter((e) => e.type === 'choice.made');
+  const points = new Set(
+    choices.map((e) => (e.type === 'choice.made' ? `${e.storyId}\u0000${e.decisionId}` : '')),
+  ).size;
   const timed = choices.filter((e) => e.type === 'choice.made' && e.timedOut).length;
   const sessions = new Set(events.filter((e) => e.storyId !== '').map((e) => e.sessionId)).size;
   const stories = new Set(events.filter((e) => e.storyId !== '').map((e) => e.storyId)).size;
@@ -101,8 +106,15 @@ function summary(model: ReportModel): HTMLElement {
     h(
       'p',
       { class: 'summary-counts' },
-      `Profile “${model.profile.name}”: ${plural(events.length, 'event')} recorded — `,
-      `${plural(choices.length, 'choice')} (${timed} by the timer) in ${plural(sessions, 'session')} of ${plural(stories, 'story', 'stories')}. `,
+      ...(events.length === 0
+        ? [`Profile “${model.profile.name}”: nothing recorded yet. `]
+        : [
+            `Profile “${model.profile.name}”: ${plural(events.length, 'event')} recorded — `,
+            `${plural(choices.length, 'choice')}`,
+            points < choices.length ? ` at ${plural(points, 'distinct decision')}` : '',
+            timed > 0 ? ` (${timed} by the timer)` : '',
+            ` in ${plural(sessions, 'session')} of ${plural(stories, 'story', 'stories')}. `,
+          ]),
       'All of it stays in this browser; nothing is sent anywhere.',
     ),
     deletions.length > 0
@@ -123,6 +135,8 @@ export function createReport(initial: ReportModel, actions: ReportActions): Repo
   let filter: RecordFilter = NO_FILTER;
   /** rows of "What was recorded" listed; a new filter starts again from one page */
   let limit = RECORDS_PAGE;
+  /** whether the list of recorded events is unfolded (it starts folded, and stays as the player left it) */
+  let recordsOpen = false;
   let flash: string | null = null;
   let focusFlash = false;
   let dialogOpen = false;
@@ -195,9 +209,9 @@ export function createReport(initial: ReportModel, actions: ReportActions): Repo
   const render = (): void => {
     const dims = dimensionsOf(model.stories);
     const result = fitProfile(model.events, dims);
+    const claims = profileClaims(model.events, dims);
     const speed = decisionSpeed(model.events);
-    const claims = claimsFor(model.events, dims);
-    const usage = personalise(model.stories, claims, {
+    const usage = personalise(model.stories, claims.claims, {
       personalisation: model.settings.personalisation,
       finished: new Set(model.events.flatMap((e) => (e.type === 'story.ended' ? [e.storyId] : []))),
     });
@@ -217,7 +231,7 @@ export function createReport(initial: ReportModel, actions: ReportActions): Repo
             profile: model.profile,
             events: model.events,
             quarantined: model.quarantined,
-            inferences: inferenceRows(result, claims),
+            inferences: inferenceRows(result, claims.claims),
             stories: model.stories.map((s) => ({ id: s.id, title: s.title })),
             settings: model.settings,
             exportedAt: now,
@@ -229,9 +243,11 @@ export function createReport(initial: ReportModel, actions: ReportActions): Repo
       switchProfile: actions.switchProfile,
       deleteAll: () => askDelete({ scope: 'all' }, 'everything recorded'),
     });
+    const used = renderUsage(usage, claims);
     root.replaceChildren(
       h('h1', { id: 'report-title' }, 'What your choices recorded, and what they suggest'),
       summary(model),
+      renderGlance({ claims, speed }),
       h(
         'nav',
         { class: 'report-toc', 'aria-label': 'Report sections' },
@@ -240,18 +256,20 @@ export function createReport(initial: ReportModel, actions: ReportActions): Repo
           {},
           ...[
             ['suggests-title', 'What your choices suggest'],
-            ['usage-title', 'How it is used'],
-            ['records-title', 'What was recorded'],
             ['controls-title', 'Your controls'],
+            ['records-title', 'What was recorded'],
+            ['usage-title', 'How it is used'],
             ['compare-title', 'Side by side'],
           ].map(([id, label]) =>
             h('li', {}, h('a', { href: `#${id}`, class: 'toc-link', 'data-target': id }, label)),
           ),
         ),
       ),
-      renderSuggestions({ result, speed, storyTitle }),
-      renderUsage(usage),
+      renderSuggestions({ result, claims, speed, storyTitle, calculation: used.calculation }),
+      // the reading, then the controls, then the (folded) records: on a phone the first three
+      // come within about three screens
       flashEl,
+      controls,
       renderRecords({
         events: model.events,
         storyTitle,
@@ -272,8 +290,12 @@ export function createReport(initial: ReportModel, actions: ReportActions): Repo
           root.querySelectorAll<HTMLElement>('.event-list li')[first]?.focus();
         },
         onDelete: askDelete,
+        open: recordsOpen,
+        onToggle: (open) => {
+          recordsOpen = open;
+        },
       }),
-      controls,
+      used.section,
       renderComparison(),
       dialog,
     );
@@ -296,6 +318,12 @@ export function createReport(initial: ReportModel, actions: ReportActions): Repo
     const targetId = eventId ? eventAnchor(eventId) : link.getAttribute('data-target');
     if (!targetId) return;
     event.preventDefault();
+    if (eventId && !recordsOpen) {
+      // the list of recorded events is folded until asked for: an evidence link asks for it
+      recordsOpen = true;
+      flash = null;
+      render();
+    }
     let target = byId(targetId);
     if (!target && eventId) {
       // evidence may point at an event filtered out or older than the rows listed: list it
@@ -310,6 +338,16 @@ export function createReport(initial: ReportModel, actions: ReportActions): Repo
       target = byId(targetId);
     }
     if (!target) return;
+    // a target folded away (a lean with no clear pattern yet) is unfolded first
+    if (target instanceof HTMLDetailsElement) target.open = true;
+    for (let fold = target.parentElement?.closest('details'); fold;) {
+      fold.open = true;
+      fold = fold.parentElement?.closest('details') ?? null;
+    }
+    if (link.getAttribute('data-open') === 'evidence') {
+      const details = target.querySelector('details.evidence-details');
+      if (details instanceof HTMLDetailsElement) details.open = true;
+    }
     if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
     root.querySelectorAll('.event.targeted').forEach((el) => el.classList.remove('targeted'));
     if (eventId) target.classList.add('targeted');

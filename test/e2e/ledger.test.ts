@@ -205,10 +205,14 @@ describe('the live ledger and the home screen in Chromium', () => {
     const variant = await card.locator('img.poster').getAttribute('data-variant');
     expect(variant).toBe('empathy+');
     expect(await card.locator('img.poster').getAttribute('src')).toContain('poster-empathy');
-    const why = (await card.locator('.story-why').textContent()) ?? '';
-    expect(why).toContain('Because you lean Warmth');
-    expect(why).toContain('Why here:');
-    expect(await card.locator('.story-progress').textContent()).toBe('Finished');
+    // one short reason, in the claims' words (the variant needs a likely claim), linking to the
+    // report; no "Why here: Fit…"
+    const chip = card.locator('a.reason-chip');
+    expect(await chip.count()).toBe(1);
+    expect(await chip.textContent()).toBe('Because you lean Warmth');
+    expect(await chip.getAttribute('href')).toBe('#/report');
+    expect(await page.locator('.home').textContent()).not.toMatch(/Why here|Fit \d|fit \d/);
+    expect(await card.locator('.story-facts').textContent()).toContain('Finished');
     expect(await axeViolations(page)).toEqual([]);
 
     // One switch in the settings turns it off: the default poster, and the home says so.
@@ -229,7 +233,7 @@ describe('the live ledger and the home screen in Chromium', () => {
     expect(await page.locator('.home-personalisation').textContent()).toMatch(
       /personalisation is off/i,
     );
-    expect(await card.locator('.story-why').count()).toBe(0);
+    expect(await card.locator('.reason-chip').count()).toBe(0);
     expect(errors).toEqual([]);
   });
 });

@@ -1,7 +1,9 @@
 // The home screen in jsdom: a featured banner, rows (Continue, Because you lean …, All stories) of
 // uncropped posters with their facts, one reason chip per personalised card, keyboard rows, search.
 import { describe, expect, it } from 'vitest';
+import type { Claim } from '../../src/profile/claims.ts';
 import {
+  cardReason,
   progressOf,
   renderHome,
   SEARCH_FROM,
@@ -194,5 +196,79 @@ describe('the home screen', () => {
     const home = renderHome(model({ cards: [card({ title: '<img src=x onerror=alert(1)>' })] }));
     expect(home.querySelector('.story-title')?.textContent).toBe('<img src=x onerror=alert(1)>');
     expect(home.querySelectorAll('img')).toHaveLength(1);
+  });
+});
+describe('a card’s one reason', () => {
+  const claim = (over: Partial<Claim>): Claim => ({
+    id: 'empathy',
+    positive: 'Warmth',
+    negative: 'Detachment',
+    pole: '+',
+    level: 'likely',
+    probability: 0.97,
+    decisions: 12,
+    distinctDecisions: 10,
+    interval: [0.3, 1.4],
+    estimate: 0.8,
+    ...over,
+  });
+  const variant = {
+    isVariant: true,
+    basis: {
+      dimension: 'empathy',
+      pole: '+' as const,
+      label: 'Warmth',
+      probability: 0.97,
+      decisions: 12,
+    },
+    score: 0.5,
+    terms: [],
+  };
+
+  it('is the variant poster’s claim when that claim is likely or sure', () => {
+    expect(cardReason(variant, [claim({})])).toBe('Because you lean Warmth');
+    expect(cardReason(variant, [claim({ level: 'sure', probability: 0.995 })])).toBe(
+      'Because you lean Warmth',
+    );
+  });
+
+  it('is nothing for a hint, a claim on the other pole, or an unpersonalised card', () => {
+    expect(cardReason(variant, [claim({ level: 'hint', probability: 0.85 })])).toBeNull();
+    expect(cardReason(variant, [claim({ pole: '-' })])).toBeNull();
+    expect(
+      cardReason({ isVariant: false, basis: null, score: 0, terms: [] }, [claim({})]),
+    ).toBeNull();
+  });
+
+  it('falls back to the firmest claim among the leans that moved the story up', () => {
+    const story = {
+      isVariant: false,
+      basis: null,
+      score: 1.1,
+      terms: [
+        {
+          dimension: 'risk',
+          label: 'Caution',
+          poles: 'Thrill-seeking / Caution',
+          summary: '',
+          contribution: 0.6,
+        },
+        {
+          dimension: 'empathy',
+          label: 'Warmth',
+          poles: 'Warmth / Detachment',
+          summary: '',
+          contribution: 0.5,
+        },
+      ],
+    };
+    const risk = claim({
+      id: 'risk',
+      positive: 'Thrill-seeking',
+      negative: 'Caution',
+      pole: '-',
+      level: 'hint',
+    });
+    expect(cardReason(story, [risk, claim({})])).toBe('Because you lean Warmth');
   });
 });

@@ -113,15 +113,119 @@ describe('the report’s summary', () => {
 });
 
 describe('what the choices suggest', () => {
-  it('draws each dimension as an SVG image with a text alternative, in words, with its chance and evidence', () => {
+  it('opens with plain sentences, each a link away from its lean’s evidence', () => {
     const { root } = mount();
-    const card = root.querySelector('[data-dimension="risk"]')!;
-    expect(card.querySelector('h3')?.textContent).toBe('Thrill-seeking / Caution');
+    const glance = root.querySelector('.report-glance')!;
+    const lean = glance.querySelector('li[data-dimension="risk"]')!;
+    expect(lean.textContent).toMatch(
+      /^You (might )?lean toward Thrill-seeking — .*, from 7 decisions( \(\d+ distinct\))?\./,
+    );
+    const why = lean.querySelector<HTMLAnchorElement>('a.glance-why')!;
+    expect(why.getAttribute('data-target')).toBe('lean-risk');
+    const card = root.querySelector<HTMLElement>('[id="lean-risk"]')!;
+    const evidence = card.querySelector<HTMLDetailsElement>('details.evidence-details')!;
+    expect(evidence.open).toBe(false);
+    why.click();
+    expect(evidence.open).toBe(true);
+    expect(document.activeElement).toBe(card);
+    expect(evidence.querySelectorAll('a.evidence-link').length).toBeGreaterThan(0);
+    expect(glance.querySelector('.speed-sentence')?.textContent).toMatch(
+      /^You usually decide in about 2\.0 seconds/,
+    );
+  });
+
+  it('says nothing about a lean, with no percentage, before any choice bears on it', () => {
+    const { root } = mount(model({ events: [] }));
+    expect(root.querySelector('.report-glance')?.textContent).toContain(
+      'Nothing to say about your tastes yet',
+    );
+    expect(root.querySelector('.dimension-silent')?.textContent).toContain(
+      'Thrill-seeking or Caution',
+    );
+    const suggests = root.querySelector('.report-suggests')!.cloneNode(true) as HTMLElement;
+    suggests.querySelector('details.how-calculated')?.remove();
+    expect(suggests.textContent).not.toMatch(/\d%/);
+  });
+
+  it('says "no clear lean" once for several dimensions, a link away from their folded cards', () => {
+    const two: StoryMeta = {
+      ...story,
+      dimensions: [
+        { id: 'risk', positive: 'Thrill-seeking', negative: 'Caution' },
+        { id: 'empathy', positive: 'Warmth', negative: 'Detachment' },
+      ],
+    };
+    const even = (id: string, i: number): CaptureEvent =>
+      choiceEvent({
+        id,
+        profileId: 'p1',
+        sessionId: 's1',
+        storyId: 'heist',
+        storyVersion: 'h',
+        at: `2024-01-02T10:0${i}:00.000Z`,
+        decisionId: `d${id}`,
+        knot: 'roof',
+        options: [
+          { text: 'A', taste: { risk: 1, empathy: 1 } },
+          { text: 'B', taste: { risk: -1, empathy: -1 } },
+        ],
+        chosenIndex: i % 2,
+        decisionMs: 2000,
+      });
+    const { root } = mount(model({ stories: [two], events: [even('e0', 0), even('e1', 1)] }));
+    const line = root.querySelector<HTMLElement>('.report-glance li.glance-no-lean')!;
+    expect(line.textContent).toMatch(
+      /^No clear lean yet on Thrill-seeking or Caution \(2 decisions\); Warmth or Detachment \(2 decisions\)\./,
+    );
+    expect(line.textContent).not.toMatch(/%/);
+    const fold = root.querySelector<HTMLDetailsElement>('details.no-lean')!;
+    expect(fold.open).toBe(false);
+    line.querySelector<HTMLAnchorElement>('a.glance-why')!.click();
+    expect(fold.open).toBe(true);
+    expect(fold.querySelectorAll('article.dimension')).toHaveLength(2);
+  });
+
+  it('draws each lean as an SVG image with a text alternative, its words matching its percentage', () => {
+    const { root } = mount();
+    const card = root.querySelector('[data-dimension="risk"].dimension')!;
+    expect(card.querySelector('h3')?.textContent).toBe('Thrill-seeking or Caution');
     const chart = card.querySelector('svg[role="img"]')!;
-    expect(chart.getAttribute('aria-label')).toMatch(/estimate .*90% interval from/);
-    expect(card.querySelector('.dimension-words')?.textContent).toMatch(/toward Thrill-seeking/);
-    expect(card.textContent).toMatch(/Chance you lean toward Thrill-seeking: 9\d%/);
-    expect(root.querySelector('table.inference-table caption')).not.toBeNull();
+    expect(chart.getAttribute('aria-label')).toMatch(/Best guess: .*90% likely somewhere from/);
+    expect(chart.querySelector('rect.chart-band')).not.toBeNull();
+    const words = card.querySelector('.dimension-words')?.textContent ?? '';
+    const level = card.getAttribute('data-level');
+    const figures = card.querySelector('.dimension-figures')?.textContent ?? null;
+    if (level === 'none') expect(figures).toBeNull();
+    else {
+      expect(words).toMatch(/toward Thrill-seeking/);
+      const shown = Number(
+        /(\d+)% chance of a real lean toward Thrill-seeking/.exec(figures ?? '')?.[1],
+      );
+      if (level === 'hint') expect(shown).toBeLessThan(95);
+      else expect(shown).toBeGreaterThanOrEqual(95);
+    }
+  });
+
+  it('keeps the maths, δ and files folded under “How this is calculated”, out of the main text', () => {
+    const { root } = mount();
+    const calc = root.querySelector<HTMLDetailsElement>('details.how-calculated')!;
+    expect(calc.open).toBe(false);
+    expect(calc.textContent).toContain('δ');
+    expect(calc.textContent).toMatch(/assets\/(p|risk)\.png/);
+    expect(calc.textContent).toContain('Home-screen order and posters');
+    const main = root.cloneNode(true) as HTMLElement;
+    main.querySelectorAll('details').forEach((d) => d.remove());
+    const text = main.textContent ?? '';
+    for (const jargon of [
+      /Fit \d/i,
+      /2q − 1/,
+      /\|estimate\|/,
+      /assets\//,
+      /\.png/,
+      /Estimate/,
+      /δ/,
+    ])
+      expect(text).not.toMatch(jargon);
   });
 
   it('links each piece of evidence to its row in the recorded list, and following a link focuses that row even when a filter hid it', () => {
@@ -150,11 +254,26 @@ describe('what the choices suggest', () => {
   it('says which poster each story shows and why, and how stories are ordered', () => {
     const { root } = mount();
     const usage = root.querySelector('.report-usage')!;
-    const heist = usage.querySelector('[data-story-id="heist"]')!;
-    // six picks of the bolder option, always listed first: a taste or a habit of position? Not
-    // a claim the poster may rest on, so the default stays
-    expect(heist.textContent).toContain('Poster shown: the default');
-    expect(usage.textContent).toContain('Stories that let you act on more of the leans');
+    const heist = usage.querySelector('.usage-stories [data-story-id="heist"]')!;
+    const said = heist.textContent ?? '';
+    expect(said).not.toContain('assets/');
+    expect(said).toMatch(/Place [12]/);
+    // the poster's reason agrees with the claim the report makes about the same lean
+    const level = root
+      .querySelector('.dimension[data-dimension="risk"]')
+      ?.getAttribute('data-level');
+    if (said.includes('Its Thrill-seeking poster')) {
+      if (level === 'likely' || level === 'sure')
+        expect(said).toContain('Because you lean Thrill-seeking.');
+      else expect(said).toContain('though no clear lean toward Thrill-seeking is claimed yet');
+    } else expect(said).toContain('Its usual poster');
+    expect(usage.querySelector('details.usage-all')?.hasAttribute('open')).toBe(false);
+    // six picks of the bolder option, always listed first: a taste or a habit of position? Not a
+    // claim a poster may rest on (i-model), so the usual poster stays
+    expect(said).toContain('Its usual poster');
+    expect(root.querySelector('details.how-calculated')?.textContent).toContain(
+      'Stories that let you act on more of the leans',
+    );
     const off = mount(model({ settings: { ...DEFAULT_SETTINGS, personalisation: false } }));
     expect(off.root.querySelector('.report-usage')?.textContent).toContain(
       'Personalisation is off',
@@ -243,12 +362,19 @@ describe('a long record list', () => {
 
   it('lists the newest page first, then more, then all', () => {
     const { root } = mount(model({ events: long }), actions());
-    expect(rows(root)).toHaveLength(200);
+    const list = root.querySelector<HTMLDetailsElement>('details.records-details')!;
+    expect(list.open).toBe(false);
+    expect(list.querySelector('summary')?.textContent).toContain('550 recorded events');
+    expect(rows(root)).toHaveLength(50);
     expect(rows(root)[0]).toBe('t249');
-    expect(root.querySelector('.record-bulk')?.textContent).toContain('newest 200 of 550');
+    expect(root.querySelector('.record-bulk')?.textContent).toContain('newest 50 of 550');
+    list.open = true;
+    list.dispatchEvent(new Event('toggle'));
     root.querySelector<HTMLButtonElement>('button.show-more')!.click();
-    expect(rows(root)).toHaveLength(400);
-    expect(document.activeElement?.getAttribute('data-event-id')).toBe(rows(root)[200]);
+    expect(rows(root)).toHaveLength(100);
+    expect(document.activeElement?.getAttribute('data-event-id')).toBe(rows(root)[50]);
+    // a re-render keeps the list open as the player left it
+    expect(root.querySelector<HTMLDetailsElement>('details.records-details')?.open).toBe(true);
     root.querySelector<HTMLButtonElement>('button.show-all')!.click();
     expect(rows(root)).toHaveLength(550);
     expect(root.querySelector('button.show-more')).toBeNull();
@@ -259,9 +385,9 @@ describe('a long record list', () => {
     const story = root.querySelector<HTMLSelectElement>('select[name="story"]')!;
     story.value = 'heist';
     story.dispatchEvent(new Event('change'));
-    expect(rows(root)).toHaveLength(200);
+    expect(rows(root)).toHaveLength(50);
     expect(rows(root)[0]).toBe('h299');
-    expect(root.querySelector('.record-bulk')?.textContent).toContain('newest 200 of 300');
+    expect(root.querySelector('.record-bulk')?.textContent).toContain('newest 50 of 300');
   });
 
   it('lists and focuses an evidence event older than the rows shown', () => {
@@ -272,6 +398,7 @@ describe('a long record list', () => {
     link.click();
     expect(rows(root)).toContain(id);
     expect(document.activeElement?.getAttribute('data-event-id')).toBe(id);
+    expect(root.querySelector<HTMLDetailsElement>('details.records-details')?.open).toBe(true);
   });
 });
 
