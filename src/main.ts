@@ -5,6 +5,8 @@
 import '@fontsource/atkinson-hyperlegible-next/latin-400.css';
 import '@fontsource/atkinson-hyperlegible-next/latin-700.css';
 import '@fontsource/fraunces/latin-600.css';
+// Tapeloop's chapter cards (its 1986 look): a font file is fetched only when a card uses it
+import '@fontsource/vt323/latin-400.css';
 import './ui/styles.css';
 import './ui/structure.css';
 import { catalogue, onStoryUpdated } from 'virtual:inkreel/catalogue';

@@ -208,6 +208,8 @@ export async function mountPlay(deps: PlayDeps): Promise<() => void> {
     },
   });
   deps.root.replaceChildren(mirror.root);
+  // the story's look reaches the DOM too: its chapter cards and title lettering follow it
+  if (entry.meta.look) mirror.root.dataset.look = entry.meta.look;
   // The pause menu and the History hold the window as one (DESIGN.md §3: Escape pauses).
   const hold = menuHold(send);
   // the ledger is made once the store's state is known; the menu reaches it when it is there

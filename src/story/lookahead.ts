@@ -87,6 +87,8 @@ export function assetsOf(directives: readonly Directive[]): string[] {
       case 'class':
       case 'pause':
       case 'music':
+      case 'transition':
+      case 'look':
       case 'taste':
       case 'default':
       case 'blurb':

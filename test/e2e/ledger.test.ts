@@ -176,7 +176,9 @@ describe('the live ledger and the home screen in Chromium', () => {
     // Play Night Shift through, always taking the warmest option on offer.
     const warmth = tasteWeights('night-shift', 'empathy');
     // the card opens the story's title screen; Start plays it
-    await page.locator('[data-row="all"] .story-card[data-story="night-shift"] a.story-link').click();
+    await page
+      .locator('[data-row="all"] .story-card[data-story="night-shift"] a.story-link')
+      .click();
     await waitForState(page, ['title']);
     await page.getByRole('button', { name: 'Start', exact: true }).click();
     let picks = 0;

@@ -18,12 +18,18 @@ const sizes = [
 ] as const;
 
 mkdirSync(out, { recursive: true });
-const server = await preview({ build: { outDir: site }, preview: { port: 4318, strictPort: true } });
+const server = await preview({
+  build: { outDir: site },
+  preview: { port: 4318, strictPort: true },
+});
 const base = 'http://localhost:4318';
 const browser = await launchBrowser();
 try {
   for (const colorScheme of ['dark', 'light'] as const) {
-    const context = await browser.newContext({ colorScheme, viewport: { width: 1280, height: 720 } });
+    const context = await browser.newContext({
+      colorScheme,
+      viewport: { width: 1280, height: 720 },
+    });
     const page = await context.newPage();
     const shoot = async (name: string) => {
       for (const [width, height] of sizes) {
@@ -34,7 +40,9 @@ try {
         await page.waitForFunction(() =>
           document.querySelector('.story-map-world')?.getAttribute('transform'),
         );
-        await page.screenshot({ path: join(out, `map-${name}-${colorScheme}-${width}x${height}.png`) });
+        await page.screenshot({
+          path: join(out, `map-${name}-${colorScheme}-${width}x${height}.png`),
+        });
       }
     };
     await shoot('fresh');
