@@ -4,6 +4,7 @@
 // loads pixi.
 import { Container, FillGradient, Graphics, Text } from 'pixi.js';
 import { buildScene } from './scenes.ts';
+import { parseSceneValue } from '../core/scenes.ts';
 
 /** What stands in front of the scene; each variant of a story picks a different one. */
 export const POSTER_SUBJECTS = [
@@ -20,6 +21,7 @@ export const POSTER_SUBJECTS = [
 export type PosterSubject = (typeof POSTER_SUBJECTS)[number];
 
 export interface PosterSpec {
+  /** a scene as a `# scene:` tag writes it, parameters and all */
   readonly scene: string;
   readonly subject: PosterSubject;
   readonly title: string;
@@ -339,7 +341,9 @@ export function composePoster(
   family = 'Fraunces',
 ): PosterArt {
   const container = new Container({ label: 'poster' });
-  const scene = buildScene(spec.scene, width, height, { reducedMotion: true });
+  // `hotel-desk time=night weather=rain`: the scene's own parameters, as a story's tag writes them
+  const { name, params } = parseSceneValue(spec.scene);
+  const scene = buildScene(name, width, height, { reducedMotion: true, params, parallax: false });
   container.addChild(scene.container);
   const wide = width > height;
   const fills: FillGradient[] = [];

@@ -13,28 +13,28 @@ const PLANNED: Record<string, Record<string, Look>> = {
     // the lit door of the guest house on the front
     'curiosity+': { scene: 'beach', subject: 'doorway', light: 0xffc46e },
     // alone in the rented room out of season (the beach belongs to the other two)
-    'solitude+': { scene: 'bedroom', subject: 'figure', light: 0xbfd4ff },
+    'solitude+': { scene: 'room time=night', subject: 'figure', light: 0xbfd4ff },
   },
   'night-shift': {
     // the old man out of the rain, under the lamp by the hotel
-    default: { scene: 'night-street', subject: 'umbrella', light: 0xffc870 },
+    default: { scene: 'street time=night weather=rain', subject: 'umbrella', light: 0xffc870 },
     // the rooftop edge, running
-    'risk+': { scene: 'rooftop', subject: 'runner', light: 0xff9a5c },
+    'risk+': { scene: 'rooftop time=night weather=rain', subject: 'runner', light: 0xff9a5c },
     // the porter and the old man together in the lobby
-    'empathy+': { scene: 'office', subject: 'pair', light: 0xffd08a },
+    'empathy+': { scene: 'hotel-desk time=night weather=rain', subject: 'pair', light: 0xffd08a },
     // a lit door down the corridor: room nine
-    'curiosity+': { scene: 'office', subject: 'doorway', light: 0xffe2a0 },
+    'curiosity+': { scene: 'hotel-desk time=night', subject: 'doorway', light: 0xffe2a0 },
   },
   tapeloop: {
     // the home computer's screen in a teenager's bedroom, 1986
-    default: { scene: 'bedroom', subject: 'screen', light: 0x7dffb0 },
-    'risk+': { scene: 'night-street', subject: 'runner', light: 0xff6f91 },
+    default: { scene: 'bedroom time=night', subject: 'screen', light: 0x7dffb0 },
+    'risk+': { scene: 'street time=night weather=rain', subject: 'runner', light: 0xff6f91 },
     // the stairs up to Halcyon Soft
-    'ambition+': { scene: 'office', subject: 'climber', light: 0xffd36b },
+    'ambition+': { scene: 'office time=day', subject: 'climber', light: 0xffd36b },
     // a door of light in the void the game opens
     'curiosity+': { scene: 'void', subject: 'doorway', light: 0x8fe8ff },
     'solitude+': { scene: 'train', subject: 'distant', light: 0x9fb4ff },
-    'empathy+': { scene: 'diner', subject: 'pair', light: 0xffb870 },
+    'empathy+': { scene: 'diner time=day', subject: 'pair', light: 0xffb870 },
   },
   tutorial: {
     // the engine's own title scene, one player in front of it (Tapeloop has the glowing screen)
