@@ -239,7 +239,11 @@ describe('presentation in Chromium', () => {
       await page.goto(`${baseUrl}/#/`);
     }
     await waitForState(page, ['home']);
-    await page.getByRole('link', { name: /Night Shift/ }).waitFor();
+    // the story has a save now: its card is in Continue as well as in All stories
+    await page
+      .getByRole('list', { name: 'All stories' })
+      .getByRole('link', { name: /Night Shift/ })
+      .waitFor();
     // a grace period for any play still loading in the background to finish and tear down
     await page.evaluate(() => new Promise((r) => setTimeout(r, 500)));
     expect(await page.evaluate(() => document.getElementById('app')?.dataset.state)).toBe('home');
