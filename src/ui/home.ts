@@ -131,11 +131,15 @@ function facts(card: StoryCard): string[] {
   return out;
 }
 
-/** Cards past this many in a row load their poster only when scrolled near. */
-const EAGER = 8;
+/**
+ * Cards past this many in a row load their poster only when scrolled near (Chromium does not load
+ * a lazy image scrolled sideways out of a row's view until it nears it).
+ */
+const EAGER = 24;
 
 function poster(card: StoryCard, eager: boolean): HTMLElement {
-  if (!card.posterUrl) return h('div', { class: 'poster poster-blank' }, card.title);
+  if (!card.posterUrl)
+    return h('div', { class: 'poster poster-blank', 'aria-hidden': 'true' }, card.title);
   return h('img', {
     class: 'poster',
     src: card.posterUrl,
@@ -168,11 +172,8 @@ function renderCard(card: StoryCard, withReason: boolean, index: number): HTMLEl
     },
     h(
       'a',
-      {
-        href: hrefFor({ name: 'story', storyId: card.id }),
-        class: 'story-link',
-        'aria-label': [card.title, `by ${card.author}`, ...lines].join('. '),
-      },
+      // its name is its words: title, author and the facts (the poster is decoration)
+      { href: hrefFor({ name: 'story', storyId: card.id }), class: 'story-link' },
       poster(card, index < EAGER),
       h('span', { class: 'story-title' }, card.title),
       h('span', { class: 'story-author' }, `by ${card.author}`),

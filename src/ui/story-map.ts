@@ -357,9 +357,10 @@ export function renderStoryMap(model: StoryMapModel): HTMLElement {
     button('Zoom in', '+', () => zoom.zoomBy(1.25)),
     button('Zoom out', '−', () => zoom.zoomBy(0.8)),
     button('Fit the whole map', 'Whole map', () => zoom.fitAll()),
-    button('Back to your path', progress.lastPath.length > 0 ? 'Your path' : 'Start', () =>
-      zoom.showFocus(),
-    ),
+    // the name holds the words shown (WCAG 2.5.3), and says where the button goes
+    progress.lastPath.length > 0
+      ? button('Back to your path', 'Your path', () => zoom.showFocus())
+      : button('Back to the start', 'Start', () => zoom.showFocus()),
     h(
       'span',
       { id: 'story-map-help', class: 'story-map-help' },

@@ -4,7 +4,7 @@
 // every audio node let go when play is left. Muted, no AudioContext is made at all. Observed through
 // the app's trace (`?audio-trace`), never by listening or timing.
 import type { Page } from 'playwright-core';
-import { pickOption, waitForDecision, waitForState } from './browser.ts';
+import { pickOption, readStore, waitForDecision, waitForState } from './browser.ts';
 import { describe, expect, test } from './fixture.ts';
 
 /** Counts AudioContexts the page makes, and CSP violations, from before any script runs. */
@@ -62,8 +62,9 @@ describe('sound in Chromium', () => {
       .toBe('running');
     expect(await contextsMade(page)).toBe(1);
     expect(requests.some((r) => /synth/.test(r.url()))).toBe(true);
-    // the first scene is the bedroom (room tone); the first cue is Tuesday's theme
-    await traced(page, 'ambience:room');
+    // the first scene is the bedroom on a rainy morning (rain on the window); the first cue is
+    // Tuesday's theme
+    await traced(page, 'ambience:rain');
     await traced(page, 'music:tuesday');
 
     // the first decision: the cards rise, and left alone its last three seconds tick, then the
@@ -112,7 +113,10 @@ describe('sound in Chromium', () => {
     await page.goto(`${baseUrl}/?audio-trace#/settings`);
     const mute = page.getByRole('checkbox', { name: 'Mute all sound' });
     await mute.check();
-    // kept: a fresh page reads it back from the profile
+    // kept: once written, a fresh page reads it back from the profile
+    await expect
+      .poll(async () => JSON.stringify(await readStore(page, 'settings', 'values')))
+      .toContain('"soundMuted":true');
     await page.reload();
     await expect.poll(() => mute.isChecked()).toBe(true);
     await page.evaluate(() => {

@@ -126,7 +126,8 @@ describe('title screen, chapters and ending card in Chromium', () => {
       const ending = page.getByRole('region', { name: 'Ending' });
       await ending.waitFor();
       expect(await ending.getByRole('heading', { level: 2 }).innerText()).toBe(target.name);
-      expect(await ending.innerText()).toContain(`Ending 1 of ${target.total} found`);
+      // the count comes once the map and the log are read, a moment after the card
+      await expect.poll(() => ending.innerText()).toContain(`Ending 1 of ${target.total} found`);
       const lastLine = (await page.getByRole('log').locator('p').last().innerText()).trim();
       expect(await ending.locator('blockquote').innerText()).toBe(lastLine);
       const chips = ending.getByRole('list', { name: 'Your path' }).getByRole('button');
