@@ -208,8 +208,10 @@ describe('the live ledger and the home screen in Chromium', () => {
     expect(variant).toBe('empathy+');
     expect(await card.locator('img.poster').getAttribute('src')).toContain('poster-empathy');
     // one short reason, in the claims' words (the variant needs a likely claim), linking to the
-    // report; no "Why here: Fit…"
-    const chip = card.locator('a.reason-chip');
+    // report, on its card in the row of stories picked for the player's leans; no "Why here: Fit…"
+    const leans = page.locator('[data-row="leans"]');
+    expect(await leans.locator('h2').textContent()).toMatch(/^Because you lean|^Because of how/);
+    const chip = leans.locator('.story-card[data-story="night-shift"] a.reason-chip');
     expect(await chip.count()).toBe(1);
     expect(await chip.textContent()).toBe('Because you lean Warmth');
     expect(await chip.getAttribute('href')).toBe('#/report');
@@ -235,7 +237,8 @@ describe('the live ledger and the home screen in Chromium', () => {
     expect(await page.locator('.home-personalisation').textContent()).toMatch(
       /personalisation is off/i,
     );
-    expect(await card.locator('.reason-chip').count()).toBe(0);
+    expect(await page.locator('.home .reason-chip').count()).toBe(0);
+    expect(await page.locator('[data-row="leans"]').count()).toBe(0);
     expect(errors).toEqual([]);
   });
 });
