@@ -76,9 +76,11 @@ export function inferenceRows(result: InferenceResult, claims: readonly Claim[])
       dimension: d.id,
       label_positive: d.positive,
       label_negative: d.negative,
-      estimate: round(d.estimate),
-      low90: round(d.low90),
-      high90: round(d.high90),
+      // the claim's model (tastes beside habits, learned prior) is what the app says; its numbers
+      // go with it. The plain fit's are the fallback for a dimension with no claim.
+      estimate: round(claim?.estimate ?? d.estimate),
+      low90: round(claim?.interval[0] ?? d.low90),
+      high90: round(claim?.interval[1] ?? d.high90),
       p_positive: round(d.pPositive),
       decisions: d.decisions,
       distinct_decisions: claim?.distinctDecisions ?? 0,

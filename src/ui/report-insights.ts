@@ -172,13 +172,15 @@ export function renderGlance(input: GlanceInput): HTMLElement {
   return section;
 }
 
-function chartAlt(d: DimensionInference, delta: number): string {
+/** The chart's words: the claim's own estimate and interval, so chart and sentence agree. */
+function chartAlt(claim: Claim, delta: number): string {
   const side = (v: number): string =>
-    Math.abs(v) <= delta ? 'no real lean' : v > 0 ? d.positive : d.negative;
+    Math.abs(v) <= delta ? 'no real lean' : v > 0 ? claim.positive : claim.negative;
+  const [low, high] = claim.interval;
   return (
-    `${d.negative} on the left, ${d.positive} on the right, no lean in the middle. ` +
-    `Best guess: ${side(d.estimate)}; 90% likely somewhere from ${side(d.low90)} (${num(d.low90)}) ` +
-    `to ${side(d.high90)} (${num(d.high90)}).`
+    `${claim.negative} on the left, ${claim.positive} on the right, no lean in the middle. ` +
+    `Best guess: ${side(claim.estimate)}; 90% likely somewhere from ${side(low)} (${num(low)}) ` +
+    `to ${side(high)} (${num(high)}).`
   );
 }
 
@@ -246,14 +248,15 @@ function leanCard(
           'div',
           { class: 'dimension-bar' },
           h('span', { class: 'pole pole-negative', 'aria-hidden': 'true' }, d.negative),
+          // the claim's model drew the words: its estimate and interval draw the chart
           intervalChart({
-            estimate: d.estimate,
-            low: d.low90,
-            high: d.high90,
+            estimate: claim.estimate,
+            low: claim.interval[0],
+            high: claim.interval[1],
             band: delta,
             negative: d.negative,
             positive: d.positive,
-            alt: chartAlt(d, delta),
+            alt: chartAlt(claim, delta),
           }),
           h('span', { class: 'pole pole-positive', 'aria-hidden': 'true' }, d.positive),
         )

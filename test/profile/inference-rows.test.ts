@@ -35,17 +35,18 @@ describe('inferenceRows', () => {
     );
   });
 
-  it('carries the estimate, interval and probability rounded to four places', () => {
+  it("carries the claim's estimate and interval (what the report draws) and the fit's probability, rounded to four places", () => {
     const d = result.dimensions[0]!;
+    const claim = claims[0]!;
     const row = rows[0]!;
     expect([row.dimension, row.label_positive, row.label_negative]).toEqual([
       'risk',
       'Thrill-seeking',
       'Caution',
     ]);
-    expect(row.estimate).toBeCloseTo(d.estimate, 4);
-    expect(row.low90).toBeCloseTo(d.low90, 4);
-    expect(row.high90).toBeCloseTo(d.high90, 4);
+    expect(row.estimate).toBeCloseTo(claim.estimate, 4);
+    expect(row.low90).toBeCloseTo(claim.interval[0], 4);
+    expect(row.high90).toBeCloseTo(claim.interval[1], 4);
     expect(row.p_positive).toBeCloseTo(d.pPositive, 4);
     expect(row.estimate.toString()).toMatch(/^-?\d+(\.\d{1,4})?$/);
     expect(row.decisions).toBe(3);
