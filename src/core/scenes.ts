@@ -21,6 +21,7 @@ export const SCENE_NAMES = [
   'pub',
   'cafe',
   'shop',
+  'plant',
   'arcade',
   'beach',
   'void',

@@ -1179,6 +1179,69 @@ const shop: SceneDraw = (p) => {
   };
 };
 
+/**
+ * A cassette duplicating plant (Tapeloop's December): a windowless shed under strip lights, racks
+ * of slave decks with their reels, a long bench with the master deck, boxes of blank tapes.
+ */
+const plant: SceneDraw = (p) => {
+  const { w, h } = p;
+  p.layer('wall')
+    .rect(0, 0, w, h)
+    .fill(
+      p.vertical([
+        [0, '#5e6468'],
+        [0.6, '#4a5054'],
+        [1, '#34383a'],
+      ]),
+    );
+  const racks = p.layer('racks', null, FAR);
+  // three racks of slave decks, each deck two reels behind a smoked window
+  for (let r = 0; r < 3; r++) {
+    const x0 = w * (0.04 + r * 0.32);
+    racks.rect(x0, h * 0.14, w * 0.28, h * 0.48).fill(0x2a2e30);
+    for (let row = 0; row < 4; row++)
+      for (let col = 0; col < 3; col++) {
+        const x = x0 + w * (0.012 + col * 0.09);
+        const y = h * (0.16 + row * 0.115);
+        racks.rect(x, y, w * 0.08, h * 0.095).fill(0x3e4446);
+        racks.circle(x + w * 0.022, y + h * 0.045, h * 0.025).fill(0x1a1c1e);
+        racks.circle(x + w * 0.058, y + h * 0.045, h * 0.025).fill(0x1a1c1e);
+        // a red running light on some decks
+        if (p.rand() < 0.6) racks.circle(x + w * 0.072, y + h * 0.012, h * 0.006).fill(0xe83a2a);
+      }
+  }
+  const bench = p.layer('bench', null, NEAR);
+  bench.rect(0, h * 0.66, w, h * 0.05).fill(0x8a8a80);
+  bench.rect(0, h * 0.71, w, h * 0.29).fill(0x3a3a36);
+  // the master deck: a big reel-to-reel on the bench
+  bench.roundRect(w * 0.36, h * 0.46, w * 0.26, h * 0.2, 6).fill(0xb8b4a4);
+  bench.circle(w * 0.43, h * 0.53, h * 0.055).fill(0x2a2a2a);
+  bench.circle(w * 0.55, h * 0.53, h * 0.055).fill(0x2a2a2a);
+  bench.rect(w * 0.42, h * 0.6, w * 0.14, h * 0.03).fill(0x5a5a50);
+  // cardboard boxes of blank cassettes, and a stack of tapes
+  bench.rect(w * 0.05, h * 0.56, w * 0.12, h * 0.1).fill(0xa8844e);
+  bench.rect(w * 0.07, h * 0.5, w * 0.1, h * 0.06).fill(0xb8945e);
+  for (let i = 0; i < 6; i++)
+    bench
+      .rect(w * 0.74, h * (0.63 - i * 0.018), w * 0.06, h * 0.016)
+      .fill(i % 2 ? 0x2a2a2a : 0xe8e4d8);
+  roomDark(p);
+  const tubes = p.layer('strip-lights', MOVES);
+  for (let i = 0; i < 3; i++)
+    tubes.rect(w * (0.08 + i * 0.32), 0, w * 0.2, h * 0.018).fill(0xf2fbff);
+  tubes.rect(0, 0, w, h * 0.55).fill(
+    p.vertical([
+      [0, 'rgba(230,250,255,0.16)'],
+      [1, 'rgba(230,250,255,0)'],
+    ]),
+  );
+  return (t) => {
+    // one tube of the three is on its way out
+    const phase = (t / 1000) % 7;
+    tubes.alpha = phase > 6.3 && Math.sin(t / 19) > 0 ? 0.55 : 1;
+  };
+};
+
 const beach: SceneDraw = (p) => {
   const { w, h } = p;
   drawSky(p.layer('sky'), p, 0, 0, w, h * 0.45);
@@ -1523,6 +1586,7 @@ const DEFS: Record<SceneName, SceneDef> = {
   pub: { interior: true, time: 'night', weather: 'clear', draw: pub },
   cafe: { interior: true, time: 'day', weather: 'clear', draw: cafe },
   shop: { interior: true, time: 'day', weather: 'clear', draw: shop },
+  plant: { interior: true, time: 'day', weather: 'clear', draw: plant },
   arcade: { interior: true, time: 'night', weather: 'clear', draw: arcade },
   beach: { interior: false, time: 'morning', weather: 'clear', draw: beach },
   void: { interior: true, time: 'night', weather: 'clear', draw: voidScene },

@@ -30,6 +30,7 @@ const BY_SCENE: Readonly<Record<string, Ambience>> = {
   towpath: 'wind',
   cafe: 'sea',
   shop: 'office',
+  plant: 'office',
 };
 
 /** A name's family, by the words in it, for scenes not in the table. */

@@ -70,7 +70,7 @@ The preview cards come back. Not hundreds: dozens. But nearly every one of them 
 - -> shop
 
 = cards_none
-# scene: office time=day
+# scene: plant
 At the duplicating plant, you check the master one last time, out of habit, and find eleven letters at the end of your game that you did not write.
 Pryce put them in. Of course Pryce put them in. # timer: 10
 * [Cut them out of the master, there and then #taste: risk+1 honesty+1 order-0.5]

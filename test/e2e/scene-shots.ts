@@ -29,6 +29,7 @@ const SHOTS: [string, string][] = [
   ['diner-day', 'scene=diner&time=day'],
   ['pub', 'scene=pub&time=night&weather=rain'],
   ['shop', 'scene=shop&time=day'],
+  ['plant', 'scene=plant&look=crt-1986'],
   ['void', 'scene=void'],
   ['hotel-desk', 'scene=hotel-desk&time=night&weather=rain'],
   ['hotel-desk-dawn', 'scene=hotel-desk&time=dawn&weather=clear'],
