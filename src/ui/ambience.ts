@@ -1,7 +1,8 @@
-// Which ambience a scene gets: one small table the lead and l-scenes extend. A scene tag reads
+// Which ambience a scene gets: one small table, extended with the scene library. A scene tag reads
 // `scene: <name> key=value…` (e.g. `street time=night weather=rain`); the name picks a bed, a
 // family fallback catches names this table has not met, and `weather=`/`time=` can override it.
 import type { Backdrop } from '../core/directives.ts';
+import { parseSceneValue } from '../core/scenes.ts';
 
 /** The ambience beds the sound engine can make (ui/synth.ts). */
 export type Ambience = 'room' | 'office' | 'street' | 'rain' | 'sea' | 'night' | 'wind' | 'train';
@@ -18,7 +19,7 @@ const BY_SCENE: Readonly<Record<string, Ambience>> = {
   rooftop: 'wind',
   forest: 'wind',
   train: 'train',
-  // the scenes l-scenes added for the places the stories visit
+  // the scenes added for the places the stories visit
   street: 'street',
   kitchen: 'room',
   room: 'room',
@@ -44,20 +45,6 @@ const BY_WORD: readonly (readonly [RegExp, Ambience])[] = [
   [/night/, 'night'],
 ];
 
-/** The parts of a scene tag's value: its name and its `key=value` parameters. */
-export function sceneParts(value: string): {
-  readonly name: string;
-  readonly params: Readonly<Record<string, string>>;
-} {
-  const [name = '', ...rest] = value.trim().toLowerCase().split(/\s+/);
-  const params: Record<string, string> = {};
-  for (const part of rest) {
-    const eq = part.indexOf('=');
-    if (eq > 0) params[part.slice(0, eq)] = part.slice(eq + 1);
-  }
-  return { name, params };
-}
-
 /** The ambience for a backdrop: null for colours, images and no backdrop (silence). */
 export function ambienceFor(
   backdrop: Backdrop | null,
@@ -65,7 +52,7 @@ export function ambienceFor(
 ): Ambience | null {
   if (backdrop?.type !== 'scene') return null;
   // the directive carries its parameters apart from the name; a name written with them still works
-  const { name, params: own } = sceneParts(backdrop.name);
+  const { name, params: own } = parseSceneValue(backdrop.name);
   const params = { ...own, ...(backdrop.params ?? {}), ...extraParams };
   const weather = params.weather ?? '';
   if (/rain|storm|drizzle/.test(weather)) return 'rain';

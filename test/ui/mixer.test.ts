@@ -1,7 +1,8 @@
 // The mixer's maths and the ambience table: pure, so levels and choices are checked without sound.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
-import { ambienceFor, sceneParts } from '../../src/ui/ambience.ts';
+import { parseSceneValue } from '../../src/core/scenes.ts';
+import { ambienceFor } from '../../src/ui/ambience.ts';
 import { busGains, decibels, PAUSE_DUCK, percent, sliderGain } from '../../src/ui/mixer.ts';
 
 const mix = {
@@ -66,7 +67,7 @@ describe('the ambience table', () => {
   });
 
   it('lets weather= and time= parameters change the bed', () => {
-    expect(sceneParts('street time=night weather=rain')).toEqual({
+    expect(parseSceneValue('street time=night weather=rain')).toEqual({
       name: 'street',
       params: { time: 'night', weather: 'rain' },
     });
