@@ -142,7 +142,7 @@ export function remainingAt(
   return Math.max(0, window.remainingMs - (now - window.runningSince));
 }
 
-/** The last stretch of a window: the bar turns and pulses, and a sound may warn (l-sound). */
+/** The last stretch of a window: the bar turns and pulses, and a sound may warn. */
 export const LOW_TIME_MS = 3_000;
 
 /** True while a running or paused window has LOW_TIME_MS or less left (never for an untimed one). */

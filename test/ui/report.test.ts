@@ -269,7 +269,7 @@ describe('what the choices suggest', () => {
     } else expect(said).toContain('Its usual poster');
     expect(usage.querySelector('details.usage-all')?.hasAttribute('open')).toBe(false);
     // six picks of the bolder option, always listed first: a taste or a habit of position? Not a
-    // claim a poster may rest on (i-model), so the usual poster stays
+    // claim a poster may rest on, so the usual poster stays
     expect(said).toContain('Its usual poster');
     expect(root.querySelector('details.how-calculated')?.textContent).toContain(
       'Stories that let you act on more of the leans',
