@@ -42,12 +42,22 @@ export interface LookaheadFigure {
   readonly cutShort: number;
 }
 
-/** Lookahead over `plays` random playthroughs of each shipped story. */
-export function lookaheadFigures(storiesDir: string, plays: number): LookaheadFigure[] {
+/**
+ * Lookahead over `plays` random playthroughs of each shipped story, and of `extra` compiled
+ * stories (the generated large story).
+ */
+export function lookaheadFigures(
+  storiesDir: string,
+  plays: number,
+  extra: readonly { id: string; json: string }[] = [],
+): LookaheadFigure[] {
   const out: LookaheadFigure[] = [];
-  for (const id of listStoryIds(storiesDir)) {
+  const stories = listStoryIds(storiesDir).map((id) => {
     const { json } = compileInk(join(storiesDir, id, 'main.ink'));
     if (json === null) throw new Error(`story ${id} does not compile`);
+    return { id, json };
+  });
+  for (const { id, json } of [...stories, ...extra]) {
     const runtime = createInkRuntime(json, { storyId: id });
     const wall: number[] = [];
     const cpu: number[] = [];

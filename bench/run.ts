@@ -230,7 +230,9 @@ async function main(): Promise<void> {
   }
 
   log('lookahead (Node)');
-  const look = lookaheadFigures(join(ROOT, 'stories'), reps.lookaheadPlays);
+  const look = lookaheadFigures(join(ROOT, 'stories'), reps.lookaheadPlays, [
+    { id: 'large generated', json: largeStory().json },
+  ]);
   raw.lookahead = look;
   for (const f of look) {
     row(

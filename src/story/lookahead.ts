@@ -17,16 +17,35 @@ export interface LookaheadOptions {
    * reached in time are left for the next call from the same state
    */
   readonly totalMs?: number;
+  /**
+   * most work for the whole decision, in ink steps (one instruction of ink's machine each), with
+   * each option's state load charged as LOAD_WORK steps (default DEFAULT_MAX_WORK); one option
+   * may spend at most half of it. The hard bound that does not depend on the clock: a hostile
+   * story (an endless loop, a huge fan-out) is cut short here whatever the time budgets see.
+   */
+  readonly maxWork?: number;
   readonly now?: () => number;
 }
 
 const DEFAULT_OPTION_MS = 20;
 const DEFAULT_TOTAL_MS = 40;
+/**
+ * About 20× the heaviest decision of the shipped stories and the generated large story (at most
+ * about 1 000, loads included), and about 10 ms of a hot endless loop in Node on the bench machine.
+ */
+export const DEFAULT_MAX_WORK = 20_000;
+/** What loading a saved state for one option is charged, in steps (a load costs about 200 steps). */
+export const LOAD_WORK = 200;
+
+/** Thrown from inside ink's step when a decision's work budget is spent. */
+class OutOfWork extends Error {}
 
 interface InkStateJson {
   readonly currentFlowName?: unknown;
   readonly flows?: Record<string, Record<string, unknown>>;
 }
+
+const visibleOf = new WeakMap<unknown[], { originalThreadIndex?: unknown }[]>();
 
 /**
  * The saved state with only the option's own choice (and its thread) left in: ink loads every
@@ -39,12 +58,17 @@ function stateForOption(state: InkStateJson, index: number): Record<string, unkn
   const choices = flow?.['currentChoices'];
   if (flow === undefined || !Array.isArray(choices)) return null;
   // story.currentChoices leaves out invisible defaults, so option i is the i-th visible one
-  const visible = choices.filter(
-    (c: unknown) =>
-      typeof c === 'object' &&
-      c !== null &&
-      !(c as { isInvisibleDefault?: unknown }).isInvisibleDefault,
-  ) as { originalThreadIndex?: unknown }[];
+  // (filtered once per state: a huge fan-out must not cost options × choices)
+  let visible = visibleOf.get(choices);
+  if (visible === undefined) {
+    visible = choices.filter(
+      (c: unknown) =>
+        typeof c === 'object' &&
+        c !== null &&
+        !(c as { isInvisibleDefault?: unknown }).isInvisibleDefault,
+    ) as { originalThreadIndex?: unknown }[];
+    visibleOf.set(choices, visible);
+  }
   const choice = visible[index];
   if (choice === undefined) return null;
   const threads = flow['choiceThreads'];
@@ -117,6 +141,16 @@ export class LookaheadEngine {
 
   /** the story never draws a random number (RANDOM, shuffles, SEED_RANDOM): the seed cannot matter */
   readonly #seedFree: boolean;
+  /** work left in the current call (ink steps; loads charged LOAD_WORK) */
+  #workLeft = Infinity;
+  /** steps left to the option running now (at most half the call's budget) */
+  #optionLeft = Infinity;
+  #workDone = 0;
+
+  /** Work the last call to run() did: ink steps plus LOAD_WORK per option loaded (tests, bench). */
+  get lastWork(): number {
+    return this.#workDone;
+  }
 
   constructor(json: string) {
     this.#json = json;
@@ -133,6 +167,17 @@ export class LookaheadEngine {
     // Every EXTERNAL answers with a harmless 0 here: the real bindings (which may have side
     // effects such as sounds or analytics) are never called for a branch the player has not taken.
     for (const name of this.#externals) story.BindExternalFunction(name, () => 0, true);
+    // Count ink's own steps: the one bound that holds whatever the clock does. `Step` is the
+    // machine's single-instruction method (public in inkjs' types); without it only time bounds.
+    const step = (story as unknown as { Step?: () => void }).Step;
+    if (typeof step === 'function') {
+      (story as unknown as { Step: () => void }).Step = () => {
+        if (this.#optionLeft <= 0) throw new OutOfWork('lookahead work budget spent');
+        this.#optionLeft--;
+        this.#workDone++;
+        step.call(story);
+      };
+    }
     story.onError = (message, type) => {
       // 2 is ink's ErrorType.Error; warnings do not stop a run
       if (Number(type) === 2) this.#errors.push(message);
@@ -173,14 +218,22 @@ export class LookaheadEngine {
     const optionMs = opts.budgetMs ?? DEFAULT_OPTION_MS;
     const totalMs = opts.totalMs ?? Math.max(DEFAULT_TOTAL_MS, optionMs);
     let deadline: number | null = null;
+    const maxWork = opts.maxWork ?? DEFAULT_MAX_WORK;
+    this.#workLeft = maxWork;
+    this.#workDone = 0;
     return options.map((option) => {
       const hit = known.get(option.index);
       if (hit) return { ...hit, assets: [...hit.assets] };
       deadline ??= now() + totalMs;
       const left = deadline - now();
-      if (left <= 0) return notReached(option.index);
+      if (left <= 0 || this.#workLeft < LOAD_WORK) return notReached(option.index);
+      this.#workLeft -= LOAD_WORK;
+      this.#workDone += LOAD_WORK;
       state ??= JSON.parse(stateJson) as InkStateJson;
+      const cap = Math.min(this.#workLeft, Math.ceil(maxWork / 2));
+      this.#optionLeft = cap;
       const result = this.#runOne(state, option, opts, Math.min(optionMs, left), now);
+      this.#workLeft -= cap - this.#optionLeft;
       known.set(option.index, { ...result, assets: [...result.assets] });
       return result;
     });

@@ -7,7 +7,13 @@ import type { Directive } from '../../src/core/directives.ts';
 import { parseTags } from '../../src/core/tags.ts';
 import { createInkRuntime } from '../../src/story/ink-runtime.ts';
 import type { InkRuntime } from '../../src/story/ink-runtime.ts';
-import { assetsOf, lookahead, LookaheadEngine } from '../../src/story/lookahead.ts';
+import {
+  assetsOf,
+  DEFAULT_MAX_WORK,
+  LOAD_WORK,
+  lookahead,
+  LookaheadEngine,
+} from '../../src/story/lookahead.ts';
 
 function compiled(name: string): string {
   const result = compileInk(join(import.meta.dirname, 'ink', name));
@@ -115,6 +121,57 @@ describe('lookahead', () => {
     const again = rt.lookahead({ budgetMs: 200, totalMs: 60_000, now: () => (reads++, 0) });
     expect(again).toEqual([loop, safe]);
     expect(reads).toBe(0);
+  });
+
+  describe('the bound on work per decision (counted in ink steps, not time)', () => {
+    // a clock that never moves: only the work bound can stop these runs
+    const frozen = { budgetMs: 1, totalMs: 1, now: () => 0 };
+
+    it('cuts an endless loop without lines at the work bound, and still runs the other option', () => {
+      const engine = new LookaheadEngine(ENDLESS);
+      const rt = createInkRuntime(ENDLESS, { storyId: 'loop' });
+      const options = rt.nextSync().decision!.options;
+      const [loop, safe] = engine.run(rt.saveState(), options, { ...frozen, maxWork: 4_000 });
+      expect(loop).toMatchObject({ complete: false, nextDecisionId: null });
+      // one option may spend half the budget: the other still runs to its end
+      expect(safe).toMatchObject({ complete: true, steps: 1 });
+      expect(engine.lastWork).toBeLessThanOrEqual(4_000);
+      expect(engine.lastWork).toBeGreaterThanOrEqual(2_000);
+    });
+
+    it('bounds a huge fan-out of endless branches in total, by default too', () => {
+      const json = compiled('fan-out.ink');
+      const rt = createInkRuntime(json, { storyId: 'fan' });
+      const options = rt.nextSync().decision!.options;
+      expect(options).toHaveLength(400);
+      for (const maxWork of [3_000, undefined]) {
+        const engine = new LookaheadEngine(json);
+        const results = engine.run(rt.saveState(), options, {
+          ...frozen,
+          maxSteps: 1_000_000,
+          ...(maxWork === undefined ? {} : { maxWork }),
+        });
+        const bound = maxWork ?? DEFAULT_MAX_WORK;
+        expect(results).toHaveLength(400);
+        expect(engine.lastWork).toBeLessThanOrEqual(bound);
+        // every option is cut short or never reached; those reached each paid for their load
+        expect(results.every((r) => !r.complete)).toBe(true);
+        const reached = results.filter((r) => r.steps > 0).length;
+        expect(reached).toBeGreaterThan(0);
+        expect(reached * LOAD_WORK).toBeLessThanOrEqual(bound);
+        expect(results.filter((r) => r.steps === 0).length).toBeGreaterThan(300);
+      }
+    });
+
+    it('leaves ordinary decisions far inside the bound', () => {
+      const engine = new LookaheadEngine(DESK);
+      const rt = createInkRuntime(DESK, { storyId: 'desk' });
+      const options = rt.nextSync().decision!.options;
+      const results = engine.run(rt.saveState(), options, frozen);
+      expect(results.every((r) => r.complete)).toBe(true);
+      expect(engine.lastWork).toBeGreaterThan(options.length * LOAD_WORK);
+      expect(engine.lastWork).toBeLessThan(DEFAULT_MAX_WORK / 10);
+    });
   });
 
   it('stops a branch at maxSteps lines', () => {
