@@ -10,6 +10,8 @@ import type * as ScenesModule from './scenes.ts';
 import { coverScale } from './layout.ts';
 import { Color, Container, Graphics, Sprite } from 'pixi.js';
 import { warnOnce } from './warn.ts';
+import type { Quality } from './quality.ts';
+import { QualityGovernor } from './quality.ts';
 
 /**
  * The scene library is loaded on first use, off the critical path (DESIGN §8: the art may load
@@ -152,6 +154,9 @@ export class BackdropView {
     this.retiring.push(free);
   };
 
+  /** steps the scenes down to still pictures when frames run long (render/quality.ts) */
+  private readonly governor = new QualityGovernor();
+
   constructor(private readonly deps: BackdropDeps) {
     this.reducedMotion = deps.reducedMotion;
     this.palette = deps.palette;
@@ -162,6 +167,11 @@ export class BackdropView {
 
   get key(): string | null {
     return this.current?.key ?? null;
+  }
+
+  /** The level the backdrop draws at: 'full', or 'still' once frames ran long (never back). */
+  get quality(): Quality {
+    return this.governor.level;
   }
 
   /** True while a transition is running. */
@@ -252,7 +262,11 @@ export class BackdropView {
     for (const free of this.retired) free();
     this.retired = this.retiring;
     this.retiring = [];
-    this.current?.scene?.tick(now);
+    // measured only while something of the backdrop moves: its ambient motion or a transition
+    const scene = this.current?.scene ?? null;
+    if (this.reducedMotion || (!this.plan && (scene === null || scene.still))) this.governor.skip();
+    else if (this.governor.frame(now)) this.current?.scene?.setStill(true);
+    scene?.tick(now);
     const plan = this.plan;
     if (!plan || !this.current) return;
     const k = Math.min(1, Math.max(0, (now - this.since) / plan.ms));
@@ -351,6 +365,7 @@ export class BackdropView {
             ...(backdrop.params ? { params: backdrop.params } : {}),
             retire: this.retire,
           });
+          if (this.governor.level === 'still') layer.scene.setStill(true);
           container.addChild(layer.scene.container);
         };
         return layer;

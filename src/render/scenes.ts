@@ -22,6 +22,13 @@ export interface SceneInstance {
   /** advances the scene's ambient motion (rain, flicker, drift); does nothing under reduced motion */
   tick(tMs: number): void;
   setReducedMotion(reduced: boolean): void;
+  /**
+   * The cheap level of a device that cannot keep up (render/quality.ts): true flattens the whole
+   * scene into one cached picture where it stands and stops its motion; false undoes it.
+   */
+  setStill(still: boolean): void;
+  /** true while flattened by setStill */
+  readonly still: boolean;
   destroy(): void;
 }
 
@@ -1740,14 +1747,24 @@ export function buildScene(
   };
   run(0);
   let reduced = options.reducedMotion;
+  let still = false;
   return {
     name: key,
     time: setting.time,
     weather: setting.weather,
     interior: setting.interior,
     container,
+    get still() {
+      return still;
+    },
     tick(t) {
-      if (!reduced) run(t);
+      if (!reduced && !still) run(t);
+    },
+    setStill(value) {
+      if (value === still || container.destroyed) return;
+      still = value;
+      // one texture for every depth, the weather and the lights: a frame is one image draw
+      container.cacheAsTexture(value);
     },
     setReducedMotion(value) {
       reduced = value;

@@ -280,6 +280,8 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
     // Browser tests read whether text is still revealing (reduced motion, Enter to skip) here.
     const revealing = text.revealing ? 'true' : 'false';
     if (canvas.dataset.revealing !== revealing) canvas.dataset.revealing = revealing;
+    // the backdrop's level (render/quality.ts), for tests and the bench
+    if (canvas.dataset.quality !== backdrop.quality) canvas.dataset.quality = backdrop.quality;
   };
   app.ticker.add(frame);
   relayout();
