@@ -198,6 +198,7 @@ export class BackdropView {
         : (plan ?? { style: 'fade' as const, ms: CROSSFADE_MS });
     const next = this.makeLayer(backdrop, key);
     next.draw(this.width, this.height);
+    this.governor.restart();
     const old = this.current;
     this.current = next;
     if (old === null || how.ms <= 0) {
@@ -245,6 +246,7 @@ export class BackdropView {
     this.height = h;
     this.finishTransition();
     this.current?.draw(this.width, this.height);
+    this.governor.restart();
   }
 
   setPalette(palette: Palette): void {
@@ -355,7 +357,9 @@ export class BackdropView {
               new Graphics({ label: 'plain' }).rect(0, 0, w, h).fill(this.palette.background),
             );
             void loadScenes().then(() => {
-              if (!container.destroyed) layer.draw(this.width, this.height);
+              if (container.destroyed) return;
+              layer.draw(this.width, this.height);
+              this.governor.restart();
             });
             return;
           }
