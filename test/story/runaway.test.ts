@@ -196,7 +196,12 @@ describe('lookahead budget', () => {
       for (let k = 0; k < 2; k++) {
         const engine = new LookaheadEngine(json);
         const t = performance.now();
-        const results = engine.run(state, options, { budgetMs: 60_000, totalMs: 60_000 });
+        // every budget lifted, the work bound too: this measures the cost of running them all
+        const results = engine.run(state, options, {
+          budgetMs: 60_000,
+          totalMs: 60_000,
+          maxWork: Infinity,
+        });
         best = Math.min(best, performance.now() - t);
         expect(results.every((r) => r.complete && r.assets.length === 1)).toBe(true);
       }
