@@ -1,6 +1,9 @@
 // One story's play, mounted and torn down: the mirror, the stage, audio, the ledger, the player,
 // lookahead preloading, the `inkreel:choice` measure, the save's life and the notices. Everything
 // it touches outside the page comes in through PlayDeps, so it mounts in jsdom with fakes.
+// The player starts as soon as the story is loaded, reading in the DOM (PlayMirror marks
+// `inkreel:first-beat` on the frame the first line shows); the stage (pixi and its art, loaded
+// lazily) takes over when it is ready, showing what the DOM showed as read, and fades in.
 import type { PlayerCommand } from '../core/commands.ts';
 import type { CatalogueEntry } from '../core/model.ts';
 import type { Clock, Profile, ProfileStore, StoryRuntime } from '../core/ports.ts';
@@ -264,6 +267,9 @@ export async function mountPlay(deps: PlayDeps): Promise<() => void> {
   });
 
   // The stage, the story, the lock and the save do not depend on each other: start them at once.
+  // The story does not wait for the stage: its first beat reads in the DOM meanwhile.
+  mirror.setStagePending();
+  let torn = false;
   const stageReady = deps
     .createStage(mirror.stageHost, {
       resolveAsset,
@@ -350,9 +356,6 @@ export async function mountPlay(deps: PlayDeps): Promise<() => void> {
       .catch((error: unknown) => console.warn('inkreel: the ledger could not load', error));
   }
 
-  stage = await stageReady;
-  mirror.setCanvasMode(stage !== null);
-
   player = startPlayer({
     runtime,
     clock,
@@ -365,8 +368,9 @@ export async function mountPlay(deps: PlayDeps): Promise<() => void> {
     },
     save: (save) => (ownsSave ? capture.putSave(save) : Promise.resolve()),
     resume,
+    // images are preloaded once the stage is there to draw them (the text view shows none)
     preload: lookaheadPreloader({
-      preloadImages: stage === null ? null : (paths) => stage?.preload(paths) ?? Promise.resolve(),
+      preloadImages: (paths) => stage?.preload(paths) ?? Promise.resolve(),
       resolveAsset,
     }),
   });
@@ -374,15 +378,37 @@ export async function mountPlay(deps: PlayDeps): Promise<() => void> {
   if (menu.opened || history.opened) send({ type: 'PAUSE', reason: 'menu' });
   let announcedResume = resume === null;
   let lastState = '';
+  // At the handover the stage is told the lines the DOM had shown were read, until the player's
+  // own readThrough passes them (or the lines start over): it never types them a second time.
+  let handedThrough = -1;
+  const stageView = (view: PlayView): PlayView => {
+    const last = view.lines.at(-1)?.id ?? -1;
+    if (view.readThrough >= handedThrough || last < handedThrough) handedThrough = -1;
+    return handedThrough > view.readThrough ? { ...view, readThrough: handedThrough } : view;
+  };
   const show = (view: PlayView): void => {
     // A play left while it was still loading must not relabel the page that replaced it.
     if (mirror.root.isConnected) setState(view.state);
     mirror.update(view);
     history.update(view);
     menu.update(view);
-    stage?.update(view);
+    stage?.update(stageView(view));
     audio.update(view);
   };
+  void stageReady.then((ready) => {
+    if (torn) {
+      ready?.destroy();
+      return;
+    }
+    if (ready === null) {
+      mirror.setCanvasMode(false);
+      return;
+    }
+    stage = ready;
+    handedThrough = mirror.shownThrough() ?? -1;
+    void mirror.handOver();
+    if (player) stage.update(stageView(player.getView()));
+  });
   const unsubscribe = player.subscribe((view) => {
     show(view);
     if (!announcedResume && view.state === 'choosing' && view.decision) {
@@ -427,6 +453,7 @@ export async function mountPlay(deps: PlayDeps): Promise<() => void> {
   motionQuery.addEventListener('change', onMotion);
 
   return () => {
+    torn = true;
     document.removeEventListener('visibilitychange', onVisibility);
     schemeQuery.removeEventListener('change', onScheme);
     motionQuery.removeEventListener('change', onMotion);

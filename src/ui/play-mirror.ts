@@ -1,6 +1,9 @@
 // The play view in the DOM: the accessible mirror of the canvas (DESIGN.md §7) and its controls.
 // Text goes to a role="log", choices are real <button>s in the "Choices" group (laid over the
 // canvas cards when a canvas is drawn, plain buttons when not), the window is a progressbar.
+// While the stage loads, the DOM reads the first beat in the canvas's place; the canvas fades in
+// over it. User Timing marks: `inkreel:first-beat` on the first frame that shows the story's first
+// line (DOM or canvas), `inkreel:first-choice` when the first decision is in the DOM.
 import type { PlayerCommand } from '../core/commands.ts';
 import type { InputMethod } from '../core/events.ts';
 import type { StoryOutline } from '../core/model.ts';
@@ -236,7 +239,46 @@ export class PlayMirror {
   /** Canvas mode: the canvas draws text and cards; the DOM text is for assistive tech only. */
   setCanvasMode(on: boolean): void {
     this.root.classList.toggle('canvas-mode', on);
+    this.root.classList.remove('stage-pending');
     this.reading.setCanvasMode(on);
+  }
+
+  /**
+   * While the stage and its art load: the frame is laid out as the canvas will be, and the DOM
+   * reads the story (line by line, as the text view does) in the canvas's subtitle place and type.
+   */
+  setStagePending(): void {
+    this.root.classList.add('canvas-mode', 'stage-pending');
+    this.reading.setCanvasMode(false);
+  }
+
+  /**
+   * The stage arrived: canvas mode on, and the canvas fades in over the DOM text as that fades out
+   * (at once under reduced motion). Resolves when the fade is over.
+   */
+  handOver(): Promise<void> {
+    this.setCanvasMode(true);
+    if (this.options.reducedMotion?.()) return Promise.resolve();
+    this.root.classList.add('stage-arriving');
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.stageHost.removeEventListener('animationend', onEnd);
+        this.root.classList.remove('stage-arriving');
+        resolve();
+      };
+      const onEnd = (e: AnimationEvent): void => {
+        if (e.target === this.stageHost) done();
+      };
+      this.stageHost.addEventListener('animationend', onEnd);
+      // a tab in the background runs no animation: the fade is over by then anyway
+      const timer = setTimeout(done, STAGE_FADE_MS + 200);
+    });
+  }
+
+  /** Id of the last line the story log shows (null when none): what the reader has seen. */
+  shownThrough(): number | null {
+    return this.shownLineIds.at(-1) ?? null;
   }
 
   /** How far the stage's reveal and pages are (canvas view). */
@@ -295,6 +337,12 @@ export class PlayMirror {
     }
     for (const line of lines.slice(this.shownLineIds.length)) {
       const p = h('p', { class: line.className ? `line line-${line.className}` : 'line' });
+      // the text view brings each line up gently (the canvas types its own)
+      if (
+        !this.root.classList.contains('canvas-mode') ||
+        this.root.classList.contains('stage-pending')
+      )
+        if (!this.options.reducedMotion?.()) p.classList.add('line-in');
       if (line.speaker) p.append(h('span', { class: 'speaker' }, line.speaker), ' ');
       p.append(line.text);
       if (line.image) {
@@ -303,6 +351,7 @@ export class PlayMirror {
       }
       this.log.append(p);
       this.shownLineIds.push(line.id);
+      performanceMarkFirstBeat();
     }
     this.log.scrollTop = this.log.scrollHeight;
   }
@@ -463,7 +512,23 @@ function statusOf(view: PlayView): string {
   return '';
 }
 
+/** The canvas's fade in over the DOM text at the handover (styles.css `stage-in`). */
+const STAGE_FADE_MS = 450;
+
+/**
+ * `inkreel:first-beat` (DESIGN §7): the first frame on which the story's first line is visible,
+ * in the DOM text view or on the canvas (whose lines reach the log as the stage shows them). Once
+ * per page load, as `inkreel:first-choice` is.
+ */
+let firstBeatMarked = false;
+function performanceMarkFirstBeat(): void {
+  if (firstBeatMarked) return;
+  firstBeatMarked = true;
+  requestAnimationFrame(() => performance.mark('inkreel:first-beat'));
+}
+
 let firstChoiceMarked = false;
+/** `inkreel:first-choice` (DESIGN §7): the first decision is in the DOM, once per page load. */
 function performanceMarkFirstChoice(): void {
   if (firstChoiceMarked) return;
   firstChoiceMarked = true;
