@@ -64,6 +64,10 @@ export class PlayMirror {
   /** where the canvas goes */
   readonly stageHost: HTMLDivElement;
   private readonly log: HTMLDivElement;
+  /** while the stage loads: the beat's lines still to come, unseen, so the shown ones sit where
+   * the canvas will put them (it lays out the whole page and types into it) */
+  private readonly logRest: HTMLDivElement;
+  private logRestKey = '';
   private readonly choices: HTMLDivElement;
   private readonly bar: CountdownBar;
   private readonly reading: ReadingControl;
@@ -93,6 +97,7 @@ export class PlayMirror {
       'aria-live': 'polite',
       'aria-label': 'Story',
     });
+    this.logRest = h('div', { class: 'story-log-rest', 'aria-hidden': 'true' });
     this.choices = h('div', { class: 'choices', role: 'group', 'aria-label': 'Choices' });
     this.bar = new CountdownBar(
       options.now,
@@ -155,6 +160,7 @@ export class PlayMirror {
           'div',
           { class: 'play-overlay' },
           this.log,
+          this.logRest,
           this.reading.continueButton,
           this.choices,
           this.status,
@@ -241,6 +247,7 @@ export class PlayMirror {
     this.root.classList.toggle('canvas-mode', on);
     this.root.classList.remove('stage-pending');
     this.reading.setCanvasMode(on);
+    if (this.view) this.renderRest(this.view);
   }
 
   /**
@@ -257,14 +264,16 @@ export class PlayMirror {
    * (at once under reduced motion). Resolves when the fade is over.
    */
   handOver(): Promise<void> {
+    const fade = !this.options.reducedMotion?.();
+    if (fade) this.root.classList.add('stage-arriving');
     this.setCanvasMode(true);
-    if (this.options.reducedMotion?.()) return Promise.resolve();
-    this.root.classList.add('stage-arriving');
+    if (!fade) return Promise.resolve();
     return new Promise((resolve) => {
       const done = (): void => {
         clearTimeout(timer);
         this.stageHost.removeEventListener('animationend', onEnd);
         this.root.classList.remove('stage-arriving');
+        if (this.view) this.renderRest(this.view);
         resolve();
       };
       const onEnd = (e: AnimationEvent): void => {
@@ -337,6 +346,8 @@ export class PlayMirror {
     }
     for (const line of lines.slice(this.shownLineIds.length)) {
       const p = h('p', { class: line.className ? `line line-${line.className}` : 'line' });
+      // lines the canvas has not typed yet stay out of sight while the DOM text fades out
+      if (this.root.classList.contains('stage-arriving')) p.classList.add('line-after-handover');
       // the text view brings each line up gently (the canvas types its own)
       if (
         !this.root.classList.contains('canvas-mode') ||
@@ -354,6 +365,25 @@ export class PlayMirror {
       performanceMarkFirstBeat();
     }
     this.log.scrollTop = this.log.scrollHeight;
+    this.renderRest(view);
+  }
+
+  private renderRest(view: PlayView): void {
+    const pending =
+      this.root.classList.contains('stage-pending') ||
+      this.root.classList.contains('stage-arriving');
+    const rest = pending ? view.lines.slice(this.shownLineIds.length) : [];
+    const key = rest.map((l) => l.id).join(',');
+    // the cards about to rise after the beat: the canvas keeps their room below the text
+    const upcoming = pending && view.decision === null ? view.upcomingOptions : 0;
+    this.logRest.parentElement?.style.setProperty('--upcoming', String(upcoming));
+    if (key === this.logRestKey) return;
+    this.logRestKey = key;
+    this.logRest.replaceChildren(
+      ...rest.map((line) =>
+        h('p', {}, line.speaker ? h('span', { class: 'speaker' }, line.speaker) : null, line.text),
+      ),
+    );
   }
 
   private renderChoices(view: PlayView): void {
