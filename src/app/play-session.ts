@@ -266,34 +266,36 @@ export async function mountPlay(deps: PlayDeps): Promise<() => void> {
     history: () => history.open(),
   });
 
-  // The stage, the story, the lock and the save do not depend on each other: start them at once.
-  // The story does not wait for the stage: its first beat reads in the DOM meanwhile.
+  // The story does not wait for the stage: its first beat reads in the DOM, and the stage (pixi
+  // and the art) starts loading on the first frame after, so nothing competes with that beat.
   mirror.setStagePending();
   let torn = false;
-  const stageReady = deps
-    .createStage(mirror.stageHost, {
-      resolveAsset,
-      now: () => clock.now(),
-      onPick: (index, input) => send({ type: 'PICK', index, input }),
-      onChoiceRects: (rects) => mirror.setChoiceRects(rects),
-      onReveal: (report) => mirror.setReveal(report),
-      // a tap with nothing left to reveal or page: past the last beat, on to the ending
-      onContinue: () => {
-        if (player?.getView().endingNext) send({ type: 'CONTINUE' });
-      },
-      textSpeed: settings.textSpeed,
-      reducedMotion:
-        settings.reducedMotion ?? deps.matchMedia('(prefers-reduced-motion: reduce)').matches,
-      theme: stageTheme(settings, entry.meta.theme, deps.matchMedia),
-      look: entry.meta.look ?? null,
-    })
-    .catch((error: unknown) => {
-      console.warn(
-        'inkreel: drawing the scene is not possible here; showing the text view.',
-        error,
-      );
-      return null;
-    });
+  const loadStage = (): Promise<PlayStage | null> =>
+    deps
+      .createStage(mirror.stageHost, {
+        resolveAsset,
+        now: () => clock.now(),
+        onPick: (index, input) => send({ type: 'PICK', index, input }),
+        onChoiceRects: (rects) => mirror.setChoiceRects(rects),
+        onReveal: (report) => mirror.setReveal(report),
+        // a tap with nothing left to reveal or page: past the last beat, on to the ending
+        onContinue: () => {
+          if (player?.getView().endingNext) send({ type: 'CONTINUE' });
+        },
+        textSpeed: settings.textSpeed,
+        reducedMotion:
+          settings.reducedMotion ?? deps.matchMedia('(prefers-reduced-motion: reduce)').matches,
+        theme: stageTheme(settings, entry.meta.theme, deps.matchMedia),
+        look: entry.meta.look ?? null,
+      })
+      .catch((error: unknown) => {
+        console.warn(
+          'inkreel: drawing the scene is not possible here; showing the text view.',
+          error,
+        );
+        return null;
+      });
+  // The story, the lock and the save do not depend on each other: start them at once.
   // Incognito play keeps nothing, so there is no live save another tab could share.
   const claimed = incognito
     ? Promise.resolve(() => undefined)
@@ -395,7 +397,7 @@ export async function mountPlay(deps: PlayDeps): Promise<() => void> {
     stage?.update(stageView(view));
     audio.update(view);
   };
-  void stageReady.then((ready) => {
+  const handOver = (ready: PlayStage | null): void => {
     if (torn) {
       ready?.destroy();
       return;
@@ -408,7 +410,7 @@ export async function mountPlay(deps: PlayDeps): Promise<() => void> {
     handedThrough = mirror.shownThrough() ?? -1;
     void mirror.handOver();
     if (player) stage.update(stageView(player.getView()));
-  });
+  };
   const unsubscribe = player.subscribe((view) => {
     show(view);
     if (!announcedResume && view.state === 'choosing' && view.decision) {
@@ -434,6 +436,9 @@ export async function mountPlay(deps: PlayDeps): Promise<() => void> {
     }
   });
   show(player.getView());
+  requestAnimationFrame(() => {
+    if (!torn) void loadStage().then(handOver);
+  });
 
   const onVisibility = (): void =>
     send(
