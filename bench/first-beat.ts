@@ -5,9 +5,9 @@ import type { Browser } from 'playwright-core';
 import { gzipOfUrl } from './build.ts';
 import { summarize, type Summary } from './stats.ts';
 
-export const APP_PATH = '/#/play/night-shift';
-export const BARE_PATH = '/__bench/bare/index.html';
-export const INKY_PATH = '/__bench/inky/index.html';
+const APP_PATH = '/#/play/night-shift';
+const BARE_PATH = '/__bench/bare/index.html';
+const INKY_PATH = '/__bench/inky/index.html';
 
 interface MarkLoad {
   readonly ms: number;
@@ -16,11 +16,7 @@ interface MarkLoad {
 }
 
 /** One cold load (a new context: empty cache and storage) until the named User Timing mark. */
-export async function coldLoadUntil(
-  browser: Browser,
-  url: string,
-  mark: string,
-): Promise<MarkLoad> {
+async function coldLoadUntil(browser: Browser, url: string, mark: string): Promise<MarkLoad> {
   const context = await browser.newContext();
   // tsx's keepNames helper, which page.evaluate's functions call (bench/browser.ts)
   await context.addInitScript('globalThis.__name = (fn) => fn;');
