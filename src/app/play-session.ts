@@ -307,6 +307,7 @@ export async function mountPlay(deps: PlayDeps): Promise<() => void> {
     claimed.then((own) => (own === null ? null : capture.getSave(storyId))),
   ]);
   const ownsSave = release !== null;
+  const imagesBeforeStage: string[] = [];
   const runtime = deps.createRuntime(json, { storyId, version: entry.meta.version });
   const resume = saved && saved.storyVersion === runtime.meta.version ? saved : null;
   const sessionId = resume?.sessionId ?? deps.newId();
@@ -370,9 +371,13 @@ export async function mountPlay(deps: PlayDeps): Promise<() => void> {
     },
     save: (save) => (ownsSave ? capture.putSave(save) : Promise.resolve()),
     resume,
-    // images are preloaded once the stage is there to draw them (the text view shows none)
+    // images go to the stage; those asked for before it arrived are preloaded at the handover
     preload: lookaheadPreloader({
-      preloadImages: (paths) => stage?.preload(paths) ?? Promise.resolve(),
+      preloadImages: (paths) => {
+        if (stage) return stage.preload(paths);
+        imagesBeforeStage.push(...paths);
+        return Promise.resolve();
+      },
       resolveAsset,
     }),
   });
@@ -407,6 +412,8 @@ export async function mountPlay(deps: PlayDeps): Promise<() => void> {
       return;
     }
     stage = ready;
+    if (imagesBeforeStage.length > 0)
+      ready.preload(imagesBeforeStage.splice(0)).catch(() => undefined);
     handedThrough = mirror.shownThrough() ?? -1;
     void mirror.handOver();
     if (player) stage.update(stageView(player.getView()));
