@@ -1,8 +1,7 @@
-// Chromium figures for the bench: JS before the first decision, time to first decision against the
-// bare page, pick → next beat, countdown frame intervals, ProfileStore on IndexedDB, report render.
+// Chromium figures for the bench: pick → next beat, countdown frame intervals, ProfileStore on
+// IndexedDB, report render (the first beat and the JS before it: bench/first-beat.ts).
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
-import { gzipOfUrl } from './build.ts';
 import type { StoreBenchApi } from './pages/store/store.ts';
 import type { ViewsBenchApi } from './pages/views/views.ts';
 import { summarize, type Summary } from './stats.ts';
@@ -60,92 +59,6 @@ async function untilOpenDecision(page: Page, timeout = 30_000): Promise<string> 
     await page.waitForTimeout(50);
   }
   throw new Error('bench: no decision opened and the story did not end');
-}
-
-interface ColdLoad {
-  readonly firstChoiceMs: number;
-  /** script URL paths fetched before the mark */
-  readonly scripts: readonly string[];
-}
-
-/** One cold load (fresh context: empty cache and storage) until `inkreel:first-choice`. */
-async function coldLoad(browser: Browser, url: string): Promise<ColdLoad> {
-  const context = await newContext(browser);
-  try {
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(url);
-    await page
-      .waitForFunction(
-        () => performance.getEntriesByName('inkreel:first-choice').length > 0,
-        undefined,
-        {
-          timeout: 60_000,
-        },
-      )
-      .catch((error: unknown) => {
-        throw new Error(`${url}: no inkreel:first-choice mark (${errors.join('; ')})`, {
-          cause: error,
-        });
-      });
-    return await page.evaluate(() => {
-      const mark = performance.getEntriesByName('inkreel:first-choice')[0]!.startTime;
-      const scripts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
-        .filter((r) => r.startTime <= mark && /\.m?js(\?|$)/.test(new URL(r.name).pathname))
-        .map((r) => new URL(r.name).pathname);
-      return { firstChoiceMs: mark, scripts };
-    });
-  } finally {
-    await context.close();
-  }
-}
-
-export interface LoadFigures {
-  readonly app: Summary;
-  readonly bare: Summary;
-  /** median of per-pair ratios (each app load next to a bare load) */
-  readonly ratio: Summary;
-  readonly jsGzip: number;
-  readonly bareJsGzip: number;
-  readonly scripts: readonly { path: string; gzip: number }[];
-}
-
-/** Alternates app and bare cold loads so both see the same machine load. */
-export async function loadFigures(
-  browser: Browser,
-  url: string,
-  outDir: string,
-  runs: number,
-): Promise<LoadFigures> {
-  const app: number[] = [];
-  const bare: number[] = [];
-  const ratios: number[] = [];
-  let appScripts: readonly string[] = [];
-  let bareScripts: readonly string[] = [];
-  // one untimed pair warms the server and the OS file cache
-  await coldLoad(browser, `${url}/#/play/night-shift`);
-  await coldLoad(browser, `${url}/__bench/bare/index.html`);
-  for (let i = 0; i < runs; i++) {
-    const a = await coldLoad(browser, `${url}/#/play/night-shift`);
-    const b = await coldLoad(browser, `${url}/__bench/bare/index.html`);
-    app.push(a.firstChoiceMs);
-    bare.push(b.firstChoiceMs);
-    ratios.push(a.firstChoiceMs / b.firstChoiceMs);
-    appScripts = a.scripts;
-    bareScripts = b.scripts;
-  }
-  const sized = (paths: readonly string[]): { path: string; gzip: number }[] =>
-    [...new Set(paths)].map((path) => ({ path, gzip: gzipOfUrl(outDir, path) }));
-  const scripts = sized(appScripts).sort((x, y) => y.gzip - x.gzip);
-  return {
-    app: summarize(app),
-    bare: summarize(bare),
-    ratio: summarize(ratios),
-    jsGzip: scripts.reduce((s, x) => s + x.gzip, 0),
-    bareJsGzip: sized(bareScripts).reduce((s, x) => s + x.gzip, 0),
-    scripts,
-  };
 }
 
 export interface PlayFigures {

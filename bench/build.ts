@@ -88,7 +88,7 @@ export async function buildSite(outDir: string): Promise<SiteBuild> {
   }
 }
 
-/** The bare page, the store page and the views page, built into `<siteOut>/__bench/` (served beside the site). */
+/** The bare page, the Inky-style page, the store page and the views page, built into `<siteOut>/__bench/` (served beside the site). */
 export async function buildBenchPages(siteOut: string): Promise<void> {
   await build({
     root: PAGES,
@@ -104,6 +104,7 @@ export async function buildBenchPages(siteOut: string): Promise<void> {
       rollupOptions: {
         input: {
           bare: join(PAGES, 'bare/index.html'),
+          inky: join(PAGES, 'inky/index.html'),
           store: join(PAGES, 'store/index.html'),
           views: join(PAGES, 'views/index.html'),
         },

@@ -9,6 +9,7 @@ import '@fontsource/fraunces/latin-600.css';
 import '@fontsource/vt323/latin-400.css';
 import './ui/styles.css';
 import './ui/structure.css';
+import './ui/first-beat.css';
 import { catalogue, onStoryUpdated } from 'virtual:inkreel/catalogue';
 import { createCapture } from './app/capture.ts';
 import { ensureProfile, type AppContext } from './app/context.ts';
@@ -23,7 +24,6 @@ import {
 } from './app/pages.ts';
 import { showStory } from './app/title-page.ts';
 import { systemClock } from './core/clock.ts';
-import { createStage } from './render/stage.ts';
 import { applyRetention } from './storage/controls.ts';
 import { openProfileStore } from './storage/open-store.ts';
 import { createInkRuntime } from './story/ink-runtime.ts';
@@ -74,7 +74,10 @@ async function boot(): Promise<void> {
     appSessionId: newId(),
     tab: { soundMuted: false },
     play: {
-      createStage,
+      // pixi, its filters and render/* load after the first beat: the story's first lines show
+      // as text while the stage loads (app/play-session.ts), and the canvas fades in over them
+      createStage: (host, options) =>
+        import('./render/stage.ts').then(({ createStage }) => createStage(host, options)),
       createRuntime: createInkRuntime,
       matchMedia: (query) => window.matchMedia(query),
       locks: 'locks' in navigator ? navigator.locks : undefined,

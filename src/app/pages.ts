@@ -10,7 +10,6 @@ import type { StoryCard } from '../ui/home.ts';
 import { posterSources, type PosterImage } from '../ui/poster-image.ts';
 import type { ReportModel } from '../ui/report.ts';
 import { hrefFor } from '../ui/routes.ts';
-import { renderStoryMap } from '../ui/story-map.ts';
 import type { AppContext } from './context.ts';
 import {
   changeSetting,
@@ -270,7 +269,11 @@ export async function showReport(app: AppContext): Promise<() => void> {
 export async function showMap(app: AppContext, storyId: string): Promise<() => void> {
   const entry = entryFor(app, storyId);
   setState(app, 'loading');
-  const map = await entry?.loadMap?.();
+  // the map view and d3 load with the map, never before a story's first beat
+  const [map, { renderStoryMap }] = await Promise.all([
+    entry?.loadMap?.(),
+    import('../ui/story-map.ts'),
+  ]);
   if (!entry || !map) return missing(app, 'No map', `There is no map for "${storyId}". `);
   const render = async (): Promise<void> => {
     const events = await app.store.events(app.profile.id);

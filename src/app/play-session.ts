@@ -1,6 +1,9 @@
 // One story's play, mounted and torn down: the mirror, the stage, audio, the ledger, the player,
 // lookahead preloading, the `inkreel:choice` measure, the save's life and the notices. Everything
 // it touches outside the page comes in through PlayDeps, so it mounts in jsdom with fakes.
+// The player starts as soon as the story is loaded, reading in the DOM (PlayMirror marks
+// `inkreel:first-beat` on the frame the first line shows); the stage (pixi and its art, loaded
+// lazily) takes over when it is ready, showing what the DOM showed as read, and fades in.
 import type { PlayerCommand } from '../core/commands.ts';
 import type { CatalogueEntry } from '../core/model.ts';
 import type { Clock, Profile, ProfileStore, StoryRuntime } from '../core/ports.ts';
@@ -263,31 +266,36 @@ export async function mountPlay(deps: PlayDeps): Promise<() => void> {
     history: () => history.open(),
   });
 
-  // The stage, the story, the lock and the save do not depend on each other: start them at once.
-  const stageReady = deps
-    .createStage(mirror.stageHost, {
-      resolveAsset,
-      now: () => clock.now(),
-      onPick: (index, input) => send({ type: 'PICK', index, input }),
-      onChoiceRects: (rects) => mirror.setChoiceRects(rects),
-      onReveal: (report) => mirror.setReveal(report),
-      // a tap with nothing left to reveal or page: past the last beat, on to the ending
-      onContinue: () => {
-        if (player?.getView().endingNext) send({ type: 'CONTINUE' });
-      },
-      textSpeed: settings.textSpeed,
-      reducedMotion:
-        settings.reducedMotion ?? deps.matchMedia('(prefers-reduced-motion: reduce)').matches,
-      theme: stageTheme(settings, entry.meta.theme, deps.matchMedia),
-      look: entry.meta.look ?? null,
-    })
-    .catch((error: unknown) => {
-      console.warn(
-        'inkreel: drawing the scene is not possible here; showing the text view.',
-        error,
-      );
-      return null;
-    });
+  // The story does not wait for the stage: its first beat reads in the DOM, and the stage (pixi
+  // and the art) starts loading on the first frame after, so nothing competes with that beat.
+  mirror.setStagePending();
+  let torn = false;
+  const loadStage = (): Promise<PlayStage | null> =>
+    deps
+      .createStage(mirror.stageHost, {
+        resolveAsset,
+        now: () => clock.now(),
+        onPick: (index, input) => send({ type: 'PICK', index, input }),
+        onChoiceRects: (rects) => mirror.setChoiceRects(rects),
+        onReveal: (report) => mirror.setReveal(report),
+        // a tap with nothing left to reveal or page: past the last beat, on to the ending
+        onContinue: () => {
+          if (player?.getView().endingNext) send({ type: 'CONTINUE' });
+        },
+        textSpeed: settings.textSpeed,
+        reducedMotion:
+          settings.reducedMotion ?? deps.matchMedia('(prefers-reduced-motion: reduce)').matches,
+        theme: stageTheme(settings, entry.meta.theme, deps.matchMedia),
+        look: entry.meta.look ?? null,
+      })
+      .catch((error: unknown) => {
+        console.warn(
+          'inkreel: drawing the scene is not possible here; showing the text view.',
+          error,
+        );
+        return null;
+      });
+  // The story, the lock and the save do not depend on each other: start them at once.
   // Incognito play keeps nothing, so there is no live save another tab could share.
   const claimed = incognito
     ? Promise.resolve(() => undefined)
@@ -299,6 +307,7 @@ export async function mountPlay(deps: PlayDeps): Promise<() => void> {
     claimed.then((own) => (own === null ? null : capture.getSave(storyId))),
   ]);
   const ownsSave = release !== null;
+  const imagesBeforeStage: string[] = [];
   const runtime = deps.createRuntime(json, { storyId, version: entry.meta.version });
   const resume = saved && saved.storyVersion === runtime.meta.version ? saved : null;
   const sessionId = resume?.sessionId ?? deps.newId();
@@ -350,9 +359,6 @@ export async function mountPlay(deps: PlayDeps): Promise<() => void> {
       .catch((error: unknown) => console.warn('inkreel: the ledger could not load', error));
   }
 
-  stage = await stageReady;
-  mirror.setCanvasMode(stage !== null);
-
   player = startPlayer({
     runtime,
     clock,
@@ -365,8 +371,13 @@ export async function mountPlay(deps: PlayDeps): Promise<() => void> {
     },
     save: (save) => (ownsSave ? capture.putSave(save) : Promise.resolve()),
     resume,
+    // images go to the stage; those asked for before it arrived are preloaded at the handover
     preload: lookaheadPreloader({
-      preloadImages: stage === null ? null : (paths) => stage?.preload(paths) ?? Promise.resolve(),
+      preloadImages: (paths) => {
+        if (stage) return stage.preload(paths);
+        imagesBeforeStage.push(...paths);
+        return Promise.resolve();
+      },
       resolveAsset,
     }),
   });
@@ -374,14 +385,38 @@ export async function mountPlay(deps: PlayDeps): Promise<() => void> {
   if (menu.opened || history.opened) send({ type: 'PAUSE', reason: 'menu' });
   let announcedResume = resume === null;
   let lastState = '';
+  // At the handover the stage is told the lines the DOM had shown were read, until the player's
+  // own readThrough passes them (or the lines start over): it never types them a second time.
+  let handedThrough = -1;
+  const stageView = (view: PlayView): PlayView => {
+    const last = view.lines.at(-1)?.id ?? -1;
+    if (view.readThrough >= handedThrough || last < handedThrough) handedThrough = -1;
+    return handedThrough > view.readThrough ? { ...view, readThrough: handedThrough } : view;
+  };
   const show = (view: PlayView): void => {
     // A play left while it was still loading must not relabel the page that replaced it.
     if (mirror.root.isConnected) setState(view.state);
     mirror.update(view);
     history.update(view);
     menu.update(view);
-    stage?.update(view);
+    stage?.update(stageView(view));
     audio.update(view);
+  };
+  const handOver = (ready: PlayStage | null): void => {
+    if (torn) {
+      ready?.destroy();
+      return;
+    }
+    if (ready === null) {
+      mirror.setCanvasMode(false);
+      return;
+    }
+    stage = ready;
+    if (imagesBeforeStage.length > 0)
+      ready.preload(imagesBeforeStage.splice(0)).catch(() => undefined);
+    handedThrough = mirror.shownThrough() ?? -1;
+    void mirror.handOver();
+    if (player) stage.update(stageView(player.getView()));
   };
   const unsubscribe = player.subscribe((view) => {
     show(view);
@@ -408,6 +443,9 @@ export async function mountPlay(deps: PlayDeps): Promise<() => void> {
     }
   });
   show(player.getView());
+  requestAnimationFrame(() => {
+    if (!torn) void loadStage().then(handOver);
+  });
 
   const onVisibility = (): void =>
     send(
@@ -427,6 +465,7 @@ export async function mountPlay(deps: PlayDeps): Promise<() => void> {
   motionQuery.addEventListener('change', onMotion);
 
   return () => {
+    torn = true;
     document.removeEventListener('visibilitychange', onVisibility);
     schemeQuery.removeEventListener('change', onScheme);
     motionQuery.removeEventListener('change', onMotion);

@@ -1,6 +1,9 @@
 // The play view in the DOM: the accessible mirror of the canvas (DESIGN.md §7) and its controls.
 // Text goes to a role="log", choices are real <button>s in the "Choices" group (laid over the
 // canvas cards when a canvas is drawn, plain buttons when not), the window is a progressbar.
+// While the stage loads, the DOM reads the first beat in the canvas's place; the canvas fades in
+// over it. User Timing marks: `inkreel:first-beat` on the first frame that shows the story's first
+// line (DOM or canvas), `inkreel:first-choice` when the first decision is in the DOM.
 import type { PlayerCommand } from '../core/commands.ts';
 import type { InputMethod } from '../core/events.ts';
 import type { StoryOutline } from '../core/model.ts';
@@ -61,6 +64,10 @@ export class PlayMirror {
   /** where the canvas goes */
   readonly stageHost: HTMLDivElement;
   private readonly log: HTMLDivElement;
+  /** while the stage loads: the beat's lines still to come, unseen, so the shown ones sit where
+   * the canvas will put them (it lays out the whole page and types into it) */
+  private readonly logRest: HTMLDivElement;
+  private logRestKey = '';
   private readonly choices: HTMLDivElement;
   private readonly bar: CountdownBar;
   private readonly reading: ReadingControl;
@@ -90,6 +97,7 @@ export class PlayMirror {
       'aria-live': 'polite',
       'aria-label': 'Story',
     });
+    this.logRest = h('div', { class: 'story-log-rest', 'aria-hidden': 'true' });
     this.choices = h('div', { class: 'choices', role: 'group', 'aria-label': 'Choices' });
     this.bar = new CountdownBar(
       options.now,
@@ -152,6 +160,7 @@ export class PlayMirror {
           'div',
           { class: 'play-overlay' },
           this.log,
+          this.logRest,
           this.reading.continueButton,
           this.choices,
           this.status,
@@ -236,7 +245,49 @@ export class PlayMirror {
   /** Canvas mode: the canvas draws text and cards; the DOM text is for assistive tech only. */
   setCanvasMode(on: boolean): void {
     this.root.classList.toggle('canvas-mode', on);
+    this.root.classList.remove('stage-pending');
     this.reading.setCanvasMode(on);
+    if (this.view) this.renderRest(this.view);
+  }
+
+  /**
+   * While the stage and its art load: the frame is laid out as the canvas will be, and the DOM
+   * reads the story (line by line, as the text view does) in the canvas's subtitle place and type.
+   */
+  setStagePending(): void {
+    this.root.classList.add('canvas-mode', 'stage-pending');
+    this.reading.setCanvasMode(false);
+  }
+
+  /**
+   * The stage arrived: canvas mode on, and the canvas fades in over the DOM text as that fades out
+   * (at once under reduced motion). Resolves when the fade is over.
+   */
+  handOver(): Promise<void> {
+    const fade = !this.options.reducedMotion?.();
+    if (fade) this.root.classList.add('stage-arriving');
+    this.setCanvasMode(true);
+    if (!fade) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.stageHost.removeEventListener('animationend', onEnd);
+        this.root.classList.remove('stage-arriving');
+        if (this.view) this.renderRest(this.view);
+        resolve();
+      };
+      const onEnd = (e: AnimationEvent): void => {
+        if (e.target === this.stageHost) done();
+      };
+      this.stageHost.addEventListener('animationend', onEnd);
+      // a tab in the background runs no animation: the fade is over by then anyway
+      const timer = setTimeout(done, STAGE_FADE_MS + 200);
+    });
+  }
+
+  /** Id of the last line the story log shows (null when none): what the reader has seen. */
+  shownThrough(): number | null {
+    return this.shownLineIds.at(-1) ?? null;
   }
 
   /** How far the stage's reveal and pages are (canvas view). */
@@ -295,6 +346,14 @@ export class PlayMirror {
     }
     for (const line of lines.slice(this.shownLineIds.length)) {
       const p = h('p', { class: line.className ? `line line-${line.className}` : 'line' });
+      // lines the canvas has not typed yet stay out of sight while the DOM text fades out
+      if (this.root.classList.contains('stage-arriving')) p.classList.add('line-after-handover');
+      // the text view brings each line up gently (the canvas types its own)
+      if (
+        !this.root.classList.contains('canvas-mode') ||
+        this.root.classList.contains('stage-pending')
+      )
+        if (!this.options.reducedMotion?.()) p.classList.add('line-in');
       if (line.speaker) p.append(h('span', { class: 'speaker' }, line.speaker), ' ');
       p.append(line.text);
       if (line.image) {
@@ -303,8 +362,28 @@ export class PlayMirror {
       }
       this.log.append(p);
       this.shownLineIds.push(line.id);
+      performanceMarkFirstBeat();
     }
     this.log.scrollTop = this.log.scrollHeight;
+    this.renderRest(view);
+  }
+
+  private renderRest(view: PlayView): void {
+    const pending =
+      this.root.classList.contains('stage-pending') ||
+      this.root.classList.contains('stage-arriving');
+    const rest = pending ? view.lines.slice(this.shownLineIds.length) : [];
+    const key = rest.map((l) => l.id).join(',');
+    // the cards about to rise after the beat: the canvas keeps their room below the text
+    const upcoming = pending && view.decision === null ? view.upcomingOptions : 0;
+    this.logRest.parentElement?.style.setProperty('--upcoming', String(upcoming));
+    if (key === this.logRestKey) return;
+    this.logRestKey = key;
+    this.logRest.replaceChildren(
+      ...rest.map((line) =>
+        h('p', {}, line.speaker ? h('span', { class: 'speaker' }, line.speaker) : null, line.text),
+      ),
+    );
   }
 
   private renderChoices(view: PlayView): void {
@@ -463,7 +542,23 @@ function statusOf(view: PlayView): string {
   return '';
 }
 
+/** The canvas's fade in over the DOM text at the handover (styles.css `stage-in`). */
+const STAGE_FADE_MS = 450;
+
+/**
+ * `inkreel:first-beat` (DESIGN §7): the first frame on which the story's first line is visible,
+ * in the DOM text view or on the canvas (whose lines reach the log as the stage shows them). Once
+ * per page load, as `inkreel:first-choice` is.
+ */
+let firstBeatMarked = false;
+function performanceMarkFirstBeat(): void {
+  if (firstBeatMarked) return;
+  firstBeatMarked = true;
+  requestAnimationFrame(() => performance.mark('inkreel:first-beat'));
+}
+
 let firstChoiceMarked = false;
+/** `inkreel:first-choice` (DESIGN §7): the first decision is in the DOM, once per page load. */
 function performanceMarkFirstChoice(): void {
   if (firstChoiceMarked) return;
   firstChoiceMarked = true;

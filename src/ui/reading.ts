@@ -1,7 +1,9 @@
 // Reading, then choosing, in the DOM: which lines the story log shows and whether it is busy, the
 // "Continue" cue, autoplay, and telling the player (REVEALED) once the beat's last line is read.
 // With a canvas the stage reports how far its reveal and pages are; in the text-only view the
-// log reveals new lines itself, one at a time at the text speed.
+// log reveals new lines itself, one at a time: a line shows at once (the stylesheet fades it in)
+// and the next waits for its typing time at the text speed; the beat is read once the last
+// line's time is over.
 import type { PlayerCommand } from '../core/commands.ts';
 import { MAX_REVEAL_MS, readingMs, REVEAL_CPS } from '../core/pacing.ts';
 import type { TextSpeed } from '../core/settings.ts';
@@ -34,6 +36,7 @@ export class ReadingControl {
   private stageReport: RevealReport | null = null;
   /** text-only view: how many of the view's lines the log shows so far */
   private shownCount = 0;
+  /** text-only view: runs for the typing time of the line shown last (the log is busy meanwhile) */
   private lineTimer: ReturnType<typeof setTimeout> | null = null;
   private autoTimer: ReturnType<typeof setTimeout> | null = null;
   private autoKey = '';
@@ -55,6 +58,8 @@ export class ReadingControl {
 
   setCanvasMode(on: boolean): void {
     this.canvas = on;
+    // the stage reveals from here (what the log showed, it is given as read)
+    if (on) this.stopLineTimer();
     this.settle();
   }
 
@@ -84,6 +89,7 @@ export class ReadingControl {
     if (!continues) {
       this.shownCount = 0;
       this.loggedThrough = -1;
+      this.stopLineTimer();
     }
     this.view = view;
     if (!this.canvas) {
@@ -106,7 +112,7 @@ export class ReadingControl {
     }
     const shown = lines.slice(0, this.shownCount);
     return {
-      busy: this.shownCount < lines.length,
+      busy: this.shownCount < lines.length || this.lineTimer !== null,
       through: shown.at(-1)?.id ?? null,
       more: false,
       pageChars: shown.reduce((sum, l) => sum + l.text.length, 0),
@@ -138,18 +144,24 @@ export class ReadingControl {
     this.clearTimers();
   }
 
+  /** Shows the rest of the lines and ends the last one's typing time; false when nothing was left. */
   private showAll(): boolean {
     const total = this.view?.lines.length ?? 0;
-    if (this.canvas || this.shownCount >= total) return false;
+    if (this.canvas || (this.shownCount >= total && this.lineTimer === null)) return false;
     this.shownCount = total;
+    this.stopLineTimer();
     this.settle();
     return true;
   }
 
-  private clearTimers(): void {
+  private stopLineTimer(): void {
     if (this.lineTimer !== null) clearTimeout(this.lineTimer);
-    if (this.autoTimer !== null) clearTimeout(this.autoTimer);
     this.lineTimer = null;
+  }
+
+  private clearTimers(): void {
+    this.stopLineTimer();
+    if (this.autoTimer !== null) clearTimeout(this.autoTimer);
     this.autoTimer = null;
   }
 
@@ -172,17 +184,22 @@ export class ReadingControl {
     }
   }
 
+  /** Shows the next line now and holds the one after it for this line's typing time. */
   private scheduleNextLine(view: PlayView): void {
-    if (this.lineTimer !== null || this.shownCount >= view.lines.length) return;
-    const next = view.lines[this.shownCount];
-    const delay = this.speed === 'instant' ? 0 : lineRevealMs(next?.text.length ?? 0, this.speed);
-    if (delay === 0) {
+    if (this.lineTimer !== null) return;
+    if (this.speed === 'instant') {
       this.shownCount = view.lines.length;
       return;
     }
+    let delay = 0;
+    // a line with no words to type (an image alone) takes no time: the next one shows with it
+    while (delay === 0 && this.shownCount < view.lines.length) {
+      delay = lineRevealMs(view.lines[this.shownCount]?.text.length ?? 0, this.speed);
+      this.shownCount += 1;
+    }
+    if (delay === 0) return;
     this.lineTimer = setTimeout(() => {
       this.lineTimer = null;
-      this.shownCount = Math.min(this.shownCount + 1, this.view?.lines.length ?? 0);
       this.settle();
     }, delay);
   }

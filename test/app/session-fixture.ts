@@ -6,6 +6,7 @@ import { mountPlay, type PlayDeps, type PlayStage } from '../../src/app/play-ses
 import type { CatalogueEntry } from '../../src/core/model.ts';
 import type { Profile, ProfileStore } from '../../src/core/ports.ts';
 import type { StageOptions } from '../../src/render/stage.ts';
+import type { PlayView } from '../../src/core/view.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings.ts';
 import { createMemoryProfileStore } from '../../src/storage/memory-store.ts';
 import { FakeRuntime, type FakeScript } from '../player/fake-runtime.ts';
@@ -100,19 +101,24 @@ function fakeMedia(): MediaQueryList {
  */
 export function fakeStage(): PlayStage & {
   readonly updates: number;
+  /** the views the stage was given, in order */
+  readonly views: readonly PlayView[];
   bind(options: StageOptions): void;
 } {
   let updates = 0;
+  const views: PlayView[] = [];
   let options: StageOptions | null = null;
   return {
     get updates() {
       return updates;
     },
+    views,
     bind(o) {
       options = o;
     },
     update: (view) => {
       updates += 1;
+      views.push(view);
       const through = view.lines.at(-1)?.id ?? null;
       options?.onReveal?.({ busy: false, through, more: false, pageChars: 0 });
     },
@@ -144,6 +150,8 @@ export interface MountOptions {
   readonly settingsFail?: Error;
   /** the story's JSON loads only once this resolves */
   readonly loadGate?: Promise<void>;
+  /** the stage is ready only once this resolves (null: it cannot be made) */
+  readonly stageGate?: Promise<'ready' | null>;
 }
 
 /** Mounts one play of the short story on `store`, with ids and times that count up. */
@@ -178,9 +186,10 @@ export async function mount(store: ProfileStore, options: MountOptions = {}): Pr
     clock: { now: () => performance.now() },
     newId,
     tab: { soundMuted: false },
-    createStage: (_host, stageOptions) => {
+    createStage: async (_host, stageOptions) => {
+      if ((await options.stageGate) === null) throw new Error('no canvas here');
       stage.bind(stageOptions);
-      return Promise.resolve(stage);
+      return stage;
     },
     createRuntime: () => runtime,
     matchMedia: () => fakeMedia(),

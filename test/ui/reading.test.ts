@@ -47,20 +47,58 @@ afterEach(() => {
 });
 
 describe('the text-only view reads line by line', () => {
-  it('is busy while lines are still arriving, then says the beat is read once', () => {
+  it('shows each line at once, waits its typing time before the next, then says the beat is read once', () => {
     const { sent, mirror, log } = mount();
     mirror.update(reading());
+    // the first line is there at once; the second waits for the first's typing time
     expect(log().getAttribute('aria-busy')).toBe('true');
-    expect(log().textContent).toBe('');
-    vi.advanceTimersByTime(lineRevealMs(lines[0]!.text.length, 'normal'));
-    expect(log().textContent).toContain('The phone rings.');
+    expect(log().textContent).toBe('The phone rings.');
+    const first = lineRevealMs(lines[0]!.text.length, 'normal');
+    vi.advanceTimersByTime(first - 1);
     expect(log().textContent).not.toContain('Nobody moves.');
+    vi.advanceTimersByTime(1);
+    expect(log().textContent).toContain('Nobody moves.');
+    // read, then choose: the beat is not read while its last line is still typing
+    expect(log().getAttribute('aria-busy')).toBe('true');
     expect(sent).toEqual([]);
-    vi.advanceTimersByTime(lineRevealMs(lines[1]!.text.length, 'normal'));
+    vi.advanceTimersByTime(lineRevealMs(lines[1]!.text.length, 'normal') - 1);
+    expect(sent).toEqual([]);
+    vi.advanceTimersByTime(1);
     expect(log().getAttribute('aria-busy')).toBe('false');
     expect(sent).toEqual([{ type: 'REVEALED', through: 2 }]);
     mirror.update(reading());
     expect(sent).toHaveLength(1);
+  });
+
+  it('brings lines up with a fade, and without one under reduced motion', () => {
+    const { mirror, log } = mount();
+    mirror.update(reading());
+    expect(log().querySelector('p')?.classList.contains('line-in')).toBe(true);
+    mirror.destroy();
+    const still = new PlayMirror({
+      send: () => undefined,
+      now: () => 0,
+      resolveAsset: () => null,
+      profileName: 'Ada',
+      title: 'S',
+      reducedMotion: () => true,
+    });
+    document.body.append(still.root);
+    still.update(reading());
+    const p = still.root.querySelector('[role="log"] p');
+    expect(p?.textContent).toBe('The phone rings.');
+    expect(p?.classList.contains('line-in')).toBe(false);
+    still.destroy();
+  });
+
+  it('ends the last line’s typing time on Enter', () => {
+    const { sent, mirror, log } = mount();
+    mirror.update(reading({ lines: [lines[0]!] }));
+    expect(log().textContent).toBe('The phone rings.');
+    expect(sent).toEqual([]);
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    expect(log().getAttribute('aria-busy')).toBe('false');
+    expect(sent).toEqual([{ type: 'REVEALED', through: 1 }]);
   });
 
   it('shows every line at once on Enter and reports them read', () => {
