@@ -1,5 +1,5 @@
 // Chromium figures for the bench: JS before the first decision, time to first decision against the
-// bare page, pick → next beat, countdown frame intervals, ProfileStore on IndexedDB, report render.
+// bare page, countdown frame intervals, ProfileStore on IndexedDB, report render (picks: pick.ts).
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
 import { gzipOfUrl } from './build.ts';
@@ -150,7 +150,6 @@ export async function loadFigures(
 
 export interface PlayFigures {
   readonly playthroughs: number;
-  readonly picks: Summary;
   readonly frames: Summary;
   /** rAF intervals on the idle bare page for as long: what this machine gives any page */
   readonly bareFrames: Summary;
@@ -176,14 +175,13 @@ function frameDeltas(page: Page, ms: number): Promise<number[]> {
   );
 }
 
-/** Scripted playthroughs of night-shift: frame intervals in the first countdown, then every pick. */
+/** Frame intervals in the first countdown of night-shift (the picks are bench/pick.ts's). */
 export async function playFigures(
   browser: Browser,
   url: string,
   runs: number,
   countdownMs: number,
 ): Promise<PlayFigures> {
-  const picks: number[] = [];
   const frames: number[] = [];
   for (let run = 0; run < runs; run++) {
     const context = await newContext(browser);
@@ -192,32 +190,6 @@ export async function playFigures(
       await page.goto(`${url}/#/play/night-shift`);
       await untilOpenDecision(page);
       frames.push(...(await frameDeltas(page, countdownMs)));
-      for (let guard = 0; guard < 80; guard++) {
-        const state = await untilOpenDecision(page);
-        if (state !== 'choosing') break;
-        const button = page.locator(`${CHOICES} button:not([disabled])`).first();
-        await button.waitFor({ state: 'attached', timeout: 15_000 });
-        const before = await page.locator(`${CHOICES} button`).first().textContent();
-        await button.click();
-        await page.waitForFunction(
-          (prev) => {
-            const s = document.getElementById('app')?.dataset.state;
-            const now = document.querySelector(
-              '[role="group"][aria-label="Choices"] button',
-            )?.textContent;
-            return s === 'ended' || s === 'error' || now !== prev;
-          },
-          before,
-          { timeout: 15_000 },
-        );
-      }
-      // the last measure is taken a frame after the ending shows
-      await page.waitForTimeout(100);
-      picks.push(
-        ...(await page.evaluate(() =>
-          performance.getEntriesByName('inkreel:choice').map((m) => m.duration),
-        )),
-      );
     } finally {
       await context.close();
     }
@@ -238,7 +210,6 @@ export async function playFigures(
   }
   return {
     playthroughs: runs,
-    picks: summarize(picks),
     frames: summarize(frames),
     bareFrames: summarize(bareFrames),
   };
