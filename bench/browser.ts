@@ -1,5 +1,5 @@
-// Chromium figures for the bench: pick → next beat, countdown frame intervals, ProfileStore on
-// IndexedDB, report render (the first beat and the JS before it: bench/first-beat.ts).
+// Chromium figures for the bench: countdown frame intervals beside the idle bare page, ProfileStore
+// on IndexedDB, report render (the first beat: first-beat.ts; picks: pick.ts; frames: frames.ts).
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
 import type { StoreBenchApi } from './pages/store/store.ts';
@@ -63,7 +63,6 @@ async function untilOpenDecision(page: Page, timeout = 30_000): Promise<string> 
 
 export interface PlayFigures {
   readonly playthroughs: number;
-  readonly picks: Summary;
   readonly frames: Summary;
   /** rAF intervals on the idle bare page for as long: what this machine gives any page */
   readonly bareFrames: Summary;
@@ -89,14 +88,13 @@ function frameDeltas(page: Page, ms: number): Promise<number[]> {
   );
 }
 
-/** Scripted playthroughs of night-shift: frame intervals in the first countdown, then every pick. */
+/** Frame intervals in the first countdown of night-shift (the picks are bench/pick.ts's). */
 export async function playFigures(
   browser: Browser,
   url: string,
   runs: number,
   countdownMs: number,
 ): Promise<PlayFigures> {
-  const picks: number[] = [];
   const frames: number[] = [];
   for (let run = 0; run < runs; run++) {
     const context = await newContext(browser);
@@ -105,32 +103,6 @@ export async function playFigures(
       await page.goto(`${url}/#/play/night-shift`);
       await untilOpenDecision(page);
       frames.push(...(await frameDeltas(page, countdownMs)));
-      for (let guard = 0; guard < 80; guard++) {
-        const state = await untilOpenDecision(page);
-        if (state !== 'choosing') break;
-        const button = page.locator(`${CHOICES} button:not([disabled])`).first();
-        await button.waitFor({ state: 'attached', timeout: 15_000 });
-        const before = await page.locator(`${CHOICES} button`).first().textContent();
-        await button.click();
-        await page.waitForFunction(
-          (prev) => {
-            const s = document.getElementById('app')?.dataset.state;
-            const now = document.querySelector(
-              '[role="group"][aria-label="Choices"] button',
-            )?.textContent;
-            return s === 'ended' || s === 'error' || now !== prev;
-          },
-          before,
-          { timeout: 15_000 },
-        );
-      }
-      // the last measure is taken a frame after the ending shows
-      await page.waitForTimeout(100);
-      picks.push(
-        ...(await page.evaluate(() =>
-          performance.getEntriesByName('inkreel:choice').map((m) => m.duration),
-        )),
-      );
     } finally {
       await context.close();
     }
@@ -151,7 +123,6 @@ export async function playFigures(
   }
   return {
     playthroughs: runs,
-    picks: summarize(picks),
     frames: summarize(frames),
     bareFrames: summarize(bareFrames),
   };

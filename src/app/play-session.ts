@@ -1,6 +1,6 @@
 // One story's play, mounted and torn down: the mirror, the stage, audio, the ledger, the player,
-// lookahead preloading, the `inkreel:choice` measure, the save's life and the notices. Everything
-// it touches outside the page comes in through PlayDeps, so it mounts in jsdom with fakes.
+// lookahead preloading, a pick's timing marks (play-marks.ts), the save's life and the notices.
+// Everything it touches outside the page comes in through PlayDeps, so it mounts in jsdom with fakes.
 // The player starts as soon as the story is loaded, reading in the DOM (PlayMirror marks
 // `inkreel:first-beat` on the frame the first line shows); the stage (pixi and its art, loaded
 // lazily) takes over when it is ready, showing what the DOM showed as read, and fades in.
@@ -26,6 +26,8 @@ import { hrefFor } from '../ui/routes.ts';
 import { TEXT_SPEED_CHOICES } from '../ui/text-speeds.ts';
 import type { Capture } from './capture.ts';
 import { isTheme, stageTheme } from './display.ts';
+import { playMarks } from './play-marks.ts';
+import { nextFrameDone } from '../render/after-frame.ts';
 
 /** What the session asks of a stage (render/stage.ts's Stage, or a fake in tests). */
 export type PlayStage = Pick<
@@ -38,7 +40,8 @@ export type PlayStage = Pick<
   | 'completeReveal'
   | 'advance'
   | 'destroy'
->;
+> &
+  Partial<Pick<Stage, 'nextBeatPrepared'>>;
 
 /** What a tab remembers across the stories it plays (not stored). */
 export interface TabState {
@@ -169,23 +172,10 @@ export async function mountPlay(deps: PlayDeps): Promise<() => void> {
   // A story's own theme dresses the whole page while it plays, unless the player chose one.
   if (settings.theme === 'system' && isTheme(entry.meta.theme))
     document.documentElement.dataset.theme = entry.meta.theme;
-  // `inkreel:choice` runs from a pick to the next beat drawn (DESIGN §7): the turn and the last line
-  // at the pick are remembered, and the measure is taken on the first frame that shows new text,
-  // a later decision or an end.
-  let pickedTurn: number | null = null;
-  let pickedLastLine: number | undefined;
+  // a pick's User Timing marks and measures (DESIGN §7, §8), defined in play-marks.ts
+  const marks = playMarks({ stagePrepared: () => stage?.nextBeatPrepared ?? true });
   const send = (command: PlayerCommand): void => {
-    const open = player?.getView().decision;
-    if (
-      command.type === 'PICK' &&
-      pickedTurn === null &&
-      open &&
-      (open.phase === 'shown' || open.phase === 'selecting')
-    ) {
-      performance.mark('inkreel:pick');
-      pickedTurn = open.turn;
-      pickedLastLine = player?.getView().lines.at(-1)?.id;
-    }
+    if (command.type === 'PICK') marks.pick(player?.getView() ?? null);
     player?.send(command);
   };
   const incognito = capture.mode() === 'incognito';
@@ -380,6 +370,8 @@ export async function mountPlay(deps: PlayDeps): Promise<() => void> {
       },
       resolveAsset,
     }),
+    // the pick's story step and capture start once its card has been drawn (play-marks.ts)
+    afterConfirm: () => nextFrameDone(),
   });
   // a menu opened while the story loaded held no player yet: its hold starts now
   if (menu.opened || history.opened) send({ type: 'PAUSE', reason: 'menu' });
@@ -394,6 +386,7 @@ export async function mountPlay(deps: PlayDeps): Promise<() => void> {
     return handedThrough > view.readThrough ? { ...view, readThrough: handedThrough } : view;
   };
   const show = (view: PlayView): void => {
+    marks.beforeShow(view);
     // A play left while it was still loading must not relabel the page that replaced it.
     if (mirror.root.isConnected) setState(view.state);
     mirror.update(view);
@@ -401,6 +394,7 @@ export async function mountPlay(deps: PlayDeps): Promise<() => void> {
     menu.update(view);
     stage?.update(stageView(view));
     audio.update(view);
+    marks.afterShow(view);
   };
   const handOver = (ready: PlayStage | null): void => {
     if (torn) {
@@ -432,15 +426,6 @@ export async function mountPlay(deps: PlayDeps): Promise<() => void> {
         if (found !== null) mirror.setEndingsFound(found);
       });
     lastState = view.state;
-    const nextBeat =
-      view.state === 'ended' ||
-      view.state === 'error' ||
-      view.lines.at(-1)?.id !== pickedLastLine ||
-      (view.state === 'choosing' && view.decision !== null && view.decision.turn !== pickedTurn);
-    if (pickedTurn !== null && nextBeat) {
-      pickedTurn = null;
-      requestAnimationFrame(() => performance.measure('inkreel:choice', 'inkreel:pick'));
-    }
   });
   show(player.getView());
   requestAnimationFrame(() => {
@@ -466,6 +451,7 @@ export async function mountPlay(deps: PlayDeps): Promise<() => void> {
 
   return () => {
     torn = true;
+    marks.stop();
     document.removeEventListener('visibilitychange', onVisibility);
     schemeQuery.removeEventListener('change', onScheme);
     motionQuery.removeEventListener('change', onMotion);

@@ -84,6 +84,20 @@ export interface ChapterMark {
   readonly lineId: number;
 }
 
+/**
+ * The beat that follows a pick, known while the chosen card still holds: what the view after the
+ * hold will show (DESIGN §8: the next beat is computed and laid out before the hold ends).
+ */
+export interface UpcomingBeat {
+  /** the `lines` the view will have once the hold ends (the new beat's first lines included) */
+  readonly lines: readonly ShownLine[];
+  /** its `upcomingOptions`: the cards the decision after the new beat will offer (0 when none) */
+  readonly upcomingOptions: number;
+  /** its `backdrop` and `backdropChanges` */
+  readonly backdrop: Backdrop | null;
+  readonly backdropChanges: readonly BackdropChange[];
+}
+
 export interface PlayView {
   readonly state: PlayState;
   readonly storyId: string;
@@ -121,6 +135,12 @@ export interface PlayView {
   /** the score's cue in play (the last `music:` tag; null after `music: none` or before any) */
   readonly music?: string | null;
   readonly decision: DecisionView | null;
+  /**
+   * while a picked (or timed-out) card holds and the story has already run to what follows: that
+   * beat, so a view lays it out during the hold and only swaps it in when the hold ends; absent or
+   * null otherwise (optional: older views lack it)
+   */
+  readonly upcoming?: UpcomingBeat | null;
   /** decisions taken so far in this playthrough (for rewind and the ending screen) */
   readonly history: readonly PastDecision[];
   /** the chapter in play (never cleared by CLEAR); null before the first `chapter` tag */

@@ -28,6 +28,13 @@ export interface PlayerEffects {
    * it; `costMs` is the lookahead's own time on `clock`. Only called when the runtime has lookahead.
    */
   readonly preload?: (results: readonly LookaheadResult[], costMs: number) => void;
+  /**
+   * Resolves once the frame that answers a pick (the chosen card's confirm frame) has been drawn:
+   * the pick's own work, running the story on and capturing the choice, waits for it, so that frame
+   * carries only the view's change (DESIGN §8). Both still run while the card holds. Absent: they
+   * start at once (the player's tests).
+   */
+  readonly afterConfirm?: () => Promise<void>;
 }
 
 export interface PlayerOptions extends Omit<PlayerEffects, 'wallClock'> {
@@ -49,10 +56,12 @@ export interface Player {
 
 /** The playback machine with its named effects bound to `effects`. */
 export function createPlayerMachine(effects: PlayerEffects): PlayerMachine {
-  const { runtime, clock, wallClock, record, save, preload } = effects;
+  const { runtime, clock, wallClock, record, save, preload, afterConfirm } = effects;
   return playerMachine.provide({
     actors: {
       continueStory: fromPromise(async ({ input }) => {
+        // a pick's step (the only one that chooses) waits until its card has been drawn
+        if (input.choose !== null && afterConfirm) await afterConfirm();
         if (input.reset) runtime.reset();
         if (input.choose !== null) runtime.choose(input.choose);
         const beat = await runtime.next();
@@ -67,6 +76,7 @@ export function createPlayerMachine(effects: PlayerEffects): PlayerMachine {
         return await Promise.resolve(decision);
       }),
       recordEvent: fromPromise(async ({ input }) => {
+        if (input.type === 'choice.made' && afterConfirm) await afterConfirm();
         await record(input);
       }),
       autosave: fromPromise(async ({ input }) => {
@@ -186,6 +196,7 @@ export function startPlayer(options: PlayerOptions): Player {
     record: options.record,
     save: options.save,
     ...(options.preload === undefined ? {} : { preload: options.preload }),
+    ...(options.afterConfirm === undefined ? {} : { afterConfirm: options.afterConfirm }),
   };
   return runPlayer(createPlayerMachine(effects), effects, {
     meta: options.runtime.meta,

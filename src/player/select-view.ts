@@ -9,9 +9,10 @@ import type {
   PlayView,
   ShownLine,
   SoundCue,
+  UpcomingBeat,
 } from '../core/view.ts';
 import type { Backdrop } from '../core/directives.ts';
-import type { PlayerContext, TranscriptEntry } from './play-context.ts';
+import { fromStep, revealed, type PlayerContext, type TranscriptEntry } from './play-context.ts';
 
 /** A machine state value: a state name or nested `{ parent: child }` objects. */
 export type StateValueLike = string | { readonly [key: string]: StateValueLike | undefined };
@@ -216,6 +217,25 @@ function decisionOf(ctx: PlayerContext, phase: DecisionPhase): DecisionView | nu
   };
 }
 
+/**
+ * While the picked card holds and the story step is done: what the view will show once the hold
+ * ends, folded the way the machine will fold it (applyNextStep, then the reveal of the new beat's
+ * lines up to its first `pause:`). Null before the step is done, when it failed, or when the new
+ * beat restarts the story (nothing of it is shown).
+ */
+function upcomingOf(ctx: PlayerContext, landing: boolean): UpcomingBeat | null {
+  if (!landing || ctx.nextStep === null) return null;
+  const next = revealed({ ...ctx, ...fromStep(ctx.nextStep) });
+  if (next.restartRequested === true || next.transcript === undefined) return null;
+  const screen = screenOf(next.transcript);
+  return {
+    lines: screen.lines,
+    upcomingOptions: ctx.nextStep.beat.decision?.options.length ?? 0,
+    backdrop: screen.backdrop,
+    backdropChanges: screen.changes,
+  };
+}
+
 /** Pure: the same snapshot always gives an equal view, and the snapshot is never touched. */
 export function selectView(snapshot: PlayerSnapshotLike): PlayView {
   const ctx = snapshot.context;
@@ -245,6 +265,7 @@ export function selectView(snapshot: PlayerSnapshotLike): PlayView {
     music: screen.music,
     decision:
       top === 'choosing' ? decisionOf(ctx, phaseOf(sub, ctx.current?.timedOut === true)) : null,
+    upcoming: upcomingOf(ctx, top === 'choosing' && sub === 'landing'),
     history: historyOf(ctx),
     chapter: chapterAt(ctx.transcript),
     ending: base === 'ended' ? ctx.ending : null,

@@ -40,10 +40,27 @@ function drawCard(
   });
 }
 
+/** A card's parts and what it shows now, so a new phase restyles it in place. */
+interface CardParts {
+  readonly index: number;
+  readonly rect: Rect;
+  readonly bg: Graphics;
+  readonly hint: Text;
+  readonly label: Text;
+  /** the default's legend, or null on a card that is not the default (or in an untimed window) */
+  legend: Container | null;
+  /** "The clock chose", once the clock took this card */
+  note: Text | null;
+  chosen: boolean;
+  hover: boolean;
+}
+
+const cardParts = new WeakMap<Container, CardParts>();
+
 /**
  * Builds the `choices` container: one `choice-<i>` per option with its card, text, key hint and a
- * `default-mark` on the option the timer will take. A decision past selecting dims the options not
- * chosen and takes no input; one tap per decision reaches `onPick` (a second press never picks twice).
+ * `default-mark` on the option the timer will take, styled for the decision's phase (see
+ * `settleChoices`). One tap per decision reaches `onPick` (a second press never picks twice).
  */
 export function buildChoices(
   decision: DecisionView | null,
@@ -53,21 +70,17 @@ export function buildChoices(
 ): Container {
   const root = new Container({ label: 'choices' });
   if (!decision) return root;
-  const live = acceptsPicks(decision);
   let picked = false;
   decision.options.forEach((option, i) => {
     const rect = layout.choices.cards[i];
     if (!rect) return;
-    const chosen = decision.chosen === option.index;
     const card = new Container({ label: `choice-${option.index}` });
     card.position.set(rect.x, rect.y);
     const bg = new Graphics({ label: 'card' });
-    drawCard(bg, rect, layout, palette, chosen, false);
     card.addChild(bg);
 
     const pad = layout.choices.cardPadding;
     const legendH = layout.choices.legendHeight;
-    const textColour = chosen ? palette.chosenText : palette.cardText;
     const hintSize = Math.max(12, Math.round(layout.choiceFontSize * 0.7));
     const hint = new Text({
       label: 'key-hint',
@@ -76,7 +89,7 @@ export function buildChoices(
         fontFamily: palette.fontFamily,
         fontSize: hintSize,
         fontWeight: '700',
-        fill: textColour,
+        fill: palette.cardText,
       },
     });
     hint.alpha = 0.6;
@@ -93,7 +106,7 @@ export function buildChoices(
         fontSize: layout.choiceFontSize,
         lineHeight: Math.round(layout.choiceFontSize * layout.lineHeight),
         fontWeight: '700',
-        fill: textColour,
+        fill: palette.cardText,
         align: 'center',
         wordWrap: true,
         wordWrapWidth: Math.max(10, rect.width - pad * 2 - hintSize * 2),
@@ -109,47 +122,103 @@ export function buildChoices(
     );
     card.addChild(label);
 
-    // Only a timed window takes a default; an untimed one waits for the player.
-    if (option.isDefault && decision.windowMs !== null) {
-      card.addChild(
-        buildLegend(rect, layout, chosen ? palette.chosenText : palette.defaultMark, palette),
-      );
-    }
+    const parts: CardParts = {
+      index: option.index,
+      rect,
+      bg,
+      hint,
+      label,
+      // Only a timed window takes a default; an untimed one waits for the player.
+      legend:
+        option.isDefault && decision.windowMs !== null
+          ? buildLegend(rect, layout, palette.defaultMark, palette)
+          : null,
+      note: null,
+      chosen: false,
+      hover: false,
+    };
+    if (parts.legend) card.addChild(parts.legend);
+    drawCard(bg, rect, layout, palette, false, false);
+    cardParts.set(card, parts);
+    card.cursor = 'pointer';
+    card.on('pointerover', () => {
+      parts.hover = true;
+      drawCard(bg, rect, layout, palette, parts.chosen, true);
+    });
+    card.on('pointerout', () => {
+      parts.hover = false;
+      drawCard(bg, rect, layout, palette, parts.chosen, false);
+    });
+    card.on('pointertap', (e: FederatedPointerEvent) => {
+      e.stopPropagation();
+      if (picked) return;
+      picked = true;
+      handlers.onPick(option.index, e.pointerType === 'touch' ? 'touch' : 'pointer');
+    });
+    root.addChild(card);
+  });
+  settleChoices(root, decision, layout, palette);
+  return root;
+}
 
+/**
+ * Styles the cards `buildChoices` made for this decision as its phase says, in place (no card is
+ * rebuilt): while it is shown or selecting every card takes input; once picked or timed out the
+ * chosen card takes the chosen colours (and "The clock chose" over it on a timeout), the others dim,
+ * and none takes input. Only what changed is redrawn, so the pick's own frame stays cheap.
+ */
+export function settleChoices(
+  root: Container,
+  decision: DecisionView,
+  layout: PlayLayout,
+  palette: Palette,
+): void {
+  const live = acceptsPicks(decision);
+  for (const card of root.children) {
+    const parts = cardParts.get(card);
+    if (!parts) continue;
+    const chosen = decision.chosen === parts.index;
+    if (chosen !== parts.chosen) {
+      parts.chosen = chosen;
+      // a chosen card takes no hover: it is drawn at its chosen stroke either way
+      drawCard(parts.bg, parts.rect, layout, palette, chosen, parts.hover && !chosen);
+      const textColour = chosen ? palette.chosenText : palette.cardText;
+      parts.hint.style.fill = textColour;
+      parts.label.style.fill = textColour;
+      if (parts.legend) {
+        const legend = buildLegend(
+          parts.rect,
+          layout,
+          chosen ? palette.chosenText : palette.defaultMark,
+          palette,
+        );
+        card.addChildAt(legend, card.getChildIndex(parts.legend));
+        parts.legend.destroy({ children: true });
+        parts.legend = legend;
+      }
+    }
     if (!live && !chosen) card.alpha = 0.35;
-    if (chosen && decision.phase === 'timedOut') {
+    if (chosen && decision.phase === 'timedOut' && parts.note === null) {
       // the clock's pick says so over its card for the whole hold
+      const pad = layout.choices.cardPadding;
       const note = new Text({
         label: 'clock-chose',
         text: 'The clock chose',
         style: {
           fontFamily: palette.fontFamily,
-          fontSize: hintSize,
+          fontSize: parts.hint.style.fontSize,
           fontWeight: '700',
           letterSpacing: 1,
           fill: palette.speaker,
         },
       });
-      note.position.set((rect.width - note.width) / 2, -note.height - Math.max(4, pad * 0.4));
+      note.position.set((parts.rect.width - note.width) / 2, -note.height - Math.max(4, pad * 0.4));
       card.addChild(note);
+      parts.note = note;
     }
-    if (live) {
-      card.eventMode = 'static';
-      card.cursor = 'pointer';
-      card.on('pointerover', () => drawCard(bg, rect, layout, palette, chosen, true));
-      card.on('pointerout', () => drawCard(bg, rect, layout, palette, chosen, false));
-      card.on('pointertap', (e: FederatedPointerEvent) => {
-        e.stopPropagation();
-        if (picked) return;
-        picked = true;
-        handlers.onPick(option.index, e.pointerType === 'touch' ? 'touch' : 'pointer');
-      });
-    } else {
-      card.eventMode = 'none';
-    }
-    root.addChild(card);
-  });
-  return root;
+    card.eventMode = live ? 'static' : 'none';
+    card.cursor = live ? 'pointer' : 'default';
+  }
 }
 
 /** What the default card says at its foot: a clock and "taken when time runs out". */

@@ -14,7 +14,8 @@ import {
   loadScenes,
 } from './backdrop.ts';
 import type { PickInput } from './choices.ts';
-import { acceptsPicks, buildChoices, moveChoices, TimerBar } from './choices.ts';
+import { acceptsPicks, buildChoices, moveChoices, settleChoices, TimerBar } from './choices.ts';
+import { afterNextFrame } from './after-frame.ts';
 import type { PlayLayout, Rect } from './layout.ts';
 import { computeLayout } from './layout.ts';
 import { TextView } from './text.ts';
@@ -52,6 +53,11 @@ export interface StageOptions {
   readonly preference?: 'webgl' | 'webgpu' | 'canvas';
   /** seam for tests: how image URLs become textures (default: pixi Assets) */
   readonly loadTexture?: TextureLoader;
+  /**
+   * seam for tests: runs work after the next frame has been drawn (default afterNextFrame); the
+   * next beat is laid out there during a pick's hold, never in the frame that confirms the pick
+   */
+  readonly afterFrame?: (fn: () => void) => void;
 }
 
 export interface Stage {
@@ -70,6 +76,11 @@ export interface Stage {
   readonly canvas: HTMLCanvasElement;
   /** the root container, for structure tests and screenshots */
   readonly root: Container;
+  /**
+   * True while the view's upcoming beat (PlayView.upcoming, known while a picked card holds) is
+   * laid out off-screen, so the hold's end only swaps it in.
+   */
+  readonly nextBeatPrepared: boolean;
   /** true while nothing moves and the stage draws at its low idle frame rate */
   readonly idle: boolean;
   /** runs one frame's worth of animation at the stage clock's time (the ticker does this itself) */
@@ -79,10 +90,18 @@ export interface Stage {
 /** Frame rate while nothing on the canvas moves. */
 const IDLE_FPS = 8;
 
+/** What the cards are built from; a new phase or pick restyles the same cards in place. */
 function decisionKey(view: PlayView): string {
   const d = view.decision;
   if (!d) return 'none';
-  return `${d.id}|${d.turn}|${d.phase}|${d.chosen ?? ''}|${d.options.map((o) => `${o.index}:${o.isDefault ? '*' : ''}${o.text}`).join('\u0000')}`;
+  return `${d.id}|${d.turn}|${d.windowMs === null ? 'untimed' : 'timed'}|${d.options.map((o) => `${o.index}:${o.isDefault ? '*' : ''}${o.text}`).join('\u0000')}`;
+}
+
+/** The upcoming beat a view asks the stage to lay out ahead, or '' for none. */
+function upcomingKey(view: PlayView | null): string {
+  const u = view?.upcoming;
+  if (!u) return '';
+  return `${u.upcomingOptions}|${u.lines.map((l) => l.id).join(',')}`;
 }
 
 /** The cards the layout makes room for: those on screen, or those about to rise after the beat. */
@@ -225,6 +244,43 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
     options.onChoiceRects?.(shown ? layout.choices.cards.slice(0, decision.options.length) : null);
   };
 
+  // The next beat, laid out ahead while a picked card holds (PlayView.upcoming): `asked` is the
+  // upcoming beat of the last view, `prepared` what has been laid out (the layout it was laid out
+  // for is the one the stage takes when the beat arrives, so the text sees the same layout).
+  let asked = '';
+  let prepared: {
+    readonly key: string;
+    readonly layout: PlayLayout;
+    readonly count: number;
+  } | null = null;
+  const afterFrame = options.afterFrame ?? afterNextFrame;
+  const layoutFor = (count: number): PlayLayout => {
+    const w = app.screen.width;
+    const h = app.screen.height;
+    const ahead = prepared?.layout;
+    if (ahead && ahead.width === w && ahead.height === h && prepared?.count === count) return ahead;
+    return computeLayout(w, h, count);
+  };
+  const prepareNow = (key: string): void => {
+    const upcoming = view?.upcoming;
+    if (destroyed || !upcoming || key !== asked || upcomingKey(view) !== key) return;
+    // the layout the stage will have once the beat replaces the cards
+    const next =
+      upcoming.upcomingOptions === optionCount(view)
+        ? layout
+        : computeLayout(app.screen.width, app.screen.height, upcoming.upcomingOptions);
+    text.prepare(upcoming.lines, view?.readThrough ?? 0, next);
+    prepared = { key, layout: next, count: upcoming.upcomingOptions };
+  };
+  /** Asks for the view's upcoming beat to be laid out, after the frame that shows the pick. */
+  const askPrepare = (force = false): void => {
+    const key = upcomingKey(view);
+    if (key === asked && !force) return;
+    asked = key;
+    prepared = null;
+    if (key !== '') afterFrame(() => prepareNow(key));
+  };
+
   const relayout = (): void => {
     const w = app.screen.width;
     const h = app.screen.height;
@@ -234,6 +290,8 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
     grade.resize(w, h);
     text.setLayout(layout, palette);
     rebuildChoices();
+    // a beat laid out ahead for the old size, palette or typeface is laid out again
+    if (asked !== '') askPrepare(true);
   };
 
   // Taps outside the cards finish the reveal, the way a click skips ahead in a visual novel.
@@ -297,6 +355,17 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
   const stage: Stage = {
     canvas,
     root,
+    get nextBeatPrepared() {
+      const upcoming = view?.upcoming;
+      return (
+        !destroyed &&
+        upcoming !== null &&
+        upcoming !== undefined &&
+        prepared !== null &&
+        prepared.key === upcomingKey(view) &&
+        text.isPrepared(upcoming.lines, prepared.layout)
+      );
+    },
     get idle() {
       return !destroyed && app.ticker.maxFPS === IDLE_FPS;
     },
@@ -310,24 +379,31 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
       // Draw the change on the very next frame, whatever the idle rate was.
       app.ticker.maxFPS = 0;
       const now = options.now();
-      text.setLines(next.lines, now, next.readThrough);
+      // A new count of cards lays the screen out again: with the layout the beat was laid out
+      // for ahead, when it was, so the text only swaps in the page made during the hold.
+      const recount = optionCount(prev) !== optionCount(next);
+      if (recount) layout = layoutFor(optionCount(next));
+      text.show(next.lines, now, next.readThrough, layout, palette);
       syncBackdrop(now);
       const d = next.decision;
       const nextPhase = d ? `${d.id}|${d.turn}|${d.phase}` : '';
-      if (nextPhase !== phaseKey) {
+      const newPhase = nextPhase !== phaseKey;
+      if (newPhase) {
         phaseKey = nextPhase;
         phaseSince = now;
       }
       const key = decisionKey(next);
-      if (optionCount(prev) !== optionCount(next)) {
-        lastDecisionKey = key;
-        relayout();
-      } else if (key !== lastDecisionKey) {
+      if (recount || key !== lastDecisionKey) {
         lastDecisionKey = key;
         rebuildChoices();
+      } else if (newPhase && d) {
+        // a pick (or the window opening) restyles the cards on screen: nothing is rebuilt
+        settleChoices(choices, d, layout, palette);
+        cardsMoving = moveChoices(choices, d, layout, now - phaseSince, reducedMotion);
       }
       timer.draw(next.decision, layout, palette, now, reducedMotion);
       report();
+      askPrepare();
     },
     async preload(paths) {
       const unique = [...new Set(paths)];

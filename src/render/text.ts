@@ -40,6 +40,32 @@ interface LineNode {
   readonly speaker: Text | null;
 }
 
+/** A page laid out: its first and last line, and the lines' nodes, positioned, in order. */
+interface Page {
+  readonly start: number;
+  readonly end: number;
+  readonly nodes: readonly LineNode[];
+  /** the scrim's top edge, or null with no text */
+  readonly scrimTop: number | null;
+}
+
+/**
+ * A page laid out ahead for lines not on screen yet (see `prepare`), with everything its layout
+ * depended on, so `show` adopts it only when nothing it depended on has changed since.
+ */
+interface PreparedPage {
+  readonly key: string;
+  readonly page: Page;
+  /** what `prepare` was given, to lay it out again when an image arrives */
+  readonly args: PrepareArgs;
+}
+
+interface PrepareArgs {
+  readonly lines: readonly ShownLine[];
+  readonly readThrough: number;
+  readonly layout: PlayLayout;
+}
+
 /**
  * Keeps the lines of the current view on screen, a page at a time: lines that do not fit wait on
  * a later page (the player continues), and only lines already read leave the top to make room, so
@@ -71,6 +97,11 @@ export class TextView {
   private lastNow = 0;
   /** the line the reveal has reached (see reachedThrough) */
   private revealAt: number | null = null;
+  /** the next beat's page, laid out off-screen while the current one is still shown */
+  private prepared: PreparedPage | null = null;
+  /** identities of layouts and palettes, for the prepared page's key */
+  private readonly ids = new WeakMap<object, number>();
+  private nextId = 1;
 
   constructor(
     private readonly deps: TextViewDeps,
@@ -108,30 +139,94 @@ export class TextView {
 
   /** `readThrough`: lines up to this id were read already (a resumed play): shown whole. */
   setLines(lines: readonly ShownLine[], now: number, readThrough = 0): void {
-    this.lastNow = now;
-    for (const l of lines) if (l.id <= readThrough) this.read.add(l.id);
-    const same =
-      lines.length === this.lines.length && lines.every((l, i) => l.id === this.lines[i]?.id);
-    if (same) {
-      this.lines = lines;
-      return;
-    }
-    const continues =
-      this.lines.length <= lines.length && this.lines.every((l, i) => l.id === lines[i]?.id);
-    this.lines = lines;
-    if (!continues) {
-      // CLEAR, a rewind or a restart: start at the first line not read yet, else near the end
-      const unread = lines.findIndex((l) => !this.read.has(l.id));
-      this.pageStart = unread === -1 ? Math.max(0, lines.length - 40) : unread;
-      this.revealIds = [];
-    }
-    this.place(now);
+    this.apply(lines, now, readThrough, this.layout, this.palette);
   }
 
   setLayout(layout: PlayLayout, palette: Palette): void {
     this.layout = layout;
     this.palette = palette;
+    // a page laid out for another layout or palette is of no use now
+    this.dropPrepared();
     this.place(this.lastNow);
+  }
+
+  /**
+   * New lines and a new layout at once, placed once: the page `setLines` then `setLayout` would
+   * show. A page `prepare` laid out for exactly this change is swapped in, nothing laid out again.
+   */
+  show(
+    lines: readonly ShownLine[],
+    now: number,
+    readThrough: number,
+    layout: PlayLayout,
+    palette: Palette,
+  ): void {
+    this.apply(lines, now, readThrough, layout, palette);
+  }
+
+  private apply(
+    lines: readonly ShownLine[],
+    now: number,
+    readThrough: number,
+    layout: PlayLayout | null,
+    palette: Palette | null,
+  ): void {
+    this.lastNow = now;
+    for (const l of lines) if (l.id <= readThrough) this.read.add(l.id);
+    const relaid = layout !== this.layout || palette !== this.palette;
+    const same = this.sameLines(lines);
+    if (same && !relaid) {
+      this.lines = lines;
+      return;
+    }
+    const prepared = same || !layout || !palette ? null : this.takePrepared(lines, layout, palette);
+    if (!same) {
+      const start = this.startFor(lines);
+      this.lines = lines;
+      if (start !== null) {
+        // CLEAR, a rewind or a restart
+        this.pageStart = start;
+        this.revealIds = [];
+      }
+      // the page starts where the old layout would have put it (setLines, then setLayout)
+      if (!prepared && relaid && this.layout && this.palette)
+        this.pageStart = this.dryStart(this.pageStart, this.layout, this.palette);
+    }
+    this.layout = layout;
+    this.palette = palette;
+    this.place(now, prepared);
+    this.dropPrepared();
+  }
+
+  /**
+   * Lays out, off-screen, the page `show(lines, …, readThrough, layout, palette)` will show next,
+   * with the page on screen now left as it is: its Text objects are made and measured and the page
+   * chosen, so that `show` only swaps them in. Replaces any page prepared before.
+   */
+  prepare(lines: readonly ShownLine[], readThrough: number, layout: PlayLayout): void {
+    this.dropPrepared();
+    const palette = this.palette;
+    if (!palette || this.container.destroyed) return;
+    for (const l of lines) if (l.id <= readThrough) this.read.add(l.id);
+    let start = this.startFor(lines) ?? this.pageStart;
+    if (this.layout && this.layout !== layout && !this.sameLines(lines))
+      start = this.dryStart(start, this.layout, palette, lines);
+    const page = this.layoutPage(lines, start, layout, palette);
+    this.prepared = {
+      key: this.preparedKey(lines, layout, palette),
+      page,
+      args: { lines, readThrough, layout },
+    };
+  }
+
+  /** True while a page is prepared for these lines at this layout (see `prepare`). */
+  isPrepared(lines: readonly ShownLine[], layout: PlayLayout): boolean {
+    const palette = this.palette;
+    return (
+      this.prepared !== null &&
+      palette !== null &&
+      this.prepared.key === this.preparedKey(lines, layout, palette)
+    );
   }
 
   setReducedMotion(reduced: boolean): void {
@@ -187,6 +282,7 @@ export class TextView {
   }
 
   destroy(): void {
+    this.dropPrepared();
     this.container.destroy({ children: true });
     this.scrim.destroy();
     this.nodes = [];
@@ -197,9 +293,9 @@ export class TextView {
     if (node.speaker) node.speaker.visible = true;
   }
 
-  /** Lays out the current page and starts revealing its new lines. */
-  private place(now: number): void {
-    this.rebuild();
+  /** Lays out the current page (or swaps in `prepared`) and starts revealing its new lines. */
+  private place(now: number, prepared: Page | null = null): void {
+    this.rebuild(prepared);
     const page = this.lines.slice(this.pageStart, this.pageEnd);
     const fresh = page.filter((l) => !this.read.has(l.id) && !this.revealIds.includes(l.id));
     if (fresh.length > 0) {
@@ -319,21 +415,82 @@ export class TextView {
     return { line, container: node, body, speaker: speakerText };
   }
 
+  private sameLines(lines: readonly ShownLine[]): boolean {
+    return lines.length === this.lines.length && lines.every((l, i) => l.id === this.lines[i]?.id);
+  }
+
   /**
-   * Chooses the page and draws it: from the page's first line, as many lines as fit (at least
-   * one); when the lines from there do not all fit, lines already read leave the top first.
+   * Where the page starts once `lines` replace the lines on screen: null when they continue them
+   * (the page stays), else (a CLEAR, a rewind or a restart) the first line not read yet, or near
+   * the end when all are read.
    */
-  private rebuild(): void {
-    for (const child of this.container.removeChildren()) child.destroy({ children: true });
-    this.nodes = [];
-    this.scrim.clear();
-    const layout = this.layout;
-    const palette = this.palette;
-    this.pageStart = Math.min(this.pageStart, Math.max(0, this.lines.length - 1));
-    if (!layout || !palette || this.lines.length === 0) {
-      this.pageEnd = this.lines.length;
-      return;
+  private startFor(lines: readonly ShownLine[]): number | null {
+    const continues =
+      this.lines.length <= lines.length && this.lines.every((l, i) => l.id === lines[i]?.id);
+    if (continues) return null;
+    const unread = lines.findIndex((l) => !this.read.has(l.id));
+    return unread === -1 ? Math.max(0, lines.length - 40) : unread;
+  }
+
+  /** The start of the page `lines` from `start` would get at `layout`, nothing kept of it. */
+  private dryStart(
+    start: number,
+    layout: PlayLayout,
+    palette: Palette,
+    lines: readonly ShownLine[] = this.lines,
+  ): number {
+    const page = this.layoutPage(lines, start, layout, palette);
+    for (const node of page.nodes) node.container.destroy({ children: true });
+    return page.start;
+  }
+
+  private idOf(thing: object): number {
+    let id = this.ids.get(thing);
+    if (id === undefined) {
+      id = this.nextId++;
+      this.ids.set(thing, id);
     }
+    return id;
+  }
+
+  /** Everything a page laid out ahead depends on: lines, what is read, page, layouts, palette. */
+  private preparedKey(lines: readonly ShownLine[], layout: PlayLayout, palette: Palette): string {
+    const read = lines.map((l) => `${l.id}${this.read.has(l.id) ? 'r' : ''}`).join(',');
+    const from = this.sameLines(lines) ? 'same' : (this.startFor(lines) ?? this.pageStart);
+    const before = this.layout ? this.idOf(this.layout) : 0;
+    return `${read}|${String(from)}|${before}>${this.idOf(layout)}|${this.idOf(palette)}|${[...this.textures.values()].filter(Boolean).length}`;
+  }
+
+  /** The prepared page when it was laid out for exactly this change, else null. */
+  private takePrepared(
+    lines: readonly ShownLine[],
+    layout: PlayLayout,
+    palette: Palette,
+  ): Page | null {
+    const prepared = this.prepared;
+    if (!prepared || prepared.key !== this.preparedKey(lines, layout, palette)) return null;
+    this.prepared = null;
+    return prepared.page;
+  }
+
+  private dropPrepared(): void {
+    for (const node of this.prepared?.page.nodes ?? []) node.container.destroy({ children: true });
+    this.prepared = null;
+  }
+
+  /**
+   * Chooses a page: from line `from`, as many lines as fit (at least one); when the lines from
+   * there do not all fit, lines already read leave the top first. Builds and positions the page's
+   * nodes without adding them anywhere.
+   */
+  private layoutPage(
+    lines: readonly ShownLine[],
+    from: number,
+    layout: PlayLayout,
+    palette: Palette,
+  ): Page {
+    const first = Math.min(from, Math.max(0, lines.length - 1));
+    if (lines.length === 0) return { start: first, end: 0, nodes: [], scrimTop: null };
     const box = layout.textBox;
     const inner = Math.round(layout.fontSize * 0.9);
     const width = box.width - inner * 2;
@@ -342,7 +499,7 @@ export class TextView {
 
     const built = new Map<number, LineNode>();
     const nodeAt = (i: number): LineNode | null => {
-      const line = this.lines[i];
+      const line = lines[i];
       if (!line) return null;
       let node = built.get(i);
       if (!node) {
@@ -355,7 +512,7 @@ export class TextView {
     const fitFrom = (start: number): number => {
       let used = 0;
       let i = start;
-      for (; i < this.lines.length; i++) {
+      for (; i < lines.length; i++) {
         const h = nodeAt(i)?.container.height ?? 0;
         const next = used + h + (i > start ? gap : 0);
         if (next > room && i > start) break;
@@ -363,16 +520,14 @@ export class TextView {
       }
       return i;
     };
-    let start = this.pageStart;
+    let start = first;
     let end = fitFrom(start);
-    while (end < this.lines.length && start < end - 1) {
-      const first = this.lines[start];
-      if (!first || !this.read.has(first.id)) break;
+    while (end < lines.length && start < end - 1) {
+      const line = lines[start];
+      if (!line || !this.read.has(line.id)) break;
       start += 1;
       end = fitFrom(start);
     }
-    this.pageStart = start;
-    this.pageEnd = end;
     const visible: LineNode[] = [];
     for (const [i, node] of built) {
       if (i >= start && i < end) visible.push(node);
@@ -384,14 +539,32 @@ export class TextView {
     const used = heights.reduce((sum, h) => sum + h, 0) + gap * Math.max(0, visible.length - 1);
     // Lines sit at the bottom of the band, over the cards, as subtitles do.
     const top = Math.max(box.y + inner, box.y + box.height - used - inner);
-    drawScrim(this.scrim, layout, palette, visible.length > 0 ? top - inner : null);
     let y = top;
     for (const n of visible) {
       n.container.position.set(box.x + inner, y);
-      this.container.addChild(n.container);
       y += n.container.height + gap;
     }
-    this.nodes = visible;
+    return { start, end, nodes: visible, scrimTop: visible.length > 0 ? top - inner : null };
+  }
+
+  /** Draws the page chosen by `layoutPage` (or the one given, laid out ahead) in place of the old. */
+  private rebuild(prepared: Page | null): void {
+    for (const child of this.container.removeChildren()) child.destroy({ children: true });
+    this.nodes = [];
+    this.scrim.clear();
+    const layout = this.layout;
+    const palette = this.palette;
+    this.pageStart = Math.min(this.pageStart, Math.max(0, this.lines.length - 1));
+    if (!layout || !palette || this.lines.length === 0) {
+      this.pageEnd = this.lines.length;
+      return;
+    }
+    const page = prepared ?? this.layoutPage(this.lines, this.pageStart, layout, palette);
+    this.pageStart = page.start;
+    this.pageEnd = page.end;
+    drawScrim(this.scrim, layout, palette, page.scrimTop);
+    for (const n of page.nodes) this.container.addChild(n.container);
+    this.nodes = [...page.nodes];
   }
 
   private buildImage(path: string, maxW: number, maxH: number): Container {
@@ -410,7 +583,10 @@ export class TextView {
       void loadAsset(path, this.deps.resolveAsset, this.deps.load).then((texture) => {
         if (this.container.destroyed || !texture) return;
         this.textures.set(path, texture);
+        const ahead = this.prepared?.args;
         this.place(this.lastNow);
+        // a page laid out ahead holds the placeholder: lay it out again with the picture
+        if (ahead) this.prepare(ahead.lines, ahead.readThrough, ahead.layout);
       });
     }
     return holder;

@@ -124,11 +124,13 @@ export async function waitForDecision(page: Page, timeout = 30_000): Promise<voi
 /** Clicks option `index` once its decision takes input, and waits until the pick was taken. */
 export async function pickOption(page: Page, index: number, timeout = 20_000): Promise<void> {
   await waitForDecision(page, timeout);
-  const before = await page.evaluate(() => performance.getEntriesByName('inkreel:choice').length);
+  const before = await page.evaluate(
+    () => performance.getEntriesByName('inkreel:next-beat').length,
+  );
   await page.locator(`${CHOICES} button[data-index="${index}"]`).click();
   await page.waitForFunction(
     (n) =>
-      performance.getEntriesByName('inkreel:choice').length > n &&
+      performance.getEntriesByName('inkreel:next-beat').length > n &&
       ['reading', 'choosing', 'ended', 'error'].includes(
         document.getElementById('app')?.dataset.state ?? '',
       ),

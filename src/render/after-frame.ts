@@ -1,0 +1,51 @@
+// "After the next frame": the first task after the browser has rendered its next frame. (Here in
+// render/ beside the stage that draws those frames; the session uses it too.)
+//
+// A requestAnimationFrame callback runs at the start of a frame's rendering, beside the others of
+// that frame (pixi's ticker draws the canvas in its own); a MessageChannel message posted from it
+// is handled as the first task after the frame's rendering steps (every rAF callback, then style,
+// layout and paint). So `afterNextFrame` runs once the next frame's work is done: a measure ending
+// there covers that work, and work started there stays out of that frame. setTimeout would not do:
+// it may run before the frame, and nested timeouts are clamped.
+
+/**
+ * Runs `fn` as the first task after the next frame has rendered; `frameAt` is `clock.now()` in
+ * the frame's requestAnimationFrame callback (when the frame's rendering was under way).
+ */
+export function afterNextFrame(
+  fn: (frameAt: number) => void,
+  clock: { now(): number } = { now: () => 0 },
+): void {
+  requestAnimationFrame(() => {
+    const frameAt = clock.now();
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      fn(frameAt);
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/**
+ * Resolves after the next frame has rendered and after the tasks that were waiting for that frame's
+ * end (a measure of the frame, see app/play-marks.ts): one more message hop puts the work behind
+ * them. After `fallbackMs` when no frame comes (a hidden tab renders none); at once where there are
+ * no frames at all (Node).
+ */
+export function nextFrameDone(fallbackMs = 100): Promise<void> {
+  if (typeof requestAnimationFrame !== 'function' || typeof MessageChannel !== 'function')
+    return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, fallbackMs);
+    afterNextFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        clearTimeout(timer);
+        resolve();
+      };
+      channel.port2.postMessage(null);
+    });
+  });
+}
