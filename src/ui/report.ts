@@ -7,7 +7,6 @@ import type { CaptureEvent } from '../core/events.ts';
 import type { DimensionDecl, StoryMeta } from '../core/model.ts';
 import type { Profile, QuarantinedRecord } from '../core/ports.ts';
 import type { Settings } from '../core/settings.ts';
-import { buildExport } from '../profile/export.ts';
 import type { ImportControl, ImportData } from '../profile/import.ts';
 import { profileClaims } from '../profile/claims.ts';
 import { fitProfile } from '../profile/inference.ts';
@@ -30,6 +29,7 @@ import {
   renderPreview,
   renderRecords,
 } from './report-records.ts';
+import { REPORT_TITLE } from './report-loading.ts';
 import { renderUsage } from './report-usage.ts';
 
 export interface ReportModel {
@@ -142,6 +142,7 @@ export function createReport(initial: ReportModel, actions: ReportActions): Repo
   let dialogOpen = false;
   let pending = false;
   const importStatus = h('div', { class: 'import-status', role: 'status' });
+  const exportStatus = h('div', { class: 'export-status', role: 'status' });
 
   const dialog = h('dialog', { class: 'confirm-delete', 'aria-labelledby': 'confirm-title' });
 
@@ -224,10 +225,11 @@ export function createReport(initial: ReportModel, actions: ReportActions): Repo
       importStatus,
       settings: model.settings,
       hasEvents: model.events.length > 0,
-      buildZip: () => {
+      exportStatus,
+      exportInput: () => {
         const now = new Date(systemClock.isoNow());
         return {
-          bytes: buildExport({
+          input: {
             profile: model.profile,
             events: model.events,
             quarantined: model.quarantined,
@@ -235,7 +237,7 @@ export function createReport(initial: ReportModel, actions: ReportActions): Repo
             stories: model.stories.map((s) => ({ id: s.id, title: s.title })),
             settings: model.settings,
             exportedAt: now,
-          }),
+          },
           fileName: exportFileName(model.profile.name, now),
         };
       },
@@ -245,7 +247,7 @@ export function createReport(initial: ReportModel, actions: ReportActions): Repo
     });
     const used = renderUsage(usage, claims);
     root.replaceChildren(
-      h('h1', { id: 'report-title' }, 'What your choices recorded, and what they suggest'),
+      h('h1', { id: 'report-title' }, REPORT_TITLE),
       summary(model),
       renderGlance({ claims, speed }),
       h(
