@@ -27,7 +27,7 @@ export const EXPORT_LEVEL = 3;
 /** bytes compressed between two progress reports */
 const CHUNK = 1 << 20;
 /** share of the progress bar for writing the files' text (the rest is compressing) */
-const WRITING_SHARE = 0.3;
+const WRITING_SHARE = 0.4;
 
 type Writer = readonly [name: string, make: () => string];
 

@@ -27,7 +27,7 @@ async function handOver(
   for (let at = 0; at < events.length && !cancelled(); at += EXPORT_EVENTS_PER_MESSAGE) {
     progress({
       fraction: 0,
-      label: `Reading ${at.toLocaleString('en')} of ${events.length.toLocaleString('en')} events…`,
+      label: `Handing ${at.toLocaleString('en')} of ${events.length.toLocaleString('en')} events to the export…`,
     });
     await send({ type: 'events', events: events.slice(at, at + EXPORT_EVENTS_PER_MESSAGE) });
     await yieldToPage();

@@ -124,7 +124,7 @@ describe('downloading my data', () => {
     expect(button.disabled).toBe(false);
     expect([...labels].some((l) => l.startsWith('Writing profile.json'))).toBe(true);
     expect([...labels].some((l) => l.startsWith('Compressing'))).toBe(true);
-    expect(values.some((v) => v > 0.3)).toBe(true);
+    expect(values.some((v) => v > 0.5)).toBe(true);
     expect(blobs).toHaveLength(1);
     const made = unzipSync(await bytesOf(blobs[0]!));
     const dims = dimensionsOf(model.stories);
