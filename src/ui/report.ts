@@ -207,11 +207,29 @@ export function createReport(initial: ReportModel, actions: ReportActions): Repo
     cancel.focus();
   };
 
+  // what the log suggests, worked out once per model: a filter, another page of records or a
+  // message redraws the report, and on a long log the fit and the claims are its largest cost
+  let worked: {
+    readonly for: ReportModel;
+    readonly result: ReturnType<typeof fitProfile>;
+    readonly claims: ReturnType<typeof profileClaims>;
+    readonly speed: ReturnType<typeof decisionSpeed>;
+  } | null = null;
+  const workOut = (): NonNullable<typeof worked> => {
+    if (worked?.for !== model) {
+      const dims = dimensionsOf(model.stories);
+      worked = {
+        for: model,
+        result: fitProfile(model.events, dims),
+        claims: profileClaims(model.events, dims),
+        speed: decisionSpeed(model.events),
+      };
+    }
+    return worked;
+  };
+
   const render = (): void => {
-    const dims = dimensionsOf(model.stories);
-    const result = fitProfile(model.events, dims);
-    const claims = profileClaims(model.events, dims);
-    const speed = decisionSpeed(model.events);
+    const { result, claims, speed } = workOut();
     const usage = personalise(model.stories, claims.claims, {
       personalisation: model.settings.personalisation,
       finished: new Set(model.events.flatMap((e) => (e.type === 'story.ended' ? [e.storyId] : []))),
