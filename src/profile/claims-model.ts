@@ -522,10 +522,12 @@ interface Mode {
 }
 
 /** log posterior (up to a constant), gradient and negative Hessian at w. */
-function evaluate(
+export function evaluate(
   rows: readonly Row[],
   w: Float64Array,
   precision: Float64Array,
+  /** skip the two-option shortcut (the tests hold the shortcut to the general path) */
+  general = false,
 ): { logPost: number; grad: Float64Array; negHess: SquareMatrix; logLik: number } {
   const n = w.length;
   const grad = new Float64Array(n);
@@ -547,6 +549,41 @@ function evaluate(
   for (const r of rows) {
     const { k, x, chosen, weight, cols } = r;
     const m = cols.length;
+    if (k === 2 && !general) {
+      // two options, most decisions: the log-likelihood and gradient exactly as the general path
+      // below computes them, and the curvature as one outer product of the options' difference
+      // (p₀p₁·dd′, the same sum as the general path's in half its arithmetic)
+      let u0 = 0;
+      let u1 = 0;
+      for (let l = 0; l < m; l++) {
+        const wv = w[cols[l] ?? 0] ?? 0;
+        u0 += wv * (x[l] ?? 0);
+        u1 += wv * (x[m + l] ?? 0);
+      }
+      const max = u0 > u1 ? u0 : u1;
+      const e0 = Math.exp(u0 - max);
+      const e1 = Math.exp(u1 - max);
+      const z = e0 + e1;
+      logLik += weight * (Math.log((chosen === 0 ? e0 : e1) / z) || -745);
+      const p0 = e0 / z;
+      const p1 = e1 / z;
+      const curvature = weight * p0 * p1;
+      for (let a = 0; a < m; a++) {
+        const x0 = x[a] ?? 0;
+        const x1 = x[m + a] ?? 0;
+        const g = (chosen === 0 ? x0 : x1) - (0 + p0 * x0 + p1 * x1);
+        const ga = cols[a] ?? 0;
+        grad[ga] = (grad[ga] ?? 0) + weight * g;
+        const da = x0 - x1;
+        mean[a] = da;
+        if (da === 0) continue;
+        for (let b = 0; b <= a; b++) {
+          const at = ga * n + (cols[b] ?? 0);
+          h[at] = (h[at] ?? 0) + curvature * da * (mean[b] ?? 0);
+        }
+      }
+      continue;
+    }
     for (let l = 0; l < m; l++) wl[l] = w[cols[l] ?? 0] ?? 0;
     let max = -Infinity;
     for (let j = 0; j < k; j++) {

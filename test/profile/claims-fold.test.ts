@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { CaptureEvent } from '../../src/core/events.ts';
 import type { DimensionDecl } from '../../src/core/model.ts';
 import {
+  evaluate,
   fitClaims,
   foldRows,
   prepareEach,
@@ -184,6 +185,49 @@ describe('folding identical rows', () => {
         });
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe('the two-option shortcut of the fit', () => {
+  it('gives the general path’s log-likelihood, gradient and curvature', () => {
+    const rowArb = fc
+      .tuple(
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 0, max: 1 }),
+        fc.double({ min: 0.05, max: 3, noNaN: true }),
+      )
+      .chain(([m, chosen, weight]) =>
+        fc.record({
+          cols: fc
+            .uniqueArray(fc.integer({ min: 0, max: 5 }), { minLength: m, maxLength: m })
+            .map((c) => Int32Array.from(c.sort((a, b) => a - b))),
+          x: fc
+            .array(fc.constantFrom(-1, -0.5, 0, 0.5, 1, 2), { minLength: 2 * m, maxLength: 2 * m })
+            .map((v) => Float64Array.from(v)),
+          k: fc.constant(2),
+          chosen: fc.constant(chosen),
+          weight: fc.constant(weight),
+        }),
+      );
+    fc.assert(
+      fc.property(
+        fc.array(rowArb, { minLength: 1, maxLength: 12 }),
+        fc.array(fc.double({ min: -40, max: 40, noNaN: true }), { minLength: 6, maxLength: 6 }),
+        (rows, weights) => {
+          const w = Float64Array.from(weights);
+          const precision = Float64Array.from([1, 4, 0.25, 1, 1, 1]);
+          const fast = evaluate(rows, w, precision);
+          const slow = evaluate(rows, w, precision, true);
+          const close = (a: number, b: number) =>
+            expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(b)));
+          close(fast.logLik, slow.logLik);
+          close(fast.logPost, slow.logPost);
+          fast.grad.forEach((g, i) => close(g, slow.grad[i]!));
+          fast.negHess.data.forEach((v, i) => close(v, slow.negHess.data[i]!));
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 });
