@@ -106,11 +106,15 @@ export async function exportImportFigure(
         page.waitForEvent('download', { timeout: 120_000 }),
         page.evaluate(
           () =>
-            new Promise<number>((resolve) => {
+            new Promise<number>((resolve, reject) => {
               const status = document.querySelector('.export-status')!;
               const t = performance.now();
               const seen = new MutationObserver(() => {
-                if (status.querySelector('.export-done, .export-error')) {
+                const error = status.querySelector('.export-error, .export-cancelled');
+                if (error) {
+                  seen.disconnect();
+                  reject(new Error(`the export failed: ${error.textContent ?? ''}`));
+                } else if (status.querySelector('.export-done')) {
                   seen.disconnect();
                   resolve(performance.now() - t);
                 }
@@ -128,7 +132,7 @@ export async function exportImportFigure(
     for (let i = 0; i < runs; i++) {
       const started = page.evaluate(
         () =>
-          new Promise<number>((resolve) => {
+          new Promise<number>((resolve, reject) => {
             const status = document.querySelector('.import-status')!;
             const input = document.querySelector<HTMLInputElement>('#import-file')!;
             let t = -1;
@@ -137,7 +141,11 @@ export async function exportImportFigure(
               capture: true,
             });
             const seen = new MutationObserver(() => {
-              if (t >= 0 && status.querySelector('.import-done, .import-error')) {
+              const error = status.querySelector('.import-error, .import-cancelled');
+              if (error) {
+                seen.disconnect();
+                reject(new Error(`the import failed: ${error.textContent ?? ''}`));
+              } else if (t >= 0 && status.querySelector('.import-done')) {
                 seen.disconnect();
                 resolve(performance.now() - t);
               }
