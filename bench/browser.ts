@@ -12,7 +12,7 @@ const CHOICES = '[role="group"][aria-label="Choices"]';
  * A fresh context (empty cache and storage). tsx compiles the functions given to page.evaluate
  * with esbuild's keepNames, which calls a `__name` helper that the page does not have.
  */
-async function newContext(browser: Browser): Promise<BrowserContext> {
+export async function newContext(browser: Browser): Promise<BrowserContext> {
   const context = await browser.newContext();
   await context.addInitScript('globalThis.__name = (fn) => fn;');
   return context;
@@ -29,7 +29,11 @@ export async function serve(outDir: string): Promise<{ server: PreviewServer; ur
   return { server, url };
 }
 
-async function waitForState(page: Page, states: string[], timeout = 30_000): Promise<string> {
+export async function waitForState(
+  page: Page,
+  states: string[],
+  timeout = 30_000,
+): Promise<string> {
   await page.waitForFunction(
     (wanted) => wanted.includes(document.getElementById('app')?.dataset.state ?? ''),
     states,
@@ -139,7 +143,7 @@ async function storePage(
   return { page, close: () => context.close() };
 }
 
-type Bench = { inkreelBench: StoreBenchApi };
+export type Bench = { inkreelBench: StoreBenchApi };
 
 export interface StoreFigures {
   readonly append: Summary;

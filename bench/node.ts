@@ -4,8 +4,9 @@ import { statSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileInk } from '../src/build/compile-ink.ts';
 import { listStoryIds } from '../src/build/story-build.ts';
-import { claimsFor } from '../src/profile/claims.ts';
+import { claimsFor, profileClaims } from '../src/profile/claims.ts';
 import { buildExport } from '../src/profile/export.ts';
+import { exportSteps } from '../src/profile/export-steps.ts';
 import { fitProfile } from '../src/profile/inference.ts';
 import { inferenceRows } from '../src/profile/inference-rows.ts';
 import { createInkRuntime } from '../src/story/ink-runtime.ts';
@@ -114,19 +115,31 @@ export function compileFigure(
 
 export interface ProfileFigures {
   readonly events: number;
+  /** fitProfile (the evidence) and profileClaims (the claims), as the report runs them */
   readonly inference: { wall: Summary; cpu: Summary };
+  /** fitProfile alone, the figure this row showed before the claims model */
+  readonly fitOnly: { wall: Summary; cpu: Summary };
+  /** the worker's build (export-steps.ts), in this thread */
+  readonly exportSteps: { wall: Summary; cpu: Summary };
+  readonly exportStepsBytes: number;
   readonly exportMs: { wall: Summary; cpu: Summary };
   readonly exportBytes: number;
 }
 
-/** fitProfile and buildExport (with the inference rows it carries) on a synthetic log. */
+/** Inference as the report runs it, and the export (buildExport and the worker's build) on a synthetic log. */
 export function profileFigures(count: number, runs: number, warmup = 1): ProfileFigures {
   // The app fits the events its store returns: IndexedDB's structured clones, one uniform object
   // per record. The generator's spread-built objects are laid out far worse in V8 (a loop reading
   // only `type` over them is ~15× slower), which doubled the fit's time here; clone them the same way.
   const events = syntheticEvents('bench', count).map((e) => structuredClone(e));
   const profile = { id: 'bench', name: 'Bench', createdAt: '2024-01-01T00:00:00.000Z' };
-  const inference = timeCpu(runs, () => fitProfile(events, BENCH_DIMENSIONS), warmup);
+  // what the report runs: the fit with its evidence, and the claims the words come from
+  const inference = timeCpu(
+    runs,
+    () => [fitProfile(events, BENCH_DIMENSIONS), profileClaims(events, BENCH_DIMENSIONS)],
+    warmup,
+  );
+  const fitOnly = timeCpu(runs, () => fitProfile(events, BENCH_DIMENSIONS), warmup);
   let bytes = 0;
   const exportMs = timeCpu(
     runs,
@@ -145,10 +158,37 @@ export function profileFigures(count: number, runs: number, warmup = 1): Profile
     },
     warmup,
   );
+  // the export as the worker builds it (export-steps.ts), from the same input
+  const input = {
+    profile,
+    events,
+    quarantined: [],
+    inferences: inferenceRows(
+      fitProfile(events, BENCH_DIMENSIONS),
+      claimsFor(events, BENCH_DIMENSIONS),
+    ),
+    stories: [{ id: 'night-shift', title: 'Night Shift' }],
+  };
+  let stepBytes = 0;
+  const steps = timeCpu(
+    runs,
+    () => {
+      const run = exportSteps(input);
+      for (let step = run.next(); ; step = run.next())
+        if (step.done) {
+          stepBytes = step.value.length;
+          break;
+        }
+    },
+    warmup,
+  );
   return {
     events: count,
     inference,
+    fitOnly,
     exportMs,
+    exportSteps: steps,
+    exportStepsBytes: stepBytes,
     exportBytes: bytes,
   };
 }

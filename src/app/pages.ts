@@ -9,6 +9,7 @@ import { h } from '../ui/dom.ts';
 import type { StoryCard } from '../ui/home.ts';
 import { posterSources, type PosterImage } from '../ui/poster-image.ts';
 import type { ReportModel } from '../ui/report.ts';
+import { afterPaint, reportLoadingFrame } from '../ui/report-loading.ts';
 import { hrefFor } from '../ui/routes.ts';
 import type { AppContext } from './context.ts';
 import {
@@ -198,11 +199,14 @@ export async function showHome(app: AppContext): Promise<() => void> {
 }
 
 export async function showReport(app: AppContext): Promise<() => void> {
-  // Loaded on demand: the report, its export (fflate, papaparse) and import stay out of play's JS.
-  const [{ createReport }, { applyImport }] = await Promise.all([
-    import('../ui/report.ts'),
-    import('../storage/import-apply.ts'),
-  ]);
+  // The report's frame first, painted before a single event is read: a long log takes a while to
+  // read and work out, and the page says so meanwhile.
+  const loading = reportLoadingFrame(app.profile.name);
+  loading.show('Reading the events recorded in this browser…', null);
+  app.root.replaceChildren(loading.root);
+  setState(app, 'loading');
+  // Loaded on demand: the report, its export (fflate) and import stay out of play's JS.
+  const modules = Promise.all([import('../ui/report.ts'), import('../storage/import-apply.ts')]);
   const load = async (): Promise<ReportModel> => {
     const [events, quarantined] = await Promise.all([
       app.store.events(app.profile.id),
@@ -217,7 +221,16 @@ export async function showReport(app: AppContext): Promise<() => void> {
       storageNotice: storageNotice(app),
     };
   };
-  const report = createReport(await load(), {
+  const first = await load();
+  const [{ createReport }, { applyImport }] = await modules;
+  if (first.events.length > 0) {
+    loading.show(
+      `Working out what ${first.events.length.toLocaleString('en')} events suggest…`,
+      null,
+    );
+    await afterPaint();
+  }
+  const report = createReport(first, {
     deleteData: async (target) => {
       const deletion = await deleteData(app.store, app.profile.id, target);
       // the count-only record goes through capture, so pause and incognito apply to it too

@@ -57,9 +57,14 @@ export interface ClaimsModelOptions {
   readonly pointShare?: boolean;
   /** draws per prior scale for importance sampling; 0 keeps the Laplace mixture (default 400) */
   readonly samples?: number;
+  /**
+   * fold identical rows into one with their weights summed (default true): the same fit, in a
+   * fraction of the time on a long log; false fits a row per pick (the reference, for tests)
+   */
+  readonly fold?: boolean;
 }
 
-interface Row {
+export interface Row {
   /** the columns on which the options differ (the others cancel in the softmax) */
   readonly cols: Int32Array;
   /** k × cols.length, option-major */
@@ -113,18 +118,26 @@ function pointKey(e: Choice): string {
   return `${e.storyId}\u0000${e.decisionId}`;
 }
 
-interface Prepared {
+/** What the fit reads from the log: rows to fit, and the counts the claims report. */
+export interface Prepared {
   readonly metas: DimensionMeta[];
   readonly rows: Row[];
+  /** rows before identical ones were folded (the sampling budget and seed go by it) */
+  readonly rowCount: number;
   readonly habitCounts: HabitCount[];
   readonly dimDecisions: number[];
-  readonly dimPoints: Set<string>[];
+  /** distinct decision points per dimension */
+  readonly dimDistinct: number[];
   readonly decisions: number;
   readonly distinct: number;
 }
 
-/** Reads the log once: the rows to fit, with their weights and habit columns, and the counts. */
-function prepare(
+/**
+ * Reads the log once, a row per informative pick, each with its weight and habit columns: the
+ * plain reading, which `prepareFolded` must equal once identical rows are folded (kept as the
+ * reference the tests hold the fast path to, and for `fold: false`).
+ */
+export function prepareEach(
   events: readonly CaptureEvent[],
   declared: readonly DimensionDecl[],
   options: ClaimsModelOptions,
@@ -263,10 +276,242 @@ function prepare(
       decisions: counts[h]?.decisions ?? 0,
       hits: counts[h]?.hits ?? 0,
     })),
+    rowCount: rows.length,
     dimDecisions,
-    dimPoints,
+    dimDistinct: dimPoints.map((p) => p.size),
     decisions: choices.length,
     distinct: points.size,
+  };
+}
+function optionWithText(e: Choice, text: string): number {
+  const { options } = e;
+  for (let j = 0; j < options.length; j++) if (options[j]?.text === text) return j;
+  return -1;
+}
+
+function rowHash(k: number, chosen: number, cols: ArrayLike<number>, x: ArrayLike<number>): number {
+  let h = Math.imul(0x011c9dc5 ^ k, 0x01000193);
+  h = Math.imul(h ^ chosen, 0x01000193);
+  for (let l = 0; l < cols.length; l++) h = Math.imul(h ^ (cols[l] ?? 0), 0x01000193);
+  for (let i = 0; i < x.length; i++)
+    h = Math.imul(h ^ (Math.round((x[i] ?? 0) * 1e6) | 0), 0x01000193);
+  return h & 0x3fffffff;
+}
+
+function sameRow(r: Row, k: number, chosen: number, cols: ArrayLike<number>, x: ArrayLike<number>) {
+  if (r.k !== k || r.chosen !== chosen || r.cols.length !== cols.length || r.x.length !== x.length)
+    return false;
+  for (let l = 0; l < cols.length; l++) if (r.cols[l] !== cols[l]) return false;
+  for (let i = 0; i < x.length; i++) if (r.x[i] !== x[i]) return false;
+  return true;
+}
+
+/** Finds identical rows by a numeric hash and an exact check, a chain of indices per bucket. */
+class RowTable {
+  readonly rows: Row[] = [];
+  private readonly buckets = new Map<number, number>();
+  private next: number[] = [];
+
+  /** the index of the row equal to this one, added (weight 0) when new */
+  find(k: number, chosen: number, cols: ArrayLike<number>, x: ArrayLike<number>): number {
+    const h = rowHash(k, chosen, cols, x);
+    const head = this.buckets.get(h);
+    for (let i = head ?? -1; i >= 0; i = this.next[i] ?? -1) {
+      const r = this.rows[i];
+      if (r && sameRow(r, k, chosen, cols, x)) return i;
+    }
+    const at = this.rows.length;
+    this.rows.push({
+      cols: Int32Array.from(cols),
+      x: Float64Array.from(x),
+      k,
+      chosen,
+      weight: 0,
+    });
+    this.next.push(head ?? -1);
+    this.buckets.set(h, at);
+    return at;
+  }
+}
+
+/**
+ * Identical rows (same options' columns and values, same pick) folded into one, in order of first
+ * appearance, with their weights summed in log order: the log-likelihood is a weighted sum over
+ * rows, so the fit is the same (to rounding) over far fewer rows — a long log repeats the same
+ * decisions many times.
+ */
+export function foldRows(rows: readonly Row[]): Row[] {
+  const table = new RowTable();
+  for (const r of rows) {
+    const at = table.find(r.k, r.chosen, r.cols, r.x);
+    const folded = table.rows[at];
+    if (folded) folded.weight += r.weight;
+  }
+  return table.rows;
+}
+
+/**
+ * `prepareEach` followed by `foldRows`, without a row (or a string key) per pick: decision points
+ * are numbered once, each pick's row is built in scratch space and only a new distinct row is
+ * kept. Weights are summed in log order, exactly as `foldRows` sums them.
+ */
+export function prepareFolded(
+  events: readonly CaptureEvent[],
+  declared: readonly DimensionDecl[],
+  options: ClaimsModelOptions,
+): Prepared {
+  const timedOutWeight = options.timedOutWeight ?? TIMED_OUT_WEIGHT;
+  const retryWeight = options.retryWeight ?? RETRY_WEIGHT;
+  const useHabits = options.habits ?? true;
+  const metas = declaredDimensions(declared);
+  const index = new Map(metas.map((m, i) => [m.id, i]));
+  const seen = new Set<string>();
+  const choices: Choice[] = [];
+  const retries: boolean[] = [];
+  const pointOf: number[] = [];
+  // decision points numbered in order of first pick: story → decision → number
+  const pointIds = new Map<string, Map<string, number>>();
+  let points = 0;
+  const defaults: (string | undefined)[] = [];
+  const pendingRewinds = new Map<string, Set<string>>();
+  for (const e of events) {
+    if (e.type === 'decision.rewound') {
+      if (e.toDecisionId === null) continue;
+      let set = pendingRewinds.get(e.sessionId);
+      if (!set) pendingRewinds.set(e.sessionId, (set = new Set()));
+      set.add(`${e.storyId}\u0000${e.toDecisionId}`);
+      continue;
+    }
+    if (e.type !== 'choice.made' || seen.has(e.id)) continue;
+    seen.add(e.id);
+    let inStory = pointIds.get(e.storyId);
+    if (!inStory) pointIds.set(e.storyId, (inStory = new Map<string, number>()));
+    let point = inStory.get(e.decisionId);
+    if (point === undefined) {
+      point = points++;
+      inStory.set(e.decisionId, point);
+      defaults.push(undefined);
+    }
+    const pending = pendingRewinds.get(e.sessionId);
+    const retry = pending !== undefined && pending.size > 0 && pending.delete(pointKey(e));
+    choices.push(e);
+    retries.push(retry);
+    pointOf.push(point);
+    const taken = e.options[e.chosenIndex];
+    if (e.timedOut && taken && defaults[point] === undefined) defaults[point] = taken.text;
+    for (const o of e.options)
+      for (const id in o.taste)
+        if (!index.has(id) && tasteOf(o.taste[id]) !== 0) {
+          index.set(id, metas.length);
+          metas.push({ id, positive: id, negative: `not ${id}`, declared: false });
+        }
+  }
+  const nT = metas.length;
+  const cols = nT + HABIT_TERMS.length;
+  const dimDecisions = metas.map(() => 0);
+  const dimPoints = metas.map(() => new Set<number>());
+  const counts = HABIT_TERMS.map(() => ({ decisions: 0, hits: 0 }));
+  const lastPick: (string | undefined)[] = [];
+  const table = new RowTable();
+  // per informative pick: its row, its decision point and its weight before sharing
+  const pickRow: number[] = [];
+  const pickPoint: number[] = [];
+  const pickWeight: number[] = [];
+  let x = new Float64Array(4 * cols);
+  const varying: number[] = [];
+  let compact = new Float64Array(4 * cols);
+  const singled = [0, -1, -1];
+  for (let i = 0; i < choices.length; i++) {
+    const e = choices[i] as Choice;
+    const point = pointOf[i] ?? 0;
+    const retry = retries[i] ?? false;
+    const k = e.options.length;
+    const valid =
+      k >= 2 && Number.isInteger(e.chosenIndex) && e.chosenIndex >= 0 && e.chosenIndex < k;
+    const previous = lastPick[point];
+    if (valid) lastPick[point] = e.options[e.chosenIndex]?.text ?? '';
+    if (!valid) continue;
+    if (x.length < k * cols) {
+      x = new Float64Array(2 * k * cols);
+      compact = new Float64Array(2 * k * cols);
+    }
+    x.fill(0, 0, k * cols);
+    for (let j = 0; j < k; j++) {
+      const taste = e.options[j]?.taste;
+      for (const id in taste) {
+        const d = index.get(id);
+        if (d !== undefined) x[j * cols + d] = tasteOf(taste[id]);
+      }
+    }
+    const defaultText = defaults[point];
+    singled[1] = defaultText === undefined ? -1 : optionWithText(e, defaultText);
+    singled[2] = previous === undefined || retry ? -1 : optionWithText(e, previous);
+    for (let h = 0; h < singled.length; h++) {
+      const j = singled[h] ?? -1;
+      if (j < 0) continue;
+      if (useHabits) x[j * cols + nT + h] = 1;
+      if (!e.timedOut) {
+        const c = counts[h];
+        if (c) {
+          c.decisions++;
+          if (e.chosenIndex === j) c.hits++;
+        }
+      }
+    }
+    const weight = e.timedOut ? timedOutWeight : retry ? retryWeight : 1;
+    if (!(weight > 0)) continue;
+    varying.length = 0;
+    for (let d = 0; d < cols; d++) {
+      const first = x[d] ?? 0;
+      let differs = false;
+      for (let j = 1; j < k && !differs; j++) differs = (x[j * cols + d] ?? 0) !== first;
+      if (!differs) continue;
+      varying.push(d);
+      if (d < nT) {
+        dimDecisions[d] = (dimDecisions[d] ?? 0) + 1;
+        dimPoints[d]?.add(point);
+      }
+    }
+    if (varying.length === 0) continue;
+    const m = varying.length;
+    for (let j = 0; j < k; j++)
+      for (let l = 0; l < m; l++) compact[j * m + l] = x[j * cols + (varying[l] ?? 0)] ?? 0;
+    pickRow.push(table.find(k, e.chosenIndex, varying, compact.subarray(0, k * m)));
+    pickPoint.push(point);
+    pickWeight.push(weight);
+  }
+  // a decision point seen again is the same evidence: its picks share the weight of one
+  const share = options.pointShare ?? true;
+  const sum = new Float64Array(points);
+  const max = new Float64Array(points);
+  if (share)
+    for (let i = 0; i < pickRow.length; i++) {
+      const p = pickPoint[i] ?? 0;
+      const w = pickWeight[i] ?? 0;
+      sum[p] = (sum[p] ?? 0) + w;
+      max[p] = Math.max(max[p] ?? 0, w);
+    }
+  const { rows } = table;
+  for (let i = 0; i < pickRow.length; i++) {
+    const r = rows[pickRow[i] ?? 0];
+    if (!r) continue;
+    const p = pickPoint[i] ?? 0;
+    const w = pickWeight[i] ?? 0;
+    r.weight += share ? w * ((max[p] ?? 1) / (sum[p] ?? 1)) : w;
+  }
+  return {
+    metas,
+    rows,
+    rowCount: pickRow.length,
+    habitCounts: HABIT_TERMS.map((term, h) => ({
+      term,
+      decisions: counts[h]?.decisions ?? 0,
+      hits: counts[h]?.hits ?? 0,
+    })),
+    dimDecisions,
+    dimDistinct: dimPoints.map((p) => p.size),
+    decisions: choices.length,
+    distinct: points,
   };
 }
 
@@ -277,10 +522,12 @@ interface Mode {
 }
 
 /** log posterior (up to a constant), gradient and negative Hessian at w. */
-function evaluate(
+export function evaluate(
   rows: readonly Row[],
   w: Float64Array,
   precision: Float64Array,
+  /** skip the two-option shortcut (the tests hold the shortcut to the general path) */
+  general = false,
 ): { logPost: number; grad: Float64Array; negHess: SquareMatrix; logLik: number } {
   const n = w.length;
   const grad = new Float64Array(n);
@@ -302,6 +549,41 @@ function evaluate(
   for (const r of rows) {
     const { k, x, chosen, weight, cols } = r;
     const m = cols.length;
+    if (k === 2 && !general) {
+      // two options, most decisions: the log-likelihood and gradient exactly as the general path
+      // below computes them, and the curvature as one outer product of the options' difference
+      // (p₀p₁·dd′, the same sum as the general path's in half its arithmetic)
+      let u0 = 0;
+      let u1 = 0;
+      for (let l = 0; l < m; l++) {
+        const wv = w[cols[l] ?? 0] ?? 0;
+        u0 += wv * (x[l] ?? 0);
+        u1 += wv * (x[m + l] ?? 0);
+      }
+      const max = u0 > u1 ? u0 : u1;
+      const e0 = Math.exp(u0 - max);
+      const e1 = Math.exp(u1 - max);
+      const z = e0 + e1;
+      logLik += weight * (Math.log((chosen === 0 ? e0 : e1) / z) || -745);
+      const p0 = e0 / z;
+      const p1 = e1 / z;
+      const curvature = weight * p0 * p1;
+      for (let a = 0; a < m; a++) {
+        const x0 = x[a] ?? 0;
+        const x1 = x[m + a] ?? 0;
+        const g = (chosen === 0 ? x0 : x1) - (0 + p0 * x0 + p1 * x1);
+        const ga = cols[a] ?? 0;
+        grad[ga] = (grad[ga] ?? 0) + weight * g;
+        const da = x0 - x1;
+        mean[a] = da;
+        if (da === 0) continue;
+        for (let b = 0; b <= a; b++) {
+          const at = ga * n + (cols[b] ?? 0);
+          h[at] = (h[at] ?? 0) + curvature * da * (mean[b] ?? 0);
+        }
+      }
+      continue;
+    }
     for (let l = 0; l < m; l++) wl[l] = w[cols[l] ?? 0] ?? 0;
     let max = -Infinity;
     for (let j = 0; j < k; j++) {
@@ -471,6 +753,8 @@ interface Samples {
 
 function sampleWithWeights(
   rows: readonly Row[],
+  /** picks behind the rows (before folding): the seed goes by it */
+  rowCount: number,
   modes: readonly Mode[],
   scales: readonly number[],
   nT: number,
@@ -478,7 +762,7 @@ function sampleWithWeights(
 ): Samples | null {
   const n = modes[0]?.w.length ?? 0;
   if (n === 0) return null;
-  const rand = seededRandom(0x5eed + rows.length);
+  const rand = seededRandom(0x5eed + rowCount);
   const gauss = (): number => {
     const a = 1 - rand();
     return Math.sqrt(-2 * Math.log(a)) * Math.cos(2 * Math.PI * rand());
@@ -607,7 +891,10 @@ export function fitClaims(
   delta: number,
   options: ClaimsModelOptions = {},
 ): ClaimsFit {
-  const prep = prepare(events, dimensions, options);
+  const prep =
+    (options.fold ?? true)
+      ? prepareFolded(events, dimensions, options)
+      : prepareEach(events, dimensions, options);
   const nT = prep.metas.length;
   const n = nT + HABIT_TERMS.length;
   const modes: Mode[] = [];
@@ -623,14 +910,14 @@ export function fitClaims(
   }
   modes.reverse();
   const ordered = [...scales].reverse();
-  const rowCount = Math.max(prep.rows.length, 1);
+  const rowCount = Math.max(prep.rowCount, 1);
   const perScale = Math.min(
     options.samples ?? SAMPLES_PER_SCALE,
     Math.floor(SAMPLING_BUDGET / (rowCount * ordered.length)),
   );
   const samples =
     perScale >= MIN_SAMPLES && prep.rows.length > 0
-      ? sampleWithWeights(prep.rows, modes, ordered, nT, perScale)
+      ? sampleWithWeights(prep.rows, prep.rowCount, modes, ordered, nT, perScale)
       : null;
   if (samples) return fromSamples(prep, samples, delta);
   const top = Math.max(...modes.map((m) => m.logMarginal));
@@ -661,7 +948,7 @@ export function fitClaims(
       above,
       below,
       decisions: prep.dimDecisions[d] ?? 0,
-      distinctDecisions: prep.dimPoints[d]?.size ?? 0,
+      distinctDecisions: prep.dimDistinct[d] ?? 0,
     };
   });
   const habits: HabitPosterior[] = prep.habitCounts.map((c, h) => {
@@ -699,7 +986,7 @@ function fromSamples(prep: Prepared, samples: Samples, delta: number): ClaimsFit
         above: t.above,
         below: t.below,
         decisions: prep.dimDecisions[d] ?? 0,
-        distinctDecisions: prep.dimPoints[d]?.size ?? 0,
+        distinctDecisions: prep.dimDistinct[d] ?? 0,
       };
     }),
     habits: prep.habitCounts.map((c, h) => {

@@ -17,8 +17,14 @@ export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
  * (never a header's claim) and milliseconds of work.
  */
 export interface ImportBudget {
-  /** largest file, and largest decompressed profile.json, in bytes */
+  /** largest file in bytes (and largest decompressed profile.json, unless maxInflatedBytes says) */
   readonly maxBytes: number;
+  /**
+   * largest decompressed profile.json, in bytes (maxBytes when absent): an export's profile.json
+   * is indented JSON, some 690 bytes an event, so the app's own export of 100 000 events inflates
+   * to about 69 MB from a ZIP of a few MB
+   */
+  readonly maxInflatedBytes?: number;
   /** longest decompression, in ms */
   readonly inflateMs: number;
   /** longest parse and validation, in ms */
@@ -29,6 +35,7 @@ export interface ImportBudget {
 
 export const IMPORT_BUDGET: ImportBudget = {
   maxBytes: MAX_IMPORT_BYTES,
+  maxInflatedBytes: 128 * 1024 * 1024,
   inflateMs: 2000,
   parseMs: 20_000,
   now: () => systemClock.now(),
@@ -97,6 +104,7 @@ function inflateProfileJson(
   let found = 0;
   let done = false;
   let refusal: string | null = null;
+  const maxInflated = budget.maxInflatedBytes ?? budget.maxBytes;
   const unzip = new Unzip((file) => {
     if (file.name !== 'profile.json') return;
     found += 1;
@@ -111,8 +119,8 @@ function inflateProfileJson(
         return;
       }
       size += chunk.length;
-      if (size > budget.maxBytes) {
-        refusal = `profile.json in ${fileName} inflates to more than ${mb(budget.maxBytes)}; nothing was imported.`;
+      if (size > maxInflated) {
+        refusal = `profile.json in ${fileName} inflates to more than ${mb(maxInflated)}; nothing was imported.`;
         file.terminate();
         return;
       }

@@ -150,6 +150,9 @@ export function createKvProfileStore(
   /** per save head key, the JSON of each turn record this store last wrote or found stored */
   const written = new Map<string, string[]>();
 
+  /** events() reads in flight, by profile: quarantined() joins one rather than reading it all again */
+  const reading = new Map<string, ReturnType<typeof load>>();
+
   /** Loads a profile's events, moving unreadable records aside (copy first, then remove). */
   async function load(
     profileId: string,
@@ -316,7 +319,13 @@ export function createKvProfileStore(
     },
 
     async events(profileId: string): Promise<CaptureEvent[]> {
-      return (await load(profileId)).events;
+      const loading = load(profileId);
+      reading.set(profileId, loading);
+      void loading.then(forget, forget);
+      function forget(): void {
+        if (reading.get(profileId) === loading) reading.delete(profileId);
+      }
+      return (await loading).events;
     },
 
     async deleteEvents(profileId: string, ids: readonly string[]): Promise<number> {
@@ -332,7 +341,8 @@ export function createKvProfileStore(
     },
 
     async quarantined(profileId: string): Promise<QuarantinedRecord[]> {
-      const { future } = await load(profileId);
+      // asked beside events() (the report does), it shares that read instead of a second one
+      const { future } = await (reading.get(profileId) ?? load(profileId));
       const aside = await backend.quarantine.entries(profilePrefix(profileId));
       return [...aside.map(readQuarantine), ...future];
     },

@@ -2,9 +2,11 @@
 // of an export (validated in full first), and deleting everything.
 import type { Profile } from '../core/ports.ts';
 import type { Settings } from '../core/settings.ts';
+import type { ExportInput } from '../profile/export.ts';
 import type { ImportControl, ImportData } from '../profile/import.ts';
 import { refuseBySize } from '../profile/import.ts';
 import { h } from './dom.ts';
+import { startExport } from './export-client.ts';
 import { checkImportFile } from './import-client.ts';
 
 /** `inkreel-<profile>-<YYYY-MM-DD>.zip`, with the name reduced to characters every file system takes. */
@@ -32,14 +34,16 @@ export function downloadBytes(bytes: Uint8Array, fileName: string, type = 'appli
 
 export interface ControlsInput {
   readonly settings: Settings;
-  /** builds the export ZIP of what the report shows */
-  readonly buildZip: () => { bytes: Uint8Array; fileName: string };
+  /** what the export ZIP of what the report shows is built from (in the export worker) */
+  readonly exportInput: () => { input: ExportInput; fileName: string };
   readonly importProfile: (data: ImportData, control?: ImportControl) => Promise<Profile>;
   readonly switchProfile: (id: string) => Promise<void>;
   readonly deleteAll: () => void;
   readonly hasEvents: boolean;
   /** where import results are shown; owned by the report so a message outlives a re-render */
   readonly importStatus: HTMLElement;
+  /** where the export's progress and result are shown; owned by the report, like importStatus */
+  readonly exportStatus: HTMLElement;
 }
 
 function recordingState(s: Settings): string {
@@ -55,22 +59,84 @@ function retentionState(s: Settings): string {
     : `On: events older than ${s.retentionDays} days are deleted when inkreel starts.`;
 }
 
+/** A <progress> with its label and a Cancel button, for a long job. */
+function progressPanel(
+  kind: string,
+  onCancel: () => void,
+): { readonly root: HTMLElement; show(label: string, fraction: number): void } {
+  const label = h('p', { class: `${kind}-progress-label`, id: `${kind}-progress-label` });
+  const bar = h('progress', {
+    class: `${kind}-progress`,
+    max: '1',
+    value: '0',
+    'aria-labelledby': `${kind}-progress-label`,
+  });
+  const cancel = h('button', { type: 'button', class: `cancel-${kind}` }, `Cancel ${kind}`);
+  cancel.addEventListener('click', () => {
+    cancel.disabled = true;
+    onCancel();
+  });
+  return {
+    root: h('div', { class: `${kind}-running` }, label, bar, h('p', {}, cancel)),
+    show(text, fraction) {
+      label.textContent = text;
+      bar.value = Math.min(Math.max(fraction, 0), 1);
+    },
+  };
+}
+
+/** Builds the export in the worker with a progress bar, then hands it over as a download. */
+async function runExport(input: ControlsInput, button: HTMLButtonElement): Promise<void> {
+  const { exportStatus } = input;
+  const { input: data, fileName } = input.exportInput();
+  button.disabled = true;
+  let run: ReturnType<typeof startExport> | null = null;
+  const panel = progressPanel('export', () => run?.cancel());
+  panel.show(`Making ${fileName}…`, 0);
+  exportStatus.replaceChildren(panel.root);
+  try {
+    run = startExport(data, (p) => panel.show(p.label, p.fraction));
+    const bytes = await run.result;
+    if (bytes === null) {
+      exportStatus.replaceChildren(
+        h('p', { class: 'export-cancelled' }, 'The export was cancelled; nothing was saved.'),
+      );
+      return;
+    }
+    downloadBytes(bytes, fileName);
+    exportStatus.replaceChildren(
+      h(
+        'p',
+        { class: 'export-done' },
+        `Made ${fileName} (${Math.ceil(bytes.byteLength / 1024)} KB) on this device.`,
+      ),
+    );
+  } catch (error) {
+    exportStatus.replaceChildren(
+      h(
+        'p',
+        { class: 'export-error', role: 'alert' },
+        `The export could not be made: ${(error as Error).message}`,
+      ),
+    );
+  } finally {
+    button.disabled = false;
+    // the controls may have been drawn again meanwhile: the button shown now is the one to free
+    const shown = exportStatus.parentElement?.querySelector('button.export-data');
+    if (shown instanceof HTMLButtonElement) shown.disabled = false;
+  }
+}
+
 export function renderControls(input: ControlsInput): HTMLElement {
-  const exportStatus = h('p', { class: 'export-status', role: 'status' });
+  const { exportStatus } = input;
   const exportButton = h(
     'button',
     { type: 'button', class: 'export-data' },
     'Download my data (ZIP)',
   );
-  exportButton.addEventListener('click', () => {
-    try {
-      const { bytes, fileName } = input.buildZip();
-      downloadBytes(bytes, fileName);
-      exportStatus.textContent = `Made ${fileName} (${Math.ceil(bytes.byteLength / 1024)} KB) on this device.`;
-    } catch (error) {
-      exportStatus.textContent = `The export could not be made: ${(error as Error).message}`;
-    }
-  });
+  // a re-render during an export keeps its panel, and the button stays off until it ends
+  exportButton.disabled = exportStatus.querySelector('.export-running') !== null;
+  exportButton.addEventListener('click', () => void runExport(input, exportButton));
 
   const { importStatus } = input;
   const fileInput = h('input', {

@@ -7,7 +7,6 @@ import type { CaptureEvent } from '../core/events.ts';
 import type { DimensionDecl, StoryMeta } from '../core/model.ts';
 import type { Profile, QuarantinedRecord } from '../core/ports.ts';
 import type { Settings } from '../core/settings.ts';
-import { buildExport } from '../profile/export.ts';
 import type { ImportControl, ImportData } from '../profile/import.ts';
 import { profileClaims } from '../profile/claims.ts';
 import { fitProfile } from '../profile/inference.ts';
@@ -30,6 +29,7 @@ import {
   renderPreview,
   renderRecords,
 } from './report-records.ts';
+import { REPORT_TITLE } from './report-loading.ts';
 import { renderUsage } from './report-usage.ts';
 
 export interface ReportModel {
@@ -142,6 +142,7 @@ export function createReport(initial: ReportModel, actions: ReportActions): Repo
   let dialogOpen = false;
   let pending = false;
   const importStatus = h('div', { class: 'import-status', role: 'status' });
+  const exportStatus = h('div', { class: 'export-status', role: 'status' });
 
   const dialog = h('dialog', { class: 'confirm-delete', 'aria-labelledby': 'confirm-title' });
 
@@ -206,11 +207,29 @@ export function createReport(initial: ReportModel, actions: ReportActions): Repo
     cancel.focus();
   };
 
+  // what the log suggests, worked out once per model: a filter, another page of records or a
+  // message redraws the report, and on a long log the fit and the claims are its largest cost
+  let worked: {
+    readonly for: ReportModel;
+    readonly result: ReturnType<typeof fitProfile>;
+    readonly claims: ReturnType<typeof profileClaims>;
+    readonly speed: ReturnType<typeof decisionSpeed>;
+  } | null = null;
+  const workOut = (): NonNullable<typeof worked> => {
+    if (worked?.for !== model) {
+      const dims = dimensionsOf(model.stories);
+      worked = {
+        for: model,
+        result: fitProfile(model.events, dims),
+        claims: profileClaims(model.events, dims),
+        speed: decisionSpeed(model.events),
+      };
+    }
+    return worked;
+  };
+
   const render = (): void => {
-    const dims = dimensionsOf(model.stories);
-    const result = fitProfile(model.events, dims);
-    const claims = profileClaims(model.events, dims);
-    const speed = decisionSpeed(model.events);
+    const { result, claims, speed } = workOut();
     const usage = personalise(model.stories, claims.claims, {
       personalisation: model.settings.personalisation,
       finished: new Set(model.events.flatMap((e) => (e.type === 'story.ended' ? [e.storyId] : []))),
@@ -224,10 +243,11 @@ export function createReport(initial: ReportModel, actions: ReportActions): Repo
       importStatus,
       settings: model.settings,
       hasEvents: model.events.length > 0,
-      buildZip: () => {
+      exportStatus,
+      exportInput: () => {
         const now = new Date(systemClock.isoNow());
         return {
-          bytes: buildExport({
+          input: {
             profile: model.profile,
             events: model.events,
             quarantined: model.quarantined,
@@ -235,7 +255,7 @@ export function createReport(initial: ReportModel, actions: ReportActions): Repo
             stories: model.stories.map((s) => ({ id: s.id, title: s.title })),
             settings: model.settings,
             exportedAt: now,
-          }),
+          },
           fileName: exportFileName(model.profile.name, now),
         };
       },
@@ -245,7 +265,7 @@ export function createReport(initial: ReportModel, actions: ReportActions): Repo
     });
     const used = renderUsage(usage, claims);
     root.replaceChildren(
-      h('h1', { id: 'report-title' }, 'What your choices recorded, and what they suggest'),
+      h('h1', { id: 'report-title' }, REPORT_TITLE),
       summary(model),
       renderGlance({ claims, speed }),
       h(

@@ -102,7 +102,7 @@ describe('imports in a real browser', () => {
       `4 GiB bomb refused in ${took} ms; longest main-thread gap ${Math.round(maxGap)} ms`,
     );
     expect(await error.textContent()).toBe(
-      'Nothing was imported. profile.json in x.zip inflates to more than 50 MB; nothing was imported.',
+      'Nothing was imported. profile.json in x.zip inflates to more than 128 MB; nothing was imported.',
     );
     expect(took).toBeLessThan(3000);
     expect(maxGap).toBeLessThan(200);

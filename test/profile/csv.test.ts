@@ -1,7 +1,8 @@
 // CSV formula escaping: no cell of an export, read back, can start a spreadsheet formula.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { startsLikeFormula, toCsv } from '../../src/profile/csv.ts';
+import Papa from 'papaparse';
+import { escapeCell, startsLikeFormula, toCsv } from '../../src/profile/csv.ts';
 import { fromCsv } from './read-csv.ts';
 
 const TRIGGERS = ['=', '+', '-', '@', '\t', '\r'];
@@ -49,6 +50,39 @@ describe('CSV formula escaping', () => {
           return true;
         },
       ),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('CSV writing', () => {
+  it('writes exactly what papaparse unparse wrote for the same table', () => {
+    const cell = fc.oneof(
+      fc.string({ unit: 'binary' }),
+      fc.constantFrom(' x', 'x ', 'a,b', 'say "hi"', '\ufeffbom', '=1', 'a\r\nb', ''),
+      fc.double({ noNaN: false }),
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+    );
+    const table = fc
+      .array(fc.stringMatching(/^[a-z_ ,"]{1,8}$/), { minLength: 1, maxLength: 5 })
+      .chain((columns) =>
+        fc.tuple(
+          fc.constant(columns),
+          fc.array(fc.array(cell, { minLength: columns.length, maxLength: columns.length }), {
+            maxLength: 8,
+          }),
+        ),
+      );
+    fc.assert(
+      fc.property(table, ([columns, rows]) => {
+        const reference = Papa.unparse(
+          { fields: [...columns], data: rows.map((row) => row.map(escapeCell)) },
+          { escapeFormulae: false, newline: '\r\n' },
+        );
+        expect(toCsv(columns, rows)).toBe(reference);
+      }),
       { numRuns: 500 },
     );
   });

@@ -1,10 +1,13 @@
 // The import budget: decompression counts real output, not a header's claim, and stops on size
 // or time with a clear message; a file too large is refused from its size alone.
-import { inflateSync, strToU8, zipSync } from 'fflate';
+import { inflateSync, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { ImportBudget } from '../../src/profile/import.ts';
 import { IMPORT_BUDGET, parseImport, refuseBySize } from '../../src/profile/import.ts';
 import { deflatedZeros, zipClaiming } from './zip-bomb.ts';
+import { DEFAULT_SETTINGS } from '../../src/core/settings.ts';
+import { buildExport } from '../../src/profile/export.ts';
+import { syntheticEvents } from '../../bench/events.ts';
 
 const MiB = 1024 * 1024;
 
@@ -13,7 +16,7 @@ describe('the import budget', () => {
     expect(inflateSync(deflatedZeros(MiB, 3)).length).toBe(3 * MiB);
   });
 
-  it('refuses a ZIP whose 1 000-byte profile.json inflates past 50 MB, quickly and by name', () => {
+  it('refuses a ZIP whose 1 000-byte profile.json inflates past 128 MB, quickly and by name', () => {
     const bomb = zipClaiming('profile.json', deflatedZeros(16 * MiB, 64), 1000);
     expect(bomb.length).toBeLessThan(2 * MiB);
     const started = performance.now();
@@ -21,8 +24,25 @@ describe('the import budget', () => {
     expect(performance.now() - started).toBeLessThan(3000);
     expect(result).toEqual({
       ok: false,
-      error: 'profile.json in x.zip inflates to more than 50 MB; nothing was imported.',
+      error: 'profile.json in x.zip inflates to more than 128 MB; nothing was imported.',
     });
+  });
+
+  it('takes back the app’s own export of 100 000 events (its profile.json inflates past the file limit)', () => {
+    const sample = 2000;
+    const zip = buildExport({
+      profile: { id: 'p', name: 'Ada', createdAt: '2024-01-01T00:00:00.000Z' },
+      events: syntheticEvents('p', sample),
+      quarantined: [],
+      inferences: [],
+      stories: [],
+      settings: DEFAULT_SETTINGS,
+    });
+    const perEvent = (unzipSync(zip)['profile.json']?.length ?? Infinity) / sample;
+    const inflated = IMPORT_BUDGET.maxInflatedBytes ?? IMPORT_BUDGET.maxBytes;
+    // with room for a log a tenth longer than the bench's synthetic one
+    expect(perEvent * 100_000 * 1.1).toBeLessThan(inflated);
+    expect(perEvent * 100_000).toBeGreaterThan(IMPORT_BUDGET.maxBytes);
   });
 
   it('stops a decompression that runs past its time', () => {

@@ -196,6 +196,31 @@ export function runStoreContract(name: string, harness: StoreHarness): void {
       expect(await location.readRawEvent(key)).toEqual(future);
     });
 
+    it('answers events and quarantined asked together (one shared read) as it does apart', async () => {
+      const location = harness.fresh();
+      const store = location.open();
+      const good = choiceEvent('p1');
+      await store.append(good);
+      const future = { ...choiceEvent('p1'), v: 99, novelty: true };
+      await location.injectRawEvent(itemKey('p1', future.id), future);
+      await location.injectRawEvent(itemKey('p1', 'junk'), 'not json at all');
+      const [events, aside] = await Promise.all([store.events('p1'), store.quarantined('p1')]);
+      expect(events).toEqual([good]);
+      expect(aside.map((q) => q.key).sort()).toEqual(
+        [itemKey('p1', future.id), itemKey('p1', 'junk')].sort(),
+      );
+      const again = location.open();
+      expect(await again.events('p1')).toEqual(events);
+      expect((await again.quarantined('p1')).map((q) => q.key).sort()).toEqual(
+        aside.map((q) => q.key).sort(),
+      );
+      // an event stored after a read is seen by the next one
+      const later = choiceEvent('p1');
+      await store.append(later);
+      const [after] = await Promise.all([store.events('p1'), store.quarantined('p1')]);
+      expect(after.map((e) => e.id).sort()).toEqual([good.id, later.id].sort());
+    });
+
     it('deletes a profile with its events, saves, settings and quarantine', async () => {
       const location = harness.fresh();
       const store = location.open();
