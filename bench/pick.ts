@@ -13,6 +13,8 @@ export interface Parts {
   readonly taskMs: number;
   readonly waitMs: number;
   readonly frameMs: number;
+  /** the part of waitMs before the frame began: the display's cadence, not the page's work */
+  readonly idleMs?: number;
 }
 
 export interface PickRun {
@@ -46,6 +48,12 @@ export interface PickFigures {
   /** the parts of each measure, summarised apart (their p95s do not add up to the measure's) */
   readonly confirmParts: PartSummaries;
   readonly nextBeatParts: PartSummaries;
+  /** each measure less its idleMs: the page's own work, the display's cadence left out */
+  readonly confirmWork: Summary;
+  readonly nextBeatWork: Summary;
+  /** measures whose frame was the first to begin after the task (no frame skipped), of all */
+  readonly confirmFirstFrame: number;
+  readonly nextBeatFirstFrame: number;
   readonly picks: number;
   readonly readyPicks: number;
   /** share of ready picks in each run (0..1) */
@@ -154,7 +162,24 @@ export async function pickFigures(
   const all: PickRun[] = [];
   for (let run = 0; run < runs; run++) all.push(await playthrough(browser, url, run, viewport));
   const ready = all.flatMap((r) => r.ready);
+  const work = (durations: readonly number[], parts: readonly Parts[]): Summary =>
+    summarize(durations.map((d, i) => d - (parts[i]?.idleMs ?? 0)));
+  // a frame begins at most one display interval (16.7 ms, 1 ms of timer slack) after the task
+  const firstFrame = (parts: readonly Parts[]): number =>
+    parts.filter((p) => (p.idleMs ?? Infinity) <= 17.7).length;
+  const confirmParts = all.flatMap((r) => r.confirmParts);
+  const nextBeatParts = all.flatMap((r) => r.nextBeatParts);
   return {
+    confirmWork: work(
+      all.flatMap((r) => r.confirm),
+      confirmParts,
+    ),
+    nextBeatWork: work(
+      all.flatMap((r) => r.nextBeat),
+      nextBeatParts,
+    ),
+    confirmFirstFrame: firstFrame(confirmParts),
+    nextBeatFirstFrame: firstFrame(nextBeatParts),
     runs: all,
     confirm: summarize(all.flatMap((r) => r.confirm)),
     nextBeat: summarize(all.flatMap((r) => r.nextBeat)),

@@ -23,11 +23,13 @@
 // them, then style, layout and paint of the DOM mirror). So the measure covers the frame's work,
 // not only its start: a rAF callback alone may run before pixi's draws, and before paint.
 //
-// Both measures carry a breakdown in their detail, `{ taskMs, waitMs, frameMs }`: the task that
+// Both measures carry a breakdown in their detail, `{ taskMs, waitMs, frameMs, idleMs }`: the task that
 // handled the pick (or the hold's end) from the mark to its end (a microtask queued at the mark runs
 // once that task's script is done), then until this module's rAF callback in the frame (the wait
 // for the frame, and the frame's earlier rAF callbacks: pixi's ticker, which draws the canvas, runs
 // before it), then the rest of the frame's rendering (style, layout, paint, the canvas committed).
+// `idleMs` is the part of `waitMs` before the frame began (the rAF timestamp): the display's own
+// cadence, which no code of the page can shorten; the rest is work the page did.
 import { afterNextFrame } from '../render/after-frame.ts';
 import type { PlayView } from '../core/view.ts';
 
@@ -40,7 +42,7 @@ export interface PlayMarksDeps {
   /** true once the stage has laid out the view's upcoming beat off-screen (true without a stage) */
   readonly stagePrepared: () => boolean;
   /** seam for tests: runs a function after the next frame (default afterNextFrame) */
-  readonly afterFrame?: (fn: (frameAt: number) => void) => void;
+  readonly afterFrame?: (fn: (frameAt: number, frameStart?: number) => void) => void;
   /** seam for tests: the performance timeline (default the page's) */
   readonly timeline?: Pick<Performance, 'mark' | 'measure' | 'now'>;
 }
@@ -94,14 +96,22 @@ export function playMarks(deps: PlayMarksDeps): PlayMarks {
     startAt: number,
     task: { at: number | null },
   ): void =>
-    afterFrame((frameAt) => {
+    afterFrame((frameAt, frameStart) => {
       if (stopped) return;
       const end = timeline.now();
       const taskAt = Math.min(task.at ?? frameAt, frameAt);
+      // the part of the wait that was the display's: from the task's end to the frame's start
+      const idleMs =
+        frameStart === undefined ? 0 : Math.max(0, Math.min(frameStart, frameAt) - taskAt);
       timeline.measure(name, {
         start: from,
         end,
-        detail: { taskMs: taskAt - startAt, waitMs: frameAt - taskAt, frameMs: end - frameAt },
+        detail: {
+          taskMs: taskAt - startAt,
+          waitMs: frameAt - taskAt,
+          frameMs: end - frameAt,
+          idleMs,
+        },
       });
     });
   return {

@@ -10,18 +10,20 @@
 
 /**
  * Runs `fn` as the first task after the next frame has rendered; `frameAt` is `clock.now()` in
- * the frame's requestAnimationFrame callback (when the frame's rendering was under way).
+ * the frame's requestAnimationFrame callback (when the frame's rendering was under way) and
+ * `frameStart` the callback's timestamp: when the frame began (the display's vsync), on the same
+ * timeline as performance.now().
  */
 export function afterNextFrame(
-  fn: (frameAt: number) => void,
+  fn: (frameAt: number, frameStart: number) => void,
   clock: { now(): number } = { now: () => 0 },
 ): void {
-  requestAnimationFrame(() => {
+  requestAnimationFrame((frameStart) => {
     const frameAt = clock.now();
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {
       channel.port1.close();
-      fn(frameAt);
+      fn(frameAt, frameStart);
     };
     channel.port2.postMessage(null);
   });

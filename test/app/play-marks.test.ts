@@ -12,7 +12,7 @@ interface Entry {
 
 function harness(prepared: () => boolean) {
   const entries: Entry[] = [];
-  const frames: ((frameAt: number) => void)[] = [];
+  const frames: ((frameAt: number, frameStart?: number) => void)[] = [];
   let now = 0;
   const marks = playMarks({
     stagePrepared: prepared,
@@ -29,9 +29,10 @@ function harness(prepared: () => boolean) {
       },
     },
   });
-  const frame = (at: number): void => {
+  /** a frame whose rAF callbacks run at `at`; it began (its rAF timestamp) at `start` if given */
+  const frame = (at: number, start?: number): void => {
     now = at;
-    for (const fn of frames.splice(0)) fn(at);
+    for (const fn of frames.splice(0)) fn(at, start);
   };
   return { marks, entries, frame, tick: (at: number) => (now = at) };
 }
@@ -75,6 +76,20 @@ describe('the marks of a pick', () => {
     ]);
     expect(h.entries[2]?.detail).toEqual({ turn: 3, ready: true });
     expect(h.entries[1]?.detail).toMatchObject({ frameMs: 0 });
+  });
+
+  it("says how much of the wait was the display's, from the task's end to the frame's start", () => {
+    const h = harness(() => true);
+    h.marks.pick(open);
+    h.marks.beforeShow(picked(null));
+    h.marks.afterShow(picked(null));
+    // the pick's task ends at 0 (the microtask runs after this synchronous code), the frame
+    // begins at 12 and its rAF callbacks (pixi's draw first) reach ours at 15
+    return Promise.resolve().then(() => {
+      h.frame(15, 12);
+      const confirm = h.entries.find((e) => e.name === 'inkreel:confirm');
+      expect(confirm?.detail).toMatchObject({ taskMs: 0, waitMs: 15, idleMs: 12 });
+    });
   });
 
   it('counts a pick not ready when the stage had not laid the beat out', () => {
