@@ -111,8 +111,8 @@ function initScript(scale: number): string {
       const open = state === 'choosing' && buttons.length > 0 &&
         document.querySelector('.chapter-card:not([hidden])') === null &&
         document.querySelector('[role="dialog"]:not([hidden])') === null;
-      // a pick is over when its inkreel:choice measure is taken (the next beat drawn)
-      const landed = performance.getEntriesByName('inkreel:choice').length;
+      // a pick is over when its inkreel:next-beat measure is taken (the next beat drawn)
+      const landed = performance.getEntriesByName('inkreel:next-beat').length;
       if (!driver.armed && (landed > driver.landedAtClick || realNow() - driver.clickedAt > 3000))
         driver.armed = true;
       if (open) {
