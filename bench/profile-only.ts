@@ -5,7 +5,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowser } from '../test/e2e/browser.ts';
 import { exportImportFigure } from './big-profile.ts';
-import { serve, storeFigures } from './browser.ts';
+import { serve, storeFigures, type Bench } from './browser.ts';
 import { buildBenchPages, buildSite, ROOT } from './build.ts';
 import type { Summary } from './stats.ts';
 
@@ -29,6 +29,30 @@ async function main(): Promise<void> {
     if (args.includes('store')) {
       const store = await storeFigures(browser, url, [100_000], runs, 10);
       console.log(`ProfileStore load, 100,000 events: ${fmt(store.load[100_000]!)}`);
+    }
+    if (args.includes('breakdown')) {
+      // the store page's own split of a load: IndexedDB's read, then restoreRecords
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${url}/__bench/store/index.html`);
+      await page.waitForFunction(() => 'inkreelBench' in window, undefined, { timeout: 30_000 });
+      const out = await page.evaluate(
+        async ([n, r]) => {
+          const api = (window as unknown as Bench).inkreelBench;
+          await api.clear('split');
+          const id = await api.seed('split', n);
+          const loads = await api.load('split', id, r);
+          const splits = [];
+          for (let i = 0; i < r; i++) splits.push(await api.breakdown('split', id));
+          await api.clear('split');
+          return { loads, splits };
+        },
+        [100_000, runs] as const,
+      );
+      console.log(`load ${out.loads.map((x) => x.toFixed(0)).join(' ')} ms`);
+      for (const s of out.splits)
+        console.log(`  read ${s.read.toFixed(0)} ms, restore ${s.restore.toFixed(0)} ms`);
+      await context.close();
     }
     if (args.includes('export')) {
       const big = await exportImportFigure(browser, url, 100_000, runs);
