@@ -4,11 +4,12 @@ import { statSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileInk } from '../src/build/compile-ink.ts';
 import { listStoryIds } from '../src/build/story-build.ts';
-import { claimsFor, profileClaims } from '../src/profile/claims.ts';
+import { claimsFor } from '../src/profile/claims.ts';
 import { buildExport } from '../src/profile/export.ts';
 import { exportSteps } from '../src/profile/export-steps.ts';
 import { fitProfile } from '../src/profile/inference.ts';
 import { inferenceRows } from '../src/profile/inference-rows.ts';
+import { profileInference } from '../src/profile/profile-inference.ts';
 import { createInkRuntime } from '../src/story/ink-runtime.ts';
 import { compileLoopStory, measureAutosaveBytes } from '../test/storage/autosave-bytes.ts';
 import { BENCH_DIMENSIONS, syntheticEvents } from './events.ts';
@@ -115,7 +116,10 @@ export function compileFigure(
 
 export interface ProfileFigures {
   readonly events: number;
-  /** fitProfile (the evidence) and profileClaims (the claims), as the report runs them */
+  /**
+   * fitProfile (the evidence) and profileClaims (the claims) over one reading of the log, as the
+   * report runs them (profile-inference.ts)
+   */
   readonly inference: { wall: Summary; cpu: Summary };
   /** fitProfile alone, the figure this row showed before the claims model */
   readonly fitOnly: { wall: Summary; cpu: Summary };
@@ -134,11 +138,7 @@ export function profileFigures(count: number, runs: number, warmup = 1): Profile
   const events = syntheticEvents('bench', count).map((e) => structuredClone(e));
   const profile = { id: 'bench', name: 'Bench', createdAt: '2024-01-01T00:00:00.000Z' };
   // what the report runs: the fit with its evidence, and the claims the words come from
-  const inference = timeCpu(
-    runs,
-    () => [fitProfile(events, BENCH_DIMENSIONS), profileClaims(events, BENCH_DIMENSIONS)],
-    warmup,
-  );
+  const inference = timeCpu(runs, () => profileInference(events, BENCH_DIMENSIONS), warmup);
   const fitOnly = timeCpu(runs, () => fitProfile(events, BENCH_DIMENSIONS), warmup);
   let bytes = 0;
   const exportMs = timeCpu(

@@ -3,6 +3,7 @@
 // learned from the player's own choices instead of fixed.
 import type { CaptureEvent, EventOf } from '../core/events.ts';
 import { seededRandom } from '../core/random.ts';
+import { isChoiceLog } from './choice-log.ts';
 import type { DimensionDecl } from '../core/model.ts';
 import { declaredDimensions, type DimensionMeta } from './inference-comparisons.ts';
 import {
@@ -365,6 +366,8 @@ export function prepareFolded(
   const useHabits = options.habits ?? true;
   const metas = declaredDimensions(declared);
   const index = new Map(metas.map((m, i) => [m.id, i]));
+  // a log from choiceLog is already unique by id: no set of ids to build again
+  const unique = isChoiceLog(events);
   const seen = new Set<string>();
   const choices: Choice[] = [];
   const retries: boolean[] = [];
@@ -382,8 +385,11 @@ export function prepareFolded(
       set.add(`${e.storyId}\u0000${e.toDecisionId}`);
       continue;
     }
-    if (e.type !== 'choice.made' || seen.has(e.id)) continue;
-    seen.add(e.id);
+    if (e.type !== 'choice.made') continue;
+    if (!unique) {
+      if (seen.has(e.id)) continue;
+      seen.add(e.id);
+    }
     let inStory = pointIds.get(e.storyId);
     if (!inStory) pointIds.set(e.storyId, (inStory = new Map<string, number>()));
     let point = inStory.get(e.decisionId);

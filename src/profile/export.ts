@@ -98,6 +98,26 @@ export function profileDocument(input: ExportInput): ProfileDocument {
   };
 }
 
+/**
+ * profile.json's text: the document's fields indented, each record of its lists (the events, the
+ * quarantined records) on a line of its own. Still readable and diffable line by line, and far
+ * smaller and quicker to write and compress than indenting every field of 100 000 events. Any JSON
+ * reader gets the same value as from `JSON.stringify(doc, null, 2)` (the import reads both).
+ */
+export function profileJson(doc: ProfileDocument): string {
+  const fields = Object.entries(doc).flatMap(([key, value]: [string, unknown]) => {
+    const name = JSON.stringify(key);
+    if (Array.isArray(value) && value.length > 0) {
+      const items = value.map((item: unknown) => `    ${JSON.stringify(item) ?? 'null'}`);
+      return [`  ${name}: [\n${items.join(',\n')}\n  ]`];
+    }
+    const text = JSON.stringify(value, null, 2) as string | undefined;
+    // undefined (and functions) have no JSON: JSON.stringify leaves such fields out
+    return text === undefined ? [] : [`  ${name}: ${text.replace(/\n/g, '\n  ')}`];
+  });
+  return fields.length === 0 ? '{}' : `{\n${fields.join(',\n')}\n}`;
+}
+
 function tasteText(taste: Readonly<Record<string, number>>): string {
   return Object.entries(taste)
     .map(([k, w]) => `${k}${w >= 0 ? '+' : ''}${w}`)
@@ -316,7 +336,7 @@ export function buildExport(input: ExportInput): Uint8Array {
   const doc = profileDocument(input);
   return zipSync({
     'README.txt': strToU8(readme(input, doc)),
-    'profile.json': strToU8(JSON.stringify(doc, null, 2)),
+    'profile.json': strToU8(profileJson(doc)),
     'choices.csv': strToU8(choicesCsv(input, title)),
     'sessions.csv': strToU8(sessionsCsv(input, title)),
     'inferences.csv': strToU8(inferencesCsv(input.inferences)),

@@ -10,6 +10,7 @@ import {
   Z90,
 } from './inference-math.ts';
 import { describeLean } from './describe.ts';
+import { isChoiceLog } from './choice-log.ts';
 import {
   addComparison,
   isChoice,
@@ -234,6 +235,8 @@ export function fitProfile(
 ): InferenceResult {
   const timedOutWeight = options.timedOutWeight ?? DEFAULT_TIMED_OUT_WEIGHT;
   const maxEvidence = options.maxEvidence ?? DEFAULT_MAX_EVIDENCE;
+  // a log from choiceLog is already unique by id: no set of ids to build again
+  const unique = isChoiceLog(events);
   const seen = new Set<string>();
   const builder = newBuilder(dimensions, timedOutWeight);
   const { comparisons } = builder;
@@ -243,8 +246,11 @@ export function fitProfile(
   // one pass over the log: reading a long log's events from memory costs more than the fit, so
   // each event is visited once (deduplicated, then folded into its comparison)
   for (const e of events) {
-    if (!isChoice(e) || seen.has(e.id)) continue;
-    seen.add(e.id);
+    if (!isChoice(e)) continue;
+    if (!unique) {
+      if (seen.has(e.id)) continue;
+      seen.add(e.id);
+    }
     choices++;
     if (addComparison(builder, e)) {
       used++;

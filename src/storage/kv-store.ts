@@ -44,6 +44,11 @@ export interface KvArea {
   /** every record whose key starts with prefix, in key order */
   entries(prefix: string): Promise<StoredRecord[]>;
   keys(prefix: string): Promise<string[]>;
+  /**
+   * the values of `entries(prefix)` without their keys, in the same order, where the backend reads
+   * them cheaper so (IndexedDB: no second request for 100 000 keys); null when it cannot
+   */
+  values?(prefix: string): Promise<unknown[] | null>;
   /** the distinct `<profile>/` prefixes of the keys, when the backend can list them cheaply */
   prefixes?(): Promise<string[]>;
   /** writes many records at once (one transaction where the backend has them) */
@@ -157,7 +162,18 @@ export function createKvProfileStore(
   async function load(
     profileId: string,
   ): Promise<{ events: CaptureEvent[]; future: QuarantinedRecord[] }> {
-    const records = await backend.events.entries(profilePrefix(profileId));
+    const prefix = profilePrefix(profileId);
+    // The keys only name records to move aside: read the values alone, and read keys and values
+    // again together (one snapshot) only when a record has to be quarantined.
+    const values = backend.events.values ? await backend.events.values(prefix) : null;
+    if (values) {
+      const quick = restoreRecords(
+        values.map((raw) => ({ key: prefix, raw })),
+        { profileId },
+      );
+      if (quick.quarantined.length === 0) return { events: quick.events, future: [] };
+    }
+    const records = await backend.events.entries(prefix);
     const result = restoreRecords(records, { profileId });
     const future = new Set(result.futureKeys);
     for (const q of result.quarantined) {

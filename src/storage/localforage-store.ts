@@ -36,6 +36,13 @@ function forageArea(instance: LocalForage): KvArea {
       });
       return out;
     },
+    values: async (prefix) => {
+      await instance.ready();
+      if (instance.driver() !== localforage.INDEXEDDB || typeof indexedDB === 'undefined')
+        return null;
+      const config = instance.config();
+      return readValues(String(config.name), String(config.storeName), prefix);
+    },
     keys: async (prefix) => (await instance.keys()).filter((key) => key.startsWith(prefix)),
     prefixes: async () => {
       const fast = await onRawStore(instance, 'readonly', listPrefixes);
@@ -153,6 +160,34 @@ async function readRange(
       out.push({ key, raw: values[i] });
     }
     return out;
+  } catch {
+    return null;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * The values readRange reads, without their keys: one getAll over the range. Keys cost a second
+ * request (about 150 ms for 100 000 in Chromium) that a log with nothing to quarantine never needs.
+ */
+async function readValues(
+  name: string,
+  storeName: string,
+  prefix: string,
+): Promise<unknown[] | null> {
+  let db: IDBDatabase;
+  try {
+    db = await request(indexedDB.open(name));
+  } catch {
+    return null;
+  }
+  db.onversionchange = () => db.close();
+  try {
+    if (!db.objectStoreNames.contains(storeName)) return null;
+    const store = db.transaction(storeName, 'readonly').objectStore(storeName);
+    const range = prefix === '' ? undefined : IDBKeyRange.bound(prefix, `${prefix}\uffff`);
+    return await request<unknown[]>(store.getAll(range));
   } catch {
     return null;
   } finally {

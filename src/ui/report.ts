@@ -8,9 +8,8 @@ import type { DimensionDecl, StoryMeta } from '../core/model.ts';
 import type { Profile, QuarantinedRecord } from '../core/ports.ts';
 import type { Settings } from '../core/settings.ts';
 import type { ImportControl, ImportData } from '../profile/import.ts';
-import { profileClaims } from '../profile/claims.ts';
-import { fitProfile } from '../profile/inference.ts';
 import { previewDeletion } from '../profile/inference-preview.ts';
+import { profileInference, type ProfileInference } from '../profile/profile-inference.ts';
 import { inferenceRows } from '../profile/inference-rows.ts';
 import { personalise } from '../profile/personalise.ts';
 import type { DeletionTarget } from '../profile/retention.ts';
@@ -211,8 +210,8 @@ export function createReport(initial: ReportModel, actions: ReportActions): Repo
   // message redraws the report, and on a long log the fit and the claims are its largest cost
   let worked: {
     readonly for: ReportModel;
-    readonly result: ReturnType<typeof fitProfile>;
-    readonly claims: ReturnType<typeof profileClaims>;
+    readonly result: ProfileInference['result'];
+    readonly claims: ProfileInference['claims'];
     readonly speed: ReturnType<typeof decisionSpeed>;
   } | null = null;
   const workOut = (): NonNullable<typeof worked> => {
@@ -220,8 +219,8 @@ export function createReport(initial: ReportModel, actions: ReportActions): Repo
       const dims = dimensionsOf(model.stories);
       worked = {
         for: model,
-        result: fitProfile(model.events, dims),
-        claims: profileClaims(model.events, dims),
+        // both fits over one reading of the log
+        ...profileInference(model.events, dims),
         speed: decisionSpeed(model.events),
       };
     }

@@ -84,10 +84,11 @@ describe('dimension ids from tag to import', () => {
       stories: [],
     });
     const clean = strFromU8(unzipSync(zip)['profile.json'] ?? new Uint8Array());
-    expect(clean).toContain('"risk": 1');
+    // profile.json writes each event on one line, without spaces (export.ts profileJson)
+    expect(clean).toContain('"risk":1');
     expect(parseImport(strToU8(clean), 'profile.json').ok).toBe(true);
     for (const key of ['__proto__', 'constructor', 'prototype', 'toString']) {
-      const hostile = clean.replace('"risk": 1', `"${key}": 1`);
+      const hostile = clean.replace('"risk":1', `"${key}":1`);
       const result = parseImport(strToU8(hostile), 'profile.json');
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.error).toMatch(/reserved dimension id/);

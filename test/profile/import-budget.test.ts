@@ -1,6 +1,6 @@
 // The import budget: decompression counts real output, not a header's claim, and stops on size
 // or time with a clear message; a file too large is refused from its size alone.
-import { inflateSync, strToU8, unzipSync, zipSync } from 'fflate';
+import { inflateSync, strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { ImportBudget } from '../../src/profile/import.ts';
 import { IMPORT_BUDGET, parseImport, refuseBySize } from '../../src/profile/import.ts';
@@ -28,7 +28,7 @@ describe('the import budget', () => {
     });
   });
 
-  it('takes back the app’s own export of 100 000 events (its profile.json inflates past the file limit)', () => {
+  it('takes back the app’s own export of 100 000 events, and an older export indenting every field (it inflates past the file limit)', () => {
     const sample = 2000;
     const zip = buildExport({
       profile: { id: 'p', name: 'Ada', createdAt: '2024-01-01T00:00:00.000Z' },
@@ -38,11 +38,17 @@ describe('the import budget', () => {
       stories: [],
       settings: DEFAULT_SETTINGS,
     });
-    const perEvent = (unzipSync(zip)['profile.json']?.length ?? Infinity) / sample;
+    const text = strFromU8(unzipSync(zip)['profile.json'] ?? new Uint8Array());
+    expect(text.length).toBeGreaterThan(0);
+    // exports before profile.json wrote an event per line indented every field by two spaces
+    const indented = JSON.stringify(JSON.parse(text), null, 2);
     const inflated = IMPORT_BUDGET.maxInflatedBytes ?? IMPORT_BUDGET.maxBytes;
-    // with room for a log a tenth longer than the bench's synthetic one
-    expect(perEvent * 100_000 * 1.1).toBeLessThan(inflated);
-    expect(perEvent * 100_000).toBeGreaterThan(IMPORT_BUDGET.maxBytes);
+    for (const perEvent of [text.length / sample, indented.length / sample]) {
+      // with room for a log a tenth longer than the bench's synthetic one
+      expect(perEvent * 100_000 * 1.1).toBeLessThan(inflated);
+    }
+    expect((indented.length / sample) * 100_000).toBeGreaterThan(IMPORT_BUDGET.maxBytes);
+    expect(text.length).toBeLessThan(indented.length);
   });
 
   it('stops a decompression that runs past its time', () => {
