@@ -83,11 +83,14 @@ describe('data rights in a real browser', () => {
     await page.goto(`${baseUrl}/#/play/night-shift`);
     await waitForState(page, ['choosing']);
     await pick(page, () => 0);
+    // Leaving play records the session's pause after the route has changed: the profile is read
+    // once another page has been shown since, so that write is in and the counts are final.
+    await openReport(page, baseUrl);
+    const profilesBefore = await profileCount(page, baseUrl);
     await openReport(page, baseUrl);
     const summary = await page.locator('.summary-counts').textContent();
     const before = await recorded(page);
-    const profilesBefore = await profileCount(page, baseUrl);
-    await openReport(page, baseUrl);
+    expect(before.length).toBeGreaterThan(0);
 
     const badEvent = exportDocument({ id: 'x', name: 'Evil' }, [
       { v: 1, id: 'e1', type: 'choice.made', chosenIndex: 'first' },
