@@ -1,6 +1,6 @@
 // Chromium figures for the bench: countdown frame intervals beside the idle bare page, ProfileStore
 // on IndexedDB, report render (the first beat: first-beat.ts; picks: pick.ts; frames: frames.ts).
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
 import type { StoreBenchApi } from './pages/store/store.ts';
 import type { ViewsBenchApi } from './pages/views/views.ts';
@@ -12,8 +12,11 @@ const CHOICES = '[role="group"][aria-label="Choices"]';
  * A fresh context (empty cache and storage). tsx compiles the functions given to page.evaluate
  * with esbuild's keepNames, which calls a `__name` helper that the page does not have.
  */
-export async function newContext(browser: Browser): Promise<BrowserContext> {
-  const context = await browser.newContext();
+export async function newContext(
+  browser: Browser,
+  options?: BrowserContextOptions,
+): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
   await context.addInitScript('globalThis.__name = (fn) => fn;');
   return context;
 }
@@ -46,7 +49,7 @@ export async function waitForState(
  * Plays on as a reader would until a decision takes input (or the story ends): a page or the last
  * beat waits for Continue (DESIGN §3, read then choose), and a chapter's title card goes first.
  */
-async function untilOpenDecision(page: Page, timeout = 30_000): Promise<string> {
+export async function untilOpenDecision(page: Page, timeout = 30_000): Promise<string> {
   const until = Date.now() + timeout;
   while (Date.now() < until) {
     const at = await page.evaluate((sel) => {
@@ -72,8 +75,8 @@ export interface PlayFigures {
   readonly bareFrames: Summary;
 }
 
-/** rAF deltas for `ms` in the page (the countdown of the first decision is running). */
-function frameDeltas(page: Page, ms: number): Promise<number[]> {
+/** rAF deltas for `ms` in the page. */
+export function frameDeltas(page: Page, ms: number): Promise<number[]> {
   return page.evaluate(
     (duration) =>
       new Promise<number[]>((resolve) => {

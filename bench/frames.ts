@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { frameDeltas, untilOpenDecision } from './browser.ts';
 import { summarize, type Summary } from './stats.ts';
 
 export const FRAME_SIZES = [
@@ -12,7 +13,6 @@ export const FRAME_SIZES = [
   { width: 2560, height: 1440 },
 ] as const;
 
-const CHOICES = '[role="group"][aria-label="Choices"]';
 /** how many times slower the "weak device" sample runs the page's main thread */
 export const THROTTLE = 4;
 
@@ -30,26 +30,6 @@ export interface FrameSample {
   readonly busyPerFrame: { readonly ambient: number; readonly countdown: number };
 }
 
-/** rAF deltas for `ms` in the page. */
-export function frameDeltas(page: Page, ms: number): Promise<number[]> {
-  return page.evaluate(
-    (duration) =>
-      new Promise<number[]>((resolve) => {
-        const deltas: number[] = [];
-        let last = -1;
-        const start = performance.now();
-        const tick = (t: number): void => {
-          if (last >= 0) deltas.push(t - last);
-          last = t;
-          if (t - start < duration) requestAnimationFrame(tick);
-          else resolve(deltas);
-        };
-        requestAnimationFrame(tick);
-      }),
-    ms,
-  );
-}
-
 /** Frame intervals for `ms`, with the main thread's busy time per frame (CDP Performance metrics). */
 async function measured(page: Page, ms: number): Promise<{ deltas: number[]; busy: number }> {
   const cdp = await page.context().newCDPSession(page);
@@ -63,26 +43,6 @@ async function measured(page: Page, ms: number): Promise<{ deltas: number[]; bus
   const busy = ((await task()) - before) * 1000;
   await cdp.detach();
   return { deltas, busy: busy / Math.max(1, deltas.length) };
-}
-
-/** Reads on (Continue) until a decision takes input. */
-async function untilOpenDecision(page: Page, timeout = 60_000): Promise<void> {
-  const until = Date.now() + timeout;
-  while (Date.now() < until) {
-    const open = await page.evaluate((sel) => {
-      const state = document.getElementById('app')?.dataset.state ?? '';
-      const isOpen =
-        state === 'choosing' &&
-        document.querySelector(`${sel} button:not([disabled])`) !== null &&
-        document.querySelector('.chapter-card:not([hidden])') === null;
-      const next = document.querySelector<HTMLButtonElement>('button.continue:not([hidden])');
-      if (!isOpen && next) next.click();
-      return isOpen;
-    }, CHOICES);
-    if (open) return;
-    await page.waitForTimeout(50);
-  }
-  throw new Error('bench: no decision opened');
 }
 
 /** One story at one size: ambient frames on the first beat, then countdown frames. */
@@ -118,7 +78,8 @@ async function storyFrames(
     // ambient window starts after them, while the first beat is still being read
     await page.waitForTimeout(1500);
     const { deltas: ambient, busy: ambientBusy } = await measured(page, ms);
-    await untilOpenDecision(page);
+    if ((await untilOpenDecision(page, 60_000)) !== 'choosing')
+      throw new Error('bench: no decision opened');
     const { deltas: countdown, busy: countdownBusy } = await measured(page, ms);
     if (opts.shotsDir !== undefined) {
       mkdirSync(opts.shotsDir, { recursive: true });

@@ -3,7 +3,8 @@
 // (src/app/play-marks.ts): `inkreel:confirm` (pick → the end of the frame drawing the chosen card),
 // the `ready` of each `inkreel:hold-end` mark (next beat computed and laid out before the hold
 // ended) and `inkreel:next-beat` (hold end → the end of the next beat's first frame).
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { newContext, untilOpenDecision } from './browser.ts';
 import { summarize, type Summary } from './stats.ts';
 
 const CHOICES = '[role="group"][aria-label="Choices"]';
@@ -61,39 +62,6 @@ export interface PickFigures {
   readonly viewport: { readonly width: number; readonly height: number };
 }
 
-async function newContext(
-  browser: Browser,
-  viewport: { width: number; height: number },
-): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport });
-  // tsx compiles page functions with esbuild's keepNames, which calls a `__name` the page lacks
-  await context.addInitScript('globalThis.__name = (fn) => fn;');
-  return context;
-}
-
-/**
- * Reads on as a player would until a decision takes input or the story ends: a page or the last
- * beat waits for Continue, and a chapter's title card goes first.
- */
-async function untilOpenDecision(page: Page, timeout = 30_000): Promise<string> {
-  const until = Date.now() + timeout;
-  while (Date.now() < until) {
-    const at = await page.evaluate((sel) => {
-      const state = document.getElementById('app')?.dataset.state ?? '';
-      const open =
-        state === 'choosing' &&
-        document.querySelector(`${sel} button:not([disabled])`) !== null &&
-        document.querySelector('.chapter-card:not([hidden])') === null;
-      const next = document.querySelector<HTMLButtonElement>('button.continue:not([hidden])');
-      if (!open && next) next.click();
-      return { state, open };
-    }, CHOICES);
-    if (at.open || at.state === 'ended' || at.state === 'error') return at.state;
-    await page.waitForTimeout(50);
-  }
-  throw new Error('bench: no decision opened and the story did not end');
-}
-
 /** One playthrough to an ending; run `run` takes option (run + turn) mod n, so runs differ. */
 async function playthrough(
   browser: Browser,
@@ -101,7 +69,7 @@ async function playthrough(
   run: number,
   viewport: { width: number; height: number },
 ): Promise<PickRun> {
-  const context = await newContext(browser, viewport);
+  const context = await newContext(browser, { viewport });
   try {
     const page = await context.newPage();
     const errors: string[] = [];
