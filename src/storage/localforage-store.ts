@@ -128,15 +128,17 @@ function listPrefixes(store: IDBObjectStore): Promise<string[]> {
   });
 }
 
-// Loading a long log through localforage's cursor costs one round trip per record; IndexedDB's
-// getAll over the profile's key range reads it in two requests. localforage writes plain values
-// under plain string keys on this driver, so the records read here are exactly what it stored.
-// Returns null when the fast path is unavailable, so the caller falls back to iterate().
-async function readRange(
+/**
+ * Runs `read` on the profile's key range of localforage's object store, opened read-only on a
+ * connection of its own; null when that is not possible (no such database or store, an error),
+ * so the caller falls back to localforage's own iterate().
+ */
+async function inRange<T>(
   name: string,
   storeName: string,
   prefix: string,
-): Promise<StoredRecord[] | null> {
+  read: (store: IDBObjectStore, range: IDBKeyRange | undefined) => Promise<T | null>,
+): Promise<T | null> {
   let db: IDBDatabase;
   try {
     db = await request(indexedDB.open(name));
@@ -149,6 +151,24 @@ async function readRange(
     if (!db.objectStoreNames.contains(storeName)) return null;
     const store = db.transaction(storeName, 'readonly').objectStore(storeName);
     const range = prefix === '' ? undefined : IDBKeyRange.bound(prefix, `${prefix}\uffff`);
+    return await read(store, range);
+  } catch {
+    return null;
+  } finally {
+    db.close();
+  }
+}
+
+// Loading a long log through localforage's cursor costs one round trip per record; IndexedDB's
+// getAll over the profile's key range reads it in two requests. localforage writes plain values
+// under plain string keys on this driver, so the records read here are exactly what it stored.
+// Returns null when the fast path is unavailable, so the caller falls back to iterate().
+function readRange(
+  name: string,
+  storeName: string,
+  prefix: string,
+): Promise<StoredRecord[] | null> {
+  return inRange(name, storeName, prefix, async (store, range) => {
     const [keys, values] = await Promise.all([
       request(store.getAllKeys(range)),
       request<unknown[]>(store.getAll(range)),
@@ -160,39 +180,17 @@ async function readRange(
       out.push({ key, raw: values[i] });
     }
     return out;
-  } catch {
-    return null;
-  } finally {
-    db.close();
-  }
+  });
 }
 
 /**
  * The values readRange reads, without their keys: one getAll over the range. Keys cost a second
  * request (about 150 ms for 100 000 in Chromium) that a log with nothing to quarantine never needs.
  */
-async function readValues(
-  name: string,
-  storeName: string,
-  prefix: string,
-): Promise<unknown[] | null> {
-  let db: IDBDatabase;
-  try {
-    db = await request(indexedDB.open(name));
-  } catch {
-    return null;
-  }
-  db.onversionchange = () => db.close();
-  try {
-    if (!db.objectStoreNames.contains(storeName)) return null;
-    const store = db.transaction(storeName, 'readonly').objectStore(storeName);
-    const range = prefix === '' ? undefined : IDBKeyRange.bound(prefix, `${prefix}\uffff`);
-    return await request<unknown[]>(store.getAll(range));
-  } catch {
-    return null;
-  } finally {
-    db.close();
-  }
+function readValues(name: string, storeName: string, prefix: string): Promise<unknown[] | null> {
+  return inRange(name, storeName, prefix, (store, range) =>
+    request<unknown[]>(store.getAll(range)),
+  );
 }
 
 function request<T>(req: IDBRequest<T>): Promise<T> {
