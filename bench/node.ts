@@ -10,6 +10,7 @@ import { exportSteps } from '../src/profile/export-steps.ts';
 import { fitProfile } from '../src/profile/inference.ts';
 import { inferenceRows } from '../src/profile/inference-rows.ts';
 import { profileInference } from '../src/profile/profile-inference.ts';
+import { restoreRecords } from '../src/profile/restore.ts';
 import { createInkRuntime } from '../src/story/ink-runtime.ts';
 import { compileLoopStory, measureAutosaveBytes } from '../test/storage/autosave-bytes.ts';
 import { BENCH_DIMENSIONS, syntheticEvents } from './events.ts';
@@ -132,10 +133,14 @@ export interface ProfileFigures {
 
 /** Inference as the report runs it, and the export (buildExport and the worker's build) on a synthetic log. */
 export function profileFigures(count: number, runs: number, warmup = 1): ProfileFigures {
-  // The app fits the events its store returns: IndexedDB's structured clones, one uniform object
-  // per record. The generator's spread-built objects are laid out far worse in V8 (a loop reading
-  // only `type` over them is ~15× slower), which doubled the fit's time here; clone them the same way.
-  const events = syntheticEvents('bench', count).map((e) => structuredClone(e));
+  // The app fits the events its store returns: IndexedDB's structured clones, read back through
+  // restoreRecords (validated, each id kept once and the array marked so, sorted). The generator's
+  // spread-built objects are laid out far worse in V8 (a loop reading only `type` over them is
+  // ~15× slower), which doubled the fit's time here; read them the store's way instead.
+  const events = restoreRecords(
+    syntheticEvents('bench', count).map((e) => ({ key: 'bench/', raw: structuredClone(e) })),
+    { profileId: 'bench' },
+  ).events;
   const profile = { id: 'bench', name: 'Bench', createdAt: '2024-01-01T00:00:00.000Z' };
   // what the report runs: the fit with its evidence, and the claims the words come from
   const inference = timeCpu(runs, () => profileInference(events, BENCH_DIMENSIONS), warmup);

@@ -3,8 +3,9 @@
 // learned from the player's own choices instead of fixed.
 import type { CaptureEvent, EventOf } from '../core/events.ts';
 import { seededRandom } from '../core/random.ts';
-import { isChoiceLog } from './choice-log.ts';
+import { asChoiceTable, tableDimensions, type ChoiceTable } from './choice-table.ts';
 import type { DimensionDecl } from '../core/model.ts';
+import { GrowingFloats, GrowingInts } from './growing-arrays.ts';
 import { declaredDimensions, type DimensionMeta } from './inference-comparisons.ts';
 import {
   cholesky,
@@ -75,6 +76,50 @@ export interface Row {
   weight: number;
 }
 
+/**
+ * Rows packed into flat typed arrays, as the fit walks them: Newton's method and the sampler walk
+ * every row many times, and contiguous numbers are far cheaper to walk than thousands of small
+ * objects (a row object and its two typed arrays sit in three places in memory).
+ */
+export interface RowSet {
+  readonly count: number;
+  readonly k: Int32Array;
+  readonly chosen: Int32Array;
+  readonly weight: Float64Array;
+  /** row r's columns are `cols` from `colStart[r]` to `colStart[r + 1]` */
+  readonly colStart: Int32Array;
+  readonly cols: Int32Array;
+  /** row r's k × m values (option-major) start at `xStart[r]` of `x` */
+  readonly xStart: Int32Array;
+  readonly x: Float64Array;
+  /** the most options of any row (at least 1) */
+  readonly maxK: number;
+}
+
+/** Rows as a RowSet, in order. */
+export function packRows(rows: readonly Row[]): RowSet {
+  const table = new RowTable();
+  for (const r of rows) table.add(r.k, r.chosen, r.cols, r.x, r.weight);
+  return table.rowSet();
+}
+
+/** A RowSet's rows as objects, in order (for the tests, which compare rows one by one). */
+export function unpackRows(set: RowSet): Row[] {
+  return Array.from({ length: set.count }, (_, r) => {
+    const c0 = set.colStart[r] ?? 0;
+    const m = (set.colStart[r + 1] ?? 0) - c0;
+    const k = set.k[r] ?? 0;
+    const x0 = set.xStart[r] ?? 0;
+    return {
+      cols: set.cols.slice(c0, c0 + m),
+      x: set.x.slice(x0, x0 + k * m),
+      k,
+      chosen: set.chosen[r] ?? 0,
+      weight: set.weight[r] ?? 0,
+    };
+  });
+}
+
 export interface HabitCount {
   readonly term: HabitTerm;
   /** picks the player made (not the timer) where the term singled out one option */
@@ -122,7 +167,7 @@ function pointKey(e: Choice): string {
 /** What the fit reads from the log: rows to fit, and the counts the claims report. */
 export interface Prepared {
   readonly metas: DimensionMeta[];
-  readonly rows: Row[];
+  readonly rows: RowSet;
   /** rows before identical ones were folded (the sampling budget and seed go by it) */
   readonly rowCount: number;
   readonly habitCounts: HabitCount[];
@@ -271,7 +316,7 @@ export function prepareEach(
   }
   return {
     metas,
-    rows,
+    rows: packRows(rows),
     habitCounts: HABIT_TERMS.map((term, h) => ({
       term,
       decisions: counts[h]?.decisions ?? 0,
@@ -284,54 +329,120 @@ export function prepareEach(
     distinct: points.size,
   };
 }
-function optionWithText(e: Choice, text: string): number {
-  const { options } = e;
-  for (let j = 0; j < options.length; j++) if (options[j]?.text === text) return j;
+/** "no text": a point with no default yet, or no pick yet */
+const NO_TEXT = -2;
+
+/** The first of a choice's options (at `first`, `k` of them) with this text, or -1. */
+function optionWithText(text: Int32Array, first: number, k: number, wanted: number): number {
+  for (let j = 0; j < k; j++) if (text[first + j] === wanted) return j;
   return -1;
 }
 
-function rowHash(k: number, chosen: number, cols: ArrayLike<number>, x: ArrayLike<number>): number {
+function rowHash(
+  k: number,
+  chosen: number,
+  cols: ArrayLike<number>,
+  x: ArrayLike<number>,
+  xLength: number,
+): number {
   let h = Math.imul(0x011c9dc5 ^ k, 0x01000193);
   h = Math.imul(h ^ chosen, 0x01000193);
   for (let l = 0; l < cols.length; l++) h = Math.imul(h ^ (cols[l] ?? 0), 0x01000193);
-  for (let i = 0; i < x.length; i++)
+  for (let i = 0; i < xLength; i++)
     h = Math.imul(h ^ (Math.round((x[i] ?? 0) * 1e6) | 0), 0x01000193);
   return h & 0x3fffffff;
 }
 
-function sameRow(r: Row, k: number, chosen: number, cols: ArrayLike<number>, x: ArrayLike<number>) {
-  if (r.k !== k || r.chosen !== chosen || r.cols.length !== cols.length || r.x.length !== x.length)
-    return false;
-  for (let l = 0; l < cols.length; l++) if (r.cols[l] !== cols[l]) return false;
-  for (let i = 0; i < x.length; i++) if (r.x[i] !== x[i]) return false;
-  return true;
-}
-
-/** Finds identical rows by a numeric hash and an exact check, a chain of indices per bucket. */
+/**
+ * Rows kept flat (see RowSet). `find` folds identical rows (same options' columns and values, same
+ * pick), found by a numeric hash and an exact check, a chain of indices per bucket; `add` keeps
+ * every row.
+ */
 class RowTable {
-  readonly rows: Row[] = [];
+  private readonly k = new GrowingInts();
+  private readonly chosen = new GrowingInts();
+  private readonly colStart = new GrowingInts();
+  private readonly cols = new GrowingInts();
+  private readonly xStart = new GrowingInts();
+  private readonly x = new GrowingFloats();
   private readonly buckets = new Map<number, number>();
-  private next: number[] = [];
+  private readonly next = new GrowingInts();
+  weight = new GrowingFloats();
+  maxK = 1;
 
-  /** the index of the row equal to this one, added (weight 0) when new */
-  find(k: number, chosen: number, cols: ArrayLike<number>, x: ArrayLike<number>): number {
-    const h = rowHash(k, chosen, cols, x);
+  constructor() {
+    this.colStart.push(0);
+  }
+
+  get count(): number {
+    return this.k.length;
+  }
+
+  /** the index of the row equal to this one (its values the first `xLength` of `x`), added (weight 0) when new */
+  find(
+    k: number,
+    chosen: number,
+    cols: ArrayLike<number>,
+    x: ArrayLike<number>,
+    xLength = x.length,
+  ): number {
+    const h = rowHash(k, chosen, cols, x, xLength);
     const head = this.buckets.get(h);
-    for (let i = head ?? -1; i >= 0; i = this.next[i] ?? -1) {
-      const r = this.rows[i];
-      if (r && sameRow(r, k, chosen, cols, x)) return i;
+    const m = cols.length;
+    const K = this.k.data;
+    const C = this.chosen.data;
+    const starts = this.colStart.data;
+    const stored = this.cols.data;
+    const values = this.x.data;
+    const xs = this.xStart.data;
+    const next = this.next.data;
+    search: for (let r = head ?? -1; r >= 0; r = next[r] ?? -1) {
+      const c0 = starts[r] ?? 0;
+      if (K[r] !== k || C[r] !== chosen || (starts[r + 1] ?? 0) - c0 !== m) continue;
+      for (let l = 0; l < m; l++) if (stored[c0 + l] !== cols[l]) continue search;
+      const x0 = xs[r] ?? 0;
+      for (let i = 0; i < xLength; i++) if (values[x0 + i] !== x[i]) continue search;
+      return r;
     }
-    const at = this.rows.length;
-    this.rows.push({
-      cols: Int32Array.from(cols),
-      x: Float64Array.from(x),
-      k,
-      chosen,
-      weight: 0,
-    });
+    const at = this.add(k, chosen, cols, x, 0, xLength);
     this.next.push(head ?? -1);
     this.buckets.set(h, at);
     return at;
+  }
+
+  /** adds a row, identical or not, and gives its index */
+  add(
+    k: number,
+    chosen: number,
+    cols: ArrayLike<number>,
+    x: ArrayLike<number>,
+    weight: number,
+    xLength = x.length,
+  ): number {
+    const at = this.k.length;
+    this.k.push(k);
+    this.chosen.push(chosen);
+    this.weight.push(weight);
+    this.xStart.push(this.x.length);
+    for (let l = 0; l < cols.length; l++) this.cols.push(cols[l] ?? 0);
+    this.colStart.push(this.cols.length);
+    for (let i = 0; i < xLength; i++) this.x.push(x[i] ?? 0);
+    if (k > this.maxK) this.maxK = k;
+    return at;
+  }
+
+  rowSet(): RowSet {
+    return {
+      count: this.k.length,
+      k: this.k.done(),
+      chosen: this.chosen.done(),
+      weight: this.weight.done(),
+      colStart: this.colStart.done(),
+      cols: this.cols.done(),
+      xStart: this.xStart.done(),
+      x: this.x.done(),
+      maxK: this.maxK,
+    };
   }
 }
 
@@ -345,126 +456,89 @@ export function foldRows(rows: readonly Row[]): Row[] {
   const table = new RowTable();
   for (const r of rows) {
     const at = table.find(r.k, r.chosen, r.cols, r.x);
-    const folded = table.rows[at];
-    if (folded) folded.weight += r.weight;
+    table.weight.data[at] = (table.weight.data[at] ?? 0) + r.weight;
   }
-  return table.rows;
+  return unpackRows(table.rowSet());
 }
 
 /**
- * `prepareEach` followed by `foldRows`, without a row (or a string key) per pick: decision points
- * are numbered once, each pick's row is built in scratch space and only a new distinct row is
- * kept. Weights are summed in log order, exactly as `foldRows` sums them.
+ * `prepareEach` followed by `foldRows`, read from the log's choice table (choice-table.ts) without
+ * a row (or a string) per pick: each pick's row is built in scratch space and only a new distinct
+ * row is kept. Weights are summed in log order, exactly as `foldRows` sums them.
  */
 export function prepareFolded(
-  events: readonly CaptureEvent[],
+  input: readonly CaptureEvent[] | ChoiceTable,
   declared: readonly DimensionDecl[],
   options: ClaimsModelOptions,
 ): Prepared {
   const timedOutWeight = options.timedOutWeight ?? TIMED_OUT_WEIGHT;
   const retryWeight = options.retryWeight ?? RETRY_WEIGHT;
   const useHabits = options.habits ?? true;
-  const metas = declaredDimensions(declared);
-  const index = new Map(metas.map((m, i) => [m.id, i]));
-  // a log from choiceLog is already unique by id: no set of ids to build again
-  const unique = isChoiceLog(events);
-  const seen = new Set<string>();
-  const choices: Choice[] = [];
-  const retries: boolean[] = [];
-  const pointOf: number[] = [];
-  // decision points numbered in order of first pick: story → decision → number
-  const pointIds = new Map<string, Map<string, number>>();
-  let points = 0;
-  const defaults: (string | undefined)[] = [];
-  const pendingRewinds = new Map<string, Set<string>>();
-  for (const e of events) {
-    if (e.type === 'decision.rewound') {
-      if (e.toDecisionId === null) continue;
-      let set = pendingRewinds.get(e.sessionId);
-      if (!set) pendingRewinds.set(e.sessionId, (set = new Set()));
-      set.add(`${e.storyId}\u0000${e.toDecisionId}`);
-      continue;
-    }
-    if (e.type !== 'choice.made') continue;
-    if (!unique) {
-      if (seen.has(e.id)) continue;
-      seen.add(e.id);
-    }
-    let inStory = pointIds.get(e.storyId);
-    if (!inStory) pointIds.set(e.storyId, (inStory = new Map<string, number>()));
-    let point = inStory.get(e.decisionId);
-    if (point === undefined) {
-      point = points++;
-      inStory.set(e.decisionId, point);
-      defaults.push(undefined);
-    }
-    const pending = pendingRewinds.get(e.sessionId);
-    const retry = pending !== undefined && pending.size > 0 && pending.delete(pointKey(e));
-    choices.push(e);
-    retries.push(retry);
-    pointOf.push(point);
-    const taken = e.options[e.chosenIndex];
-    if (e.timedOut && taken && defaults[point] === undefined) defaults[point] = taken.text;
-    for (const o of e.options)
-      for (const id in o.taste)
-        if (!index.has(id) && tasteOf(o.taste[id]) !== 0) {
-          index.set(id, metas.length);
-          metas.push({ id, positive: id, negative: `not ${id}`, declared: false });
-        }
+  const table = asChoiceTable(input);
+  const { metas, dimOf } = tableDimensions(table, declared);
+  const { point: pointOf, k: ks, chosen, timedOut, retry: retries, optionStart, text } = table;
+  const { tasteStart, tasteOption, tasteDim, tasteValue, points } = table;
+  const n = table.choices.length;
+  // the option the timer takes is the decision's default: a timeout anywhere in the log shows it
+  const defaults = new Int32Array(points).fill(NO_TEXT);
+  for (let i = 0; i < n; i++) {
+    const c = chosen[i] ?? -1;
+    const p = pointOf[i] ?? 0;
+    const taken = c >= 0 ? (text[(optionStart[i] ?? 0) + c] ?? -1) : -1;
+    if (timedOut[i] === 1 && taken >= 0 && defaults[p] === NO_TEXT) defaults[p] = taken;
   }
   const nT = metas.length;
   const cols = nT + HABIT_TERMS.length;
   const dimDecisions = metas.map(() => 0);
-  const dimPoints = metas.map(() => new Set<number>());
+  // per dimension and decision point, whether a pick there moved it (nT × points flags)
+  const dimPoints = new Uint8Array(nT * points);
+  const dimDistinct = metas.map(() => 0);
   const counts = HABIT_TERMS.map(() => ({ decisions: 0, hits: 0 }));
-  const lastPick: (string | undefined)[] = [];
-  const table = new RowTable();
+  // per point, the text of the option last taken there
+  const lastPick = new Int32Array(points).fill(NO_TEXT);
+  const folded = new RowTable();
   // per informative pick: its row, its decision point and its weight before sharing
-  const pickRow: number[] = [];
-  const pickPoint: number[] = [];
-  const pickWeight: number[] = [];
+  const pickRow = new Int32Array(n);
+  const pickPoint = new Int32Array(n);
+  const pickWeight = new Float64Array(n);
+  let picks = 0;
   let x = new Float64Array(4 * cols);
   const varying: number[] = [];
   let compact = new Float64Array(4 * cols);
   const singled = [0, -1, -1];
-  for (let i = 0; i < choices.length; i++) {
-    const e = choices[i] as Choice;
+  for (let i = 0; i < n; i++) {
     const point = pointOf[i] ?? 0;
-    const retry = retries[i] ?? false;
-    const k = e.options.length;
-    const valid =
-      k >= 2 && Number.isInteger(e.chosenIndex) && e.chosenIndex >= 0 && e.chosenIndex < k;
-    const previous = lastPick[point];
-    if (valid) lastPick[point] = e.options[e.chosenIndex]?.text ?? '';
-    if (!valid) continue;
+    const retry = retries[i] === 1;
+    const k = ks[i] ?? 0;
+    const pick = chosen[i] ?? -1;
+    const first = optionStart[i] ?? 0;
+    const previous = lastPick[point] ?? NO_TEXT;
+    if (k < 2 || pick < 0) continue;
+    lastPick[point] = text[first + pick] ?? NO_TEXT;
     if (x.length < k * cols) {
       x = new Float64Array(2 * k * cols);
       compact = new Float64Array(2 * k * cols);
     }
     x.fill(0, 0, k * cols);
-    for (let j = 0; j < k; j++) {
-      const taste = e.options[j]?.taste;
-      for (const id in taste) {
-        const d = index.get(id);
-        if (d !== undefined) x[j * cols + d] = tasteOf(taste[id]);
-      }
-    }
-    const defaultText = defaults[point];
-    singled[1] = defaultText === undefined ? -1 : optionWithText(e, defaultText);
-    singled[2] = previous === undefined || retry ? -1 : optionWithText(e, previous);
+    for (let t = tasteStart[i] ?? 0, end = tasteStart[i + 1] ?? 0; t < end; t++)
+      x[(tasteOption[t] ?? 0) * cols + (dimOf[tasteDim[t] ?? 0] ?? 0)] = tasteValue[t] ?? 0;
+    const defaultText = defaults[point] ?? NO_TEXT;
+    singled[1] = defaultText === NO_TEXT ? -1 : optionWithText(text, first, k, defaultText);
+    singled[2] = previous === NO_TEXT || retry ? -1 : optionWithText(text, first, k, previous);
+    const timer = timedOut[i] === 1;
     for (let h = 0; h < singled.length; h++) {
       const j = singled[h] ?? -1;
       if (j < 0) continue;
       if (useHabits) x[j * cols + nT + h] = 1;
-      if (!e.timedOut) {
+      if (!timer) {
         const c = counts[h];
         if (c) {
           c.decisions++;
-          if (e.chosenIndex === j) c.hits++;
+          if (pick === j) c.hits++;
         }
       }
     }
-    const weight = e.timedOut ? timedOutWeight : retry ? retryWeight : 1;
+    const weight = timer ? timedOutWeight : retry ? retryWeight : 1;
     if (!(weight > 0)) continue;
     varying.length = 0;
     for (let d = 0; d < cols; d++) {
@@ -475,48 +549,51 @@ export function prepareFolded(
       varying.push(d);
       if (d < nT) {
         dimDecisions[d] = (dimDecisions[d] ?? 0) + 1;
-        dimPoints[d]?.add(point);
+        if (dimPoints[d * points + point] === 0) {
+          dimPoints[d * points + point] = 1;
+          dimDistinct[d] = (dimDistinct[d] ?? 0) + 1;
+        }
       }
     }
     if (varying.length === 0) continue;
     const m = varying.length;
     for (let j = 0; j < k; j++)
       for (let l = 0; l < m; l++) compact[j * m + l] = x[j * cols + (varying[l] ?? 0)] ?? 0;
-    pickRow.push(table.find(k, e.chosenIndex, varying, compact.subarray(0, k * m)));
-    pickPoint.push(point);
-    pickWeight.push(weight);
+    pickRow[picks] = folded.find(k, pick, varying, compact, k * m);
+    pickPoint[picks] = point;
+    pickWeight[picks] = weight;
+    picks++;
   }
   // a decision point seen again is the same evidence: its picks share the weight of one
   const share = options.pointShare ?? true;
   const sum = new Float64Array(points);
   const max = new Float64Array(points);
   if (share)
-    for (let i = 0; i < pickRow.length; i++) {
+    for (let i = 0; i < picks; i++) {
       const p = pickPoint[i] ?? 0;
       const w = pickWeight[i] ?? 0;
       sum[p] = (sum[p] ?? 0) + w;
       max[p] = Math.max(max[p] ?? 0, w);
     }
-  const { rows } = table;
-  for (let i = 0; i < pickRow.length; i++) {
-    const r = rows[pickRow[i] ?? 0];
-    if (!r) continue;
+  const weights = folded.weight.data;
+  for (let i = 0; i < picks; i++) {
+    const r = pickRow[i] ?? 0;
     const p = pickPoint[i] ?? 0;
     const w = pickWeight[i] ?? 0;
-    r.weight += share ? w * ((max[p] ?? 1) / (sum[p] ?? 1)) : w;
+    weights[r] = (weights[r] ?? 0) + (share ? w * ((max[p] ?? 1) / (sum[p] ?? 1)) : w);
   }
   return {
     metas,
-    rows,
-    rowCount: pickRow.length,
+    rows: folded.rowSet(),
+    rowCount: picks,
     habitCounts: HABIT_TERMS.map((term, h) => ({
       term,
       decisions: counts[h]?.decisions ?? 0,
       hits: counts[h]?.hits ?? 0,
     })),
     dimDecisions,
-    dimDistinct: dimPoints.map((p) => p.size),
-    decisions: choices.length,
+    dimDistinct,
+    decisions: n,
     distinct: points,
   };
 }
@@ -529,7 +606,7 @@ interface Mode {
 
 /** log posterior (up to a constant), gradient and negative Hessian at w. */
 export function evaluate(
-  rows: readonly Row[],
+  rows: RowSet,
   w: Float64Array,
   precision: Float64Array,
   /** skip the two-option shortcut (the tests hold the shortcut to the general path) */
@@ -547,14 +624,18 @@ export function evaluate(
     grad[d] = -p * wd;
     h[d * n + d] = p;
   }
-  let maxK = 1;
-  for (const r of rows) maxK = Math.max(maxK, r.k);
-  const u = new Float64Array(maxK);
+  const u = new Float64Array(rows.maxK);
   const mean = new Float64Array(n);
   const wl = new Float64Array(n);
-  for (const r of rows) {
-    const { k, x, chosen, weight, cols } = r;
-    const m = cols.length;
+  const dev = new Float64Array(n);
+  const { x, cols } = rows;
+  for (let r = 0; r < rows.count; r++) {
+    const k = rows.k[r] ?? 0;
+    const chosen = rows.chosen[r] ?? 0;
+    const weight = rows.weight[r] ?? 0;
+    const cs = rows.colStart[r] ?? 0;
+    const m = (rows.colStart[r + 1] ?? 0) - cs;
+    const xs = rows.xStart[r] ?? 0;
     if (k === 2 && !general) {
       // two options, most decisions: the log-likelihood and gradient exactly as the general path
       // below computes them, and the curvature as one outer product of the options' difference
@@ -562,9 +643,9 @@ export function evaluate(
       let u0 = 0;
       let u1 = 0;
       for (let l = 0; l < m; l++) {
-        const wv = w[cols[l] ?? 0] ?? 0;
-        u0 += wv * (x[l] ?? 0);
-        u1 += wv * (x[m + l] ?? 0);
+        const wv = w[cols[cs + l] ?? 0] ?? 0;
+        u0 += wv * (x[xs + l] ?? 0);
+        u1 += wv * (x[xs + m + l] ?? 0);
       }
       const max = u0 > u1 ? u0 : u1;
       const e0 = Math.exp(u0 - max);
@@ -575,26 +656,26 @@ export function evaluate(
       const p1 = e1 / z;
       const curvature = weight * p0 * p1;
       for (let a = 0; a < m; a++) {
-        const x0 = x[a] ?? 0;
-        const x1 = x[m + a] ?? 0;
+        const x0 = x[xs + a] ?? 0;
+        const x1 = x[xs + m + a] ?? 0;
         const g = (chosen === 0 ? x0 : x1) - (0 + p0 * x0 + p1 * x1);
-        const ga = cols[a] ?? 0;
+        const ga = cols[cs + a] ?? 0;
         grad[ga] = (grad[ga] ?? 0) + weight * g;
         const da = x0 - x1;
         mean[a] = da;
         if (da === 0) continue;
         for (let b = 0; b <= a; b++) {
-          const at = ga * n + (cols[b] ?? 0);
+          const at = ga * n + (cols[cs + b] ?? 0);
           h[at] = (h[at] ?? 0) + curvature * da * (mean[b] ?? 0);
         }
       }
       continue;
     }
-    for (let l = 0; l < m; l++) wl[l] = w[cols[l] ?? 0] ?? 0;
+    for (let l = 0; l < m; l++) wl[l] = w[cols[cs + l] ?? 0] ?? 0;
     let max = -Infinity;
     for (let j = 0; j < k; j++) {
       let s = 0;
-      for (let l = 0; l < m; l++) s += (wl[l] ?? 0) * (x[j * m + l] ?? 0);
+      for (let l = 0; l < m; l++) s += (wl[l] ?? 0) * (x[xs + j * m + l] ?? 0);
       u[j] = s;
       if (s > max) max = s;
     }
@@ -609,23 +690,25 @@ export function evaluate(
     for (let j = 0; j < k; j++) {
       const pj = (u[j] ?? 0) / z;
       u[j] = pj;
-      for (let l = 0; l < m; l++) mean[l] = (mean[l] ?? 0) + pj * (x[j * m + l] ?? 0);
+      for (let l = 0; l < m; l++) mean[l] = (mean[l] ?? 0) + pj * (x[xs + j * m + l] ?? 0);
     }
     for (let l = 0; l < m; l++) {
-      const d = cols[l] ?? 0;
-      grad[d] = (grad[d] ?? 0) + weight * ((x[chosen * m + l] ?? 0) - (mean[l] ?? 0));
+      const d = cols[cs + l] ?? 0;
+      grad[d] = (grad[d] ?? 0) + weight * ((x[xs + chosen * m + l] ?? 0) - (mean[l] ?? 0));
     }
     for (let j = 0; j < k; j++) {
       const pw = weight * (u[j] ?? 0);
+      // option j's departure from the mean, once, for the m(m+1)/2 products below
+      for (let l = 0; l < m; l++) dev[l] = (x[xs + j * m + l] ?? 0) - (mean[l] ?? 0);
       for (let a = 0; a < m; a++) {
-        const da = (x[j * m + a] ?? 0) - (mean[a] ?? 0);
+        const da = dev[a] ?? 0;
         if (da === 0) continue;
-        const ga = cols[a] ?? 0;
+        // cols ascend, so (cols[a], cols[b]) for b ≤ a is in the lower triangle
+        const row = (cols[cs + a] ?? 0) * n;
+        const f = pw * da;
         for (let b = 0; b <= a; b++) {
-          const db = (x[j * m + b] ?? 0) - (mean[b] ?? 0);
-          // cols ascend, so (ga, cols[b]) is in the lower triangle
-          const at = ga * n + (cols[b] ?? 0);
-          h[at] = (h[at] ?? 0) + pw * da * db;
+          const at = row + (cols[cs + b] ?? 0);
+          h[at] = (h[at] ?? 0) + f * (dev[b] ?? 0);
         }
       }
     }
@@ -635,7 +718,7 @@ export function evaluate(
 }
 
 /** MAP by Newton's method with step halving, and the Laplace approximation there. */
-function fitMode(rows: readonly Row[], precision: Float64Array, start: Float64Array): Mode {
+function fitMode(rows: RowSet, precision: Float64Array, start: Float64Array): Mode {
   const n = precision.length;
   let w = Float64Array.from(start);
   let local = evaluate(rows, w, precision);
@@ -726,15 +809,20 @@ const T_DOF = 4;
 /** the proposal's spread relative to the Laplace covariance */
 const PROPOSAL_SCALE = 1.3;
 
-function logLikelihood(rows: readonly Row[], w: Float64Array, u: Float64Array): number {
+function logLikelihood(rows: RowSet, w: Float64Array, u: Float64Array): number {
   let total = 0;
-  for (const r of rows) {
-    const { k, x, chosen, weight, cols } = r;
-    const m = cols.length;
+  const { x, cols } = rows;
+  for (let r = 0; r < rows.count; r++) {
+    const k = rows.k[r] ?? 0;
+    const chosen = rows.chosen[r] ?? 0;
+    const weight = rows.weight[r] ?? 0;
+    const cs = rows.colStart[r] ?? 0;
+    const m = (rows.colStart[r + 1] ?? 0) - cs;
+    const xs = rows.xStart[r] ?? 0;
     let max = -Infinity;
     for (let j = 0; j < k; j++) {
       let s = 0;
-      for (let l = 0; l < m; l++) s += (w[cols[l] ?? 0] ?? 0) * (x[j * m + l] ?? 0);
+      for (let l = 0; l < m; l++) s += (w[cols[cs + l] ?? 0] ?? 0) * (x[xs + j * m + l] ?? 0);
       u[j] = s;
       if (s > max) max = s;
     }
@@ -758,7 +846,7 @@ interface Samples {
 }
 
 function sampleWithWeights(
-  rows: readonly Row[],
+  rows: RowSet,
   /** picks behind the rows (before folding): the seed goes by it */
   rowCount: number,
   modes: readonly Mode[],
@@ -784,9 +872,7 @@ function sampleWithWeights(
     for (let d = 0; d < n; d++) ld += Math.log(l.data[d * n + d] ?? 1);
     logDets.push(ld);
   }
-  let maxK = 1;
-  for (const r of rows) maxK = Math.max(maxK, r.k);
-  const u = new Float64Array(maxK);
+  const u = new Float64Array(rows.maxK);
   const draws: Float64Array[] = [];
   const logW: number[] = [];
   const resp: number[][] = [];
@@ -892,15 +978,15 @@ function summarise(
 
 /** Fits the claims model to the log. */
 export function fitClaims(
-  events: readonly CaptureEvent[],
+  input: readonly CaptureEvent[] | ChoiceTable,
   dimensions: readonly DimensionDecl[],
   delta: number,
   options: ClaimsModelOptions = {},
 ): ClaimsFit {
-  const prep =
-    (options.fold ?? true)
-      ? prepareFolded(events, dimensions, options)
-      : prepareEach(events, dimensions, options);
+  let prep: Prepared;
+  if (options.fold ?? true) prep = prepareFolded(input, dimensions, options);
+  else if ('kind' in input) throw new Error('fold: false reads the log itself, not its table');
+  else prep = prepareEach(input, dimensions, options);
   const nT = prep.metas.length;
   const n = nT + HABIT_TERMS.length;
   const modes: Mode[] = [];
@@ -922,7 +1008,7 @@ export function fitClaims(
     Math.floor(SAMPLING_BUDGET / (rowCount * ordered.length)),
   );
   const samples =
-    perScale >= MIN_SAMPLES && prep.rows.length > 0
+    perScale >= MIN_SAMPLES && prep.rows.count > 0
       ? sampleWithWeights(prep.rows, prep.rowCount, modes, ordered, nT, perScale)
       : null;
   if (samples) return fromSamples(prep, samples, delta);

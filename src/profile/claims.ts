@@ -4,6 +4,7 @@
 // all read these and nothing else. No words for people here: see claim-words.ts.
 import type { CaptureEvent } from '../core/events.ts';
 import type { DimensionDecl } from '../core/model.ts';
+import type { ChoiceTable } from './choice-table.ts';
 import { fitClaims, type ClaimsFit, type ClaimsModelOptions } from './claims-model.ts';
 import { normalCdf, Z90 } from './inference-math.ts';
 
@@ -126,7 +127,7 @@ export function claimFrom(
 
 /** Claims and habits for the whole log, from the claims model (claims-model.ts). */
 export function profileClaims(
-  events: readonly CaptureEvent[],
+  events: readonly CaptureEvent[] | ChoiceTable,
   dimensions: readonly DimensionDecl[],
   /** the model's knobs, for the honesty suite's ablations; leave out for the shipped model */
   model: ClaimsModelOptions = {},

@@ -1,6 +1,7 @@
 // The comparisons the taste model fits (DESIGN.md §5): each choice folded into a comparison among
 // the options offered, grouped per decision point and packed into flat arrays for the fit.
-import type { CaptureEvent, EventOf } from '../core/events.ts';
+import type { EventOf } from '../core/events.ts';
+import type { ChoiceTable } from './choice-table.ts';
 import type { DimensionDecl } from '../core/model.ts';
 import type { SquareMatrix } from './inference-math.ts';
 
@@ -11,14 +12,6 @@ export interface DimensionMeta {
   readonly positive: string;
   readonly negative: string;
   readonly declared: boolean;
-}
-
-export function isChoice(e: CaptureEvent): e is ChoiceEvent {
-  return e.type === 'choice.made';
-}
-
-function tasteValue(v: unknown): number {
-  return typeof v === 'number' && Number.isFinite(v) ? v : 0;
 }
 
 /** Declared dimensions, the first declaration of an id winning; ids only seen in tastes are added as met. */
@@ -41,7 +34,10 @@ export function declaredDimensions(declared: readonly DimensionDecl[]): Dimensio
 export interface Comparison {
   /** the first event folded into this comparison */
   readonly first: ChoiceEvent;
-  /** the later ones, in log order; null while there is one (most decisions never repeat) */
+  /**
+   * the later ones, in log order, as many as evidence can list (the builder's `keep`, less the
+   * first); null while there is one (most decisions never repeat)
+   */
   more: ChoiceEvent[] | null;
   /** how many events are folded in */
   count: number;
@@ -66,38 +62,39 @@ export interface Comparison {
  * arrays per event would cost more in garbage collection than the fit itself.
  */
 export interface Builder {
-  /** dimensions in order: declared first, then ids met in tastes */
-  readonly metas: DimensionMeta[];
-  readonly index: Map<string, number>;
+  /** the log, read once (choice-table.ts) */
+  readonly table: ChoiceTable;
+  /** per taste id of the table, its dimension's index */
+  readonly dimOf: Int32Array;
   readonly timedOutWeight: number;
+  /** events kept per comparison (first and more): the most a dimension's evidence lists */
+  readonly keep: number;
   readonly comparisons: Comparison[];
   readonly dims: number[];
   readonly x: number[];
   readonly buckets: Map<number, Comparison>;
   readonly touched: number[];
-  readonly keep: number[];
-  /** the current event's non-zero tastes as (option, dimension, value) triples */
-  readonly tOption: number[];
-  readonly tDim: number[];
-  readonly tValue: number[];
+  readonly varying: number[];
   scratch: Float64Array;
 }
 
-export function newBuilder(declared: readonly DimensionDecl[], timedOutWeight: number): Builder {
-  const metas = declaredDimensions(declared);
+export function newBuilder(
+  table: ChoiceTable,
+  dimOf: Int32Array,
+  timedOutWeight: number,
+  keep: number,
+): Builder {
   return {
-    metas,
-    index: new Map(metas.map((m, i) => [m.id, i])),
+    table,
+    dimOf,
     timedOutWeight,
+    keep,
     comparisons: [],
     dims: [],
     x: [],
     buckets: new Map(),
     touched: [],
-    keep: [],
-    tOption: [],
-    tDim: [],
-    tValue: [],
+    varying: [],
     scratch: new Float64Array(64),
   };
 }
@@ -108,43 +105,30 @@ function hashStep(h: number, v: number): number {
 }
 
 /**
- * Adds the event to its comparison (a new one, or an identical one seen before); false when it
- * carries no information. Identical comparisons are found by a numeric hash and an exact check.
+ * Adds the table's choice `i` to its comparison (a new one, or an identical one seen before);
+ * false when it carries no information. Identical comparisons are found by a numeric hash and an
+ * exact check.
  */
-export function addComparison(b: Builder, e: ChoiceEvent): boolean {
-  const { touched, keep, index, tOption, tDim, tValue } = b;
-  touched.length = 0;
-  tOption.length = 0;
-  tDim.length = 0;
-  tValue.length = 0;
-  // one pass over the tastes: meet new dimensions (even in decisions that inform nothing, so the
-  // report lists every id a story used) and note the non-zero entries
-  const k = e.options.length;
-  for (let j = 0; j < k; j++) {
-    const taste = e.options[j]?.taste;
-    for (const id in taste) {
-      const v = tasteValue(taste[id]);
-      if (v === 0) continue;
-      let d = index.get(id);
-      if (d === undefined) {
-        d = b.metas.length;
-        b.metas.push({ id, positive: id, negative: `not ${id}`, declared: false });
-        index.set(id, d);
-      }
-      tOption.push(j);
-      tDim.push(d);
-      tValue.push(v);
-      if (!touched.includes(d)) touched.push(d);
-    }
-  }
-  if (k < 2 || !Number.isInteger(e.chosenIndex) || e.chosenIndex < 0 || e.chosenIndex >= k)
-    return false;
-  const weight = e.timedOut ? b.timedOutWeight : 1;
+export function addComparison(b: Builder, i: number): boolean {
+  const { touched, varying: keep, table, dimOf } = b;
+  const k = table.k[i] ?? 0;
+  const chosen = table.chosen[i] ?? -1;
+  if (k < 2 || chosen < 0) return false;
+  const timedOut = table.timedOut[i] === 1;
+  const weight = timedOut ? b.timedOutWeight : 1;
   if (!(weight > 0)) return false;
+  const from = table.tasteStart[i] ?? 0;
+  const to = table.tasteStart[i + 1] ?? 0;
+  // the dimensions the options' non-zero tastes touch, ascending
+  touched.length = 0;
+  for (let t = from; t < to; t++) {
+    const d = dimOf[table.tasteDim[t] ?? 0] ?? 0;
+    if (!touched.includes(d)) touched.push(d);
+  }
   if (touched.length === 0) return false;
-  for (let i = 1; i < touched.length; i++) {
-    const v = touched[i] ?? 0;
-    let j = i - 1;
+  for (let a = 1; a < touched.length; a++) {
+    const v = touched[a] ?? 0;
+    let j = a - 1;
     while (j >= 0 && (touched[j] ?? 0) > v) {
       touched[j + 1] = touched[j] ?? 0;
       j--;
@@ -155,8 +139,9 @@ export function addComparison(b: Builder, e: ChoiceEvent): boolean {
   if (b.scratch.length < k * m0) b.scratch = new Float64Array(2 * k * m0);
   const all = b.scratch;
   all.fill(0, 0, k * m0);
-  for (let t = 0; t < tOption.length; t++) {
-    all[(tOption[t] ?? 0) * m0 + touched.indexOf(tDim[t] ?? 0)] = tValue[t] ?? 0;
+  for (let t = from; t < to; t++) {
+    const d = dimOf[table.tasteDim[t] ?? 0] ?? 0;
+    all[(table.tasteOption[t] ?? 0) * m0 + touched.indexOf(d)] = table.tasteValue[t] ?? 0;
   }
   // keep the dimensions the options differ on: a taste shared by all cancels in the softmax
   keep.length = 0;
@@ -173,15 +158,16 @@ export function addComparison(b: Builder, e: ChoiceEvent): boolean {
   if (m === 0) return false;
   let h = 0x011c9dc5;
   h = hashStep(h, Math.round(weight * 1e6));
-  h = hashStep(h, e.chosenIndex);
+  h = hashStep(h, chosen);
   h = hashStep(h, k);
   for (const l of keep) h = hashStep(h, touched[l] ?? 0);
   for (let j = 0; j < k; j++)
     for (const l of keep) h = hashStep(h, Math.round((all[j * m0 + l] ?? 0) * 1e6) | 0);
+  const e = table.choices[i] as ChoiceEvent;
   const bucket = b.buckets.get(h);
   if (bucket) {
     search: for (let c: Comparison | null = bucket; c !== null; c = c.next) {
-      if (c.weight !== weight || c.chosen !== e.chosenIndex || c.k !== k || c.m !== m) continue;
+      if (c.weight !== weight || c.chosen !== chosen || c.k !== k || c.m !== m) continue;
       for (let l = 0; l < m; l++)
         if (b.dims[c.dimOffset + l] !== touched[keep[l] ?? 0]) continue search;
       for (let j = 0; j < k; j++) {
@@ -189,10 +175,12 @@ export function addComparison(b: Builder, e: ChoiceEvent): boolean {
           if (b.x[c.xOffset + j * m + l] !== all[j * m0 + (keep[l] ?? 0)]) continue search;
         }
       }
-      if (c.more) c.more.push(e);
-      else c.more = [e];
+      if (c.count < b.keep) {
+        if (c.more) c.more.push(e);
+        else c.more = [e];
+      }
       c.count++;
-      if (e.timedOut) c.timedOut++;
+      if (timedOut) c.timedOut++;
       return true;
     }
   }
@@ -203,9 +191,9 @@ export function addComparison(b: Builder, e: ChoiceEvent): boolean {
     next: bucket ?? null,
     k,
     m,
-    chosen: e.chosenIndex,
+    chosen,
     weight,
-    timedOut: e.timedOut ? 1 : 0,
+    timedOut: timedOut ? 1 : 0,
     dimOffset: b.dims.length,
     xOffset: b.x.length,
   };

@@ -10,10 +10,9 @@ import {
   Z90,
 } from './inference-math.ts';
 import { describeLean } from './describe.ts';
-import { isChoiceLog } from './choice-log.ts';
+import { asChoiceTable, tableDimensions, type ChoiceTable } from './choice-table.ts';
 import {
   addComparison,
-  isChoice,
   newBuilder,
   pack,
   type Comparison,
@@ -229,36 +228,26 @@ const TOLERANCE = 1e-7;
  * are counted in `decisionsWithoutInformation`. Events are deduplicated by id.
  */
 export function fitProfile(
-  events: readonly CaptureEvent[],
+  input: readonly CaptureEvent[] | ChoiceTable,
   dimensions: readonly DimensionDecl[],
   options: FitOptions = {},
 ): InferenceResult {
   const timedOutWeight = options.timedOutWeight ?? DEFAULT_TIMED_OUT_WEIGHT;
   const maxEvidence = options.maxEvidence ?? DEFAULT_MAX_EVIDENCE;
-  // a log from choiceLog is already unique by id: no set of ids to build again
-  const unique = isChoiceLog(events);
-  const seen = new Set<string>();
-  const builder = newBuilder(dimensions, timedOutWeight);
+  const table = asChoiceTable(input);
+  const { metas, dimOf } = tableDimensions(table, dimensions);
+  const builder = newBuilder(table, dimOf, timedOutWeight, Math.max(0, maxEvidence));
   const { comparisons } = builder;
-  let choices = 0;
+  const choices = table.choices.length;
   let used = 0;
   let timedOutUsed = 0;
-  // one pass over the log: reading a long log's events from memory costs more than the fit, so
-  // each event is visited once (deduplicated, then folded into its comparison)
-  for (const e of events) {
-    if (!isChoice(e)) continue;
-    if (!unique) {
-      if (seen.has(e.id)) continue;
-      seen.add(e.id);
-    }
-    choices++;
-    if (addComparison(builder, e)) {
+  for (let i = 0; i < choices; i++) {
+    if (addComparison(builder, i)) {
       used++;
-      if (e.timedOut) timedOutUsed++;
+      if (table.timedOut[i] === 1) timedOutUsed++;
     }
   }
 
-  const { metas } = builder;
   const dims = metas.length;
   const packed = pack(builder);
   let w = new Float64Array(dims);

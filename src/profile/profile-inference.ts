@@ -1,8 +1,8 @@
 // What the report runs on a profile: the evidence fit (inference.ts) and the claims
-// (claims.ts), over one shared reading of the log (choice-log.ts).
+// (claims.ts), over one reading of the log (choice-table.ts).
 import type { CaptureEvent } from '../core/events.ts';
 import type { DimensionDecl } from '../core/model.ts';
-import { choiceLog } from './choice-log.ts';
+import { choiceTable } from './choice-table.ts';
 import { profileClaims, type ProfileClaims } from './claims.ts';
 import { fitProfile, type InferenceResult } from './inference.ts';
 
@@ -16,6 +16,6 @@ export function profileInference(
   events: readonly CaptureEvent[],
   dimensions: readonly DimensionDecl[],
 ): ProfileInference {
-  const log = choiceLog(events);
-  return { result: fitProfile(log, dimensions), claims: profileClaims(log, dimensions) };
+  const table = choiceTable(events);
+  return { result: fitProfile(table, dimensions), claims: profileClaims(table, dimensions) };
 }

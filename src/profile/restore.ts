@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import type { CaptureEvent } from '../core/events.ts';
 import { SCHEMA_VERSION } from '../core/events.ts';
 import type { Profile, QuarantinedRecord } from '../core/ports.ts';
+import { withUniqueIds } from '../core/unique-ids.ts';
 import { RESERVED_DIMENSION_IDS } from '../core/tags.ts';
 import { captureEventSchema, describeIssues } from './capture-schema.ts';
 
@@ -294,7 +295,14 @@ export function restoreRecords(
     if (result.migrated) migrated += 1;
     events.push(event);
   }
-  return { events: sortEvents(events), quarantined, futureKeys, migrated, duplicates };
+  // first event of an id kept, the rest dropped: the fits need not look for duplicates again
+  return {
+    events: withUniqueIds(sortEvents(events)),
+    quarantined,
+    futureKeys,
+    migrated,
+    duplicates,
+  };
 }
 
 /** The name a profile gets when its stored name cannot be read. */

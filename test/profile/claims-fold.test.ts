@@ -8,9 +8,12 @@ import {
   evaluate,
   fitClaims,
   foldRows,
+  packRows,
   prepareEach,
   prepareFolded,
+  unpackRows,
   type ClaimsModelOptions,
+  type RowSet,
 } from '../../src/profile/claims-model.ts';
 
 const DIMS: DimensionDecl[] = [
@@ -106,9 +109,11 @@ describe('folding identical rows', () => {
       fc.property(logArb, optionsArb, (events, options) => {
         const plain = prepareEach(events, DIMS, options);
         const fast = prepareFolded(events, DIMS, options);
-        const folded = foldRows(plain.rows);
-        expect(fast.rows.length).toBe(folded.length);
-        fast.rows.forEach((r, i) => {
+        const plainRows = unpackRows(plain.rows);
+        const folded = foldRows(plainRows);
+        const fastRows = unpackRows(fast.rows);
+        expect(fastRows.length).toBe(folded.length);
+        fastRows.forEach((r, i) => {
           const s = folded[i]!;
           expect([r.k, r.chosen, [...r.cols], [...r.x], r.weight]).toEqual([
             s.k,
@@ -118,7 +123,7 @@ describe('folding identical rows', () => {
             s.weight,
           ]);
         });
-        expect(fast.rowCount).toBe(plain.rows.length);
+        expect(fast.rowCount).toBe(plainRows.length);
         expect(fast.metas).toEqual(plain.metas);
         expect(fast.habitCounts).toEqual(plain.habitCounts);
         expect(fast.dimDecisions).toEqual(plain.dimDecisions);
@@ -153,9 +158,9 @@ describe('folding identical rows', () => {
     }));
     const plain = prepareEach(log, DIMS, {});
     const fast = prepareFolded(log, DIMS, {});
-    expect(plain.rows.length).toBe(40);
-    expect(fast.rows.length).toBeLessThan(10);
-    const total = (rows: readonly { weight: number }[]) => rows.reduce((s, r) => s + r.weight, 0);
+    expect(plain.rows.count).toBe(40);
+    expect(fast.rows.count).toBeLessThan(10);
+    const total = (rows: RowSet) => rows.weight.reduce((s, w) => s + w, 0);
     expect(total(fast.rows)).toBeCloseTo(total(plain.rows), 12);
   });
 
@@ -217,8 +222,8 @@ describe('the two-option shortcut of the fit', () => {
         (rows, weights) => {
           const w = Float64Array.from(weights);
           const precision = Float64Array.from([1, 4, 0.25, 1, 1, 1]);
-          const fast = evaluate(rows, w, precision);
-          const slow = evaluate(rows, w, precision, true);
+          const fast = evaluate(packRows(rows), w, precision);
+          const slow = evaluate(packRows(rows), w, precision, true);
           const close = (a: number, b: number) =>
             expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(b)));
           close(fast.logLik, slow.logLik);
