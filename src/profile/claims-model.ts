@@ -77,47 +77,65 @@ export interface Row {
 }
 
 /**
- * Rows packed into flat typed arrays, as the fit walks them: Newton's method and the sampler walk
- * every row many times, and contiguous numbers are far cheaper to walk than thousands of small
- * objects (a row object and its two typed arrays sit in three places in memory).
+ * Rows packed into flat typed arrays and grouped by what was offered, as the fit walks them. A
+ * "design" is one set of options (their columns and values); its weights say how much weight the
+ * picks of each of its options carry. The softmax, its mean and its curvature depend only on the
+ * design, so picks of different options among the same offer share that work; and Newton's method
+ * and the sampler walk every design many times, where contiguous numbers are far cheaper to walk
+ * than thousands of small objects.
  */
 export interface RowSet {
   readonly count: number;
   readonly k: Int32Array;
-  readonly chosen: Int32Array;
-  readonly weight: Float64Array;
-  /** row r's columns are `cols` from `colStart[r]` to `colStart[r + 1]` */
+  /** design r's columns are `cols` from `colStart[r]` to `colStart[r + 1]` */
   readonly colStart: Int32Array;
   readonly cols: Int32Array;
-  /** row r's k × m values (option-major) start at `xStart[r]` of `x` */
+  /** design r's k × m values (option-major) start at `xStart[r]` of `x` */
   readonly xStart: Int32Array;
   readonly x: Float64Array;
-  /** the most options of any row (at least 1) */
+  /** design r's k weights (of the picks of option 0, 1, …) start at `weightStart[r]` */
+  readonly weightStart: Int32Array;
+  readonly weight: Float64Array;
+  /** the most options of any design (at least 1) */
   readonly maxK: number;
 }
 
-/** Rows as a RowSet, in order. */
-export function packRows(rows: readonly Row[]): RowSet {
+/**
+ * Rows as a RowSet: grouped, each row's weight added to its design's in order (designs in order
+ * of first appearance); or not, a design per row (the row-by-row reference the tests hold the
+ * grouped fit to).
+ */
+export function packRows(rows: readonly Row[], group = true): RowSet {
   const table = new RowTable();
-  for (const r of rows) table.add(r.k, r.chosen, r.cols, r.x, r.weight);
+  for (const r of rows) {
+    const at = group ? table.find(r.k, r.cols, r.x) : table.add(r.k, r.cols, r.x);
+    table.addWeight(at, r.chosen, r.weight);
+  }
   return table.rowSet();
 }
 
-/** A RowSet's rows as objects, in order (for the tests, which compare rows one by one). */
+/** A RowSet's picks as rows: per design, a row for each option whose picks carry weight. */
 export function unpackRows(set: RowSet): Row[] {
-  return Array.from({ length: set.count }, (_, r) => {
+  const rows: Row[] = [];
+  for (let r = 0; r < set.count; r++) {
     const c0 = set.colStart[r] ?? 0;
     const m = (set.colStart[r + 1] ?? 0) - c0;
     const k = set.k[r] ?? 0;
     const x0 = set.xStart[r] ?? 0;
-    return {
-      cols: set.cols.slice(c0, c0 + m),
-      x: set.x.slice(x0, x0 + k * m),
-      k,
-      chosen: set.chosen[r] ?? 0,
-      weight: set.weight[r] ?? 0,
-    };
-  });
+    const w0 = set.weightStart[r] ?? 0;
+    for (let j = 0; j < k; j++) {
+      const weight = set.weight[w0 + j] ?? 0;
+      if (weight === 0) continue;
+      rows.push({
+        cols: set.cols.slice(c0, c0 + m),
+        x: set.x.slice(x0, x0 + k * m),
+        k,
+        chosen: j,
+        weight,
+      });
+    }
+  }
+  return rows;
 }
 
 export interface HabitCount {
@@ -316,7 +334,7 @@ export function prepareEach(
   }
   return {
     metas,
-    rows: packRows(rows),
+    rows: packRows(rows, false),
     habitCounts: HABIT_TERMS.map((term, h) => ({
       term,
       decisions: counts[h]?.decisions ?? 0,
@@ -338,15 +356,8 @@ function optionWithText(text: Int32Array, first: number, k: number, wanted: numb
   return -1;
 }
 
-function rowHash(
-  k: number,
-  chosen: number,
-  cols: ArrayLike<number>,
-  x: ArrayLike<number>,
-  xLength: number,
-): number {
+function rowHash(k: number, cols: ArrayLike<number>, x: ArrayLike<number>, xLength: number) {
   let h = Math.imul(0x011c9dc5 ^ k, 0x01000193);
-  h = Math.imul(h ^ chosen, 0x01000193);
   for (let l = 0; l < cols.length; l++) h = Math.imul(h ^ (cols[l] ?? 0), 0x01000193);
   for (let i = 0; i < xLength; i++)
     h = Math.imul(h ^ (Math.round((x[i] ?? 0) * 1e6) | 0), 0x01000193);
@@ -354,43 +365,32 @@ function rowHash(
 }
 
 /**
- * Rows kept flat (see RowSet). `find` folds identical rows (same options' columns and values, same
- * pick), found by a numeric hash and an exact check, a chain of indices per bucket; `add` keeps
- * every row.
+ * Designs kept flat (see RowSet). `find` gives the design equal to one offered (same options'
+ * columns and values), found by a numeric hash and an exact check, a chain of indices per bucket;
+ * `add` keeps a new design whatever came before.
  */
 class RowTable {
   private readonly k = new GrowingInts();
-  private readonly chosen = new GrowingInts();
   private readonly colStart = new GrowingInts();
   private readonly cols = new GrowingInts();
   private readonly xStart = new GrowingInts();
   private readonly x = new GrowingFloats();
+  private readonly weightStart = new GrowingInts();
+  private readonly weight = new GrowingFloats();
   private readonly buckets = new Map<number, number>();
   private readonly next = new GrowingInts();
-  weight = new GrowingFloats();
-  maxK = 1;
+  private maxK = 1;
 
   constructor() {
     this.colStart.push(0);
   }
 
-  get count(): number {
-    return this.k.length;
-  }
-
-  /** the index of the row equal to this one (its values the first `xLength` of `x`), added (weight 0) when new */
-  find(
-    k: number,
-    chosen: number,
-    cols: ArrayLike<number>,
-    x: ArrayLike<number>,
-    xLength = x.length,
-  ): number {
-    const h = rowHash(k, chosen, cols, x, xLength);
+  /** the index of the design equal to this one (its values the first `xLength` of `x`), added when new */
+  find(k: number, cols: ArrayLike<number>, x: ArrayLike<number>, xLength = x.length): number {
+    const h = rowHash(k, cols, x, xLength);
     const head = this.buckets.get(h);
     const m = cols.length;
     const K = this.k.data;
-    const C = this.chosen.data;
     const starts = this.colStart.data;
     const stored = this.cols.data;
     const values = this.x.data;
@@ -398,73 +398,58 @@ class RowTable {
     const next = this.next.data;
     search: for (let r = head ?? -1; r >= 0; r = next[r] ?? -1) {
       const c0 = starts[r] ?? 0;
-      if (K[r] !== k || C[r] !== chosen || (starts[r + 1] ?? 0) - c0 !== m) continue;
+      if (K[r] !== k || (starts[r + 1] ?? 0) - c0 !== m) continue;
       for (let l = 0; l < m; l++) if (stored[c0 + l] !== cols[l]) continue search;
       const x0 = xs[r] ?? 0;
       for (let i = 0; i < xLength; i++) if (values[x0 + i] !== x[i]) continue search;
       return r;
     }
-    const at = this.add(k, chosen, cols, x, 0, xLength);
+    const at = this.add(k, cols, x, xLength);
     this.next.push(head ?? -1);
     this.buckets.set(h, at);
     return at;
   }
 
-  /** adds a row, identical or not, and gives its index */
-  add(
-    k: number,
-    chosen: number,
-    cols: ArrayLike<number>,
-    x: ArrayLike<number>,
-    weight: number,
-    xLength = x.length,
-  ): number {
+  /** adds a design (its weights 0), identical to one before or not, and gives its index */
+  add(k: number, cols: ArrayLike<number>, x: ArrayLike<number>, xLength = x.length): number {
     const at = this.k.length;
     this.k.push(k);
-    this.chosen.push(chosen);
-    this.weight.push(weight);
     this.xStart.push(this.x.length);
+    this.weightStart.push(this.weight.length);
     for (let l = 0; l < cols.length; l++) this.cols.push(cols[l] ?? 0);
     this.colStart.push(this.cols.length);
     for (let i = 0; i < xLength; i++) this.x.push(x[i] ?? 0);
+    for (let j = 0; j < k; j++) this.weight.push(0);
     if (k > this.maxK) this.maxK = k;
     return at;
+  }
+
+  /** adds weight to the picks of option `j` of design `r` */
+  addWeight(r: number, j: number, weight: number): void {
+    const at = (this.weightStart.data[r] ?? 0) + j;
+    this.weight.data[at] = (this.weight.data[at] ?? 0) + weight;
   }
 
   rowSet(): RowSet {
     return {
       count: this.k.length,
       k: this.k.done(),
-      chosen: this.chosen.done(),
-      weight: this.weight.done(),
       colStart: this.colStart.done(),
       cols: this.cols.done(),
       xStart: this.xStart.done(),
       x: this.x.done(),
+      weightStart: this.weightStart.done(),
+      weight: this.weight.done(),
       maxK: this.maxK,
     };
   }
 }
 
 /**
- * Identical rows (same options' columns and values, same pick) folded into one, in order of first
- * appearance, with their weights summed in log order: the log-likelihood is a weighted sum over
- * rows, so the fit is the same (to rounding) over far fewer rows — a long log repeats the same
- * decisions many times.
- */
-export function foldRows(rows: readonly Row[]): Row[] {
-  const table = new RowTable();
-  for (const r of rows) {
-    const at = table.find(r.k, r.chosen, r.cols, r.x);
-    table.weight.data[at] = (table.weight.data[at] ?? 0) + r.weight;
-  }
-  return unpackRows(table.rowSet());
-}
-
-/**
- * `prepareEach` followed by `foldRows`, read from the log's choice table (choice-table.ts) without
- * a row (or a string) per pick: each pick's row is built in scratch space and only a new distinct
- * row is kept. Weights are summed in log order, exactly as `foldRows` sums them.
+ * `prepareEach` with its rows grouped (`packRows`), read from the log's choice table
+ * (choice-table.ts) without a row (or a string) per pick: each pick's row is built in scratch
+ * space and only a new design is kept. Weights are summed in log order, exactly as `packRows`
+ * sums them.
  */
 export function prepareFolded(
   input: readonly CaptureEvent[] | ChoiceTable,
@@ -500,6 +485,7 @@ export function prepareFolded(
   // per informative pick: its row, its decision point and its weight before sharing
   const pickRow = new Int32Array(n);
   const pickPoint = new Int32Array(n);
+  const pickChosen = new Int32Array(n);
   const pickWeight = new Float64Array(n);
   let picks = 0;
   let x = new Float64Array(4 * cols);
@@ -559,7 +545,8 @@ export function prepareFolded(
     const m = varying.length;
     for (let j = 0; j < k; j++)
       for (let l = 0; l < m; l++) compact[j * m + l] = x[j * cols + (varying[l] ?? 0)] ?? 0;
-    pickRow[picks] = folded.find(k, pick, varying, compact, k * m);
+    pickRow[picks] = folded.find(k, varying, compact, k * m);
+    pickChosen[picks] = pick;
     pickPoint[picks] = point;
     pickWeight[picks] = weight;
     picks++;
@@ -575,12 +562,11 @@ export function prepareFolded(
       sum[p] = (sum[p] ?? 0) + w;
       max[p] = Math.max(max[p] ?? 0, w);
     }
-  const weights = folded.weight.data;
   for (let i = 0; i < picks; i++) {
-    const r = pickRow[i] ?? 0;
     const p = pickPoint[i] ?? 0;
     const w = pickWeight[i] ?? 0;
-    weights[r] = (weights[r] ?? 0) + (share ? w * ((max[p] ?? 1) / (sum[p] ?? 1)) : w);
+    const shared = share ? w * ((max[p] ?? 1) / (sum[p] ?? 1)) : w;
+    folded.addWeight(pickRow[i] ?? 0, pickChosen[i] ?? 0, shared);
   }
   return {
     metas,
@@ -631,11 +617,13 @@ export function evaluate(
   const { x, cols } = rows;
   for (let r = 0; r < rows.count; r++) {
     const k = rows.k[r] ?? 0;
-    const chosen = rows.chosen[r] ?? 0;
-    const weight = rows.weight[r] ?? 0;
     const cs = rows.colStart[r] ?? 0;
     const m = (rows.colStart[r + 1] ?? 0) - cs;
     const xs = rows.xStart[r] ?? 0;
+    const ws = rows.weightStart[r] ?? 0;
+    // the weight of all the design's picks, whichever option they took
+    let weight = 0;
+    for (let j = 0; j < k; j++) weight += rows.weight[ws + j] ?? 0;
     if (k === 2 && !general) {
       // two options, most decisions: the log-likelihood and gradient exactly as the general path
       // below computes them, and the curvature as one outer product of the options' difference
@@ -651,16 +639,19 @@ export function evaluate(
       const e0 = Math.exp(u0 - max);
       const e1 = Math.exp(u1 - max);
       const z = e0 + e1;
-      logLik += weight * (Math.log((chosen === 0 ? e0 : e1) / z) || -745);
+      const w0 = rows.weight[ws] ?? 0;
+      const w1 = rows.weight[ws + 1] ?? 0;
+      if (w0 > 0) logLik += w0 * (Math.log(e0 / z) || -745);
+      if (w1 > 0) logLik += w1 * (Math.log(e1 / z) || -745);
       const p0 = e0 / z;
       const p1 = e1 / z;
       const curvature = weight * p0 * p1;
       for (let a = 0; a < m; a++) {
         const x0 = x[xs + a] ?? 0;
         const x1 = x[xs + m + a] ?? 0;
-        const g = (chosen === 0 ? x0 : x1) - (0 + p0 * x0 + p1 * x1);
+        const mid = p0 * x0 + p1 * x1;
         const ga = cols[cs + a] ?? 0;
-        grad[ga] = (grad[ga] ?? 0) + weight * g;
+        grad[ga] = (grad[ga] ?? 0) + (w0 * (x0 - mid) + w1 * (x1 - mid));
         const da = x0 - x1;
         mean[a] = da;
         if (da === 0) continue;
@@ -685,7 +676,10 @@ export function evaluate(
       u[j] = ej;
       z += ej;
     }
-    logLik += weight * (Math.log((u[chosen] ?? 0) / z) || -745);
+    for (let j = 0; j < k; j++) {
+      const wj = rows.weight[ws + j] ?? 0;
+      if (wj > 0) logLik += wj * (Math.log((u[j] ?? 0) / z) || -745);
+    }
     mean.fill(0, 0, m);
     for (let j = 0; j < k; j++) {
       const pj = (u[j] ?? 0) / z;
@@ -693,8 +687,11 @@ export function evaluate(
       for (let l = 0; l < m; l++) mean[l] = (mean[l] ?? 0) + pj * (x[xs + j * m + l] ?? 0);
     }
     for (let l = 0; l < m; l++) {
+      let g = 0;
+      for (let j = 0; j < k; j++)
+        g += (rows.weight[ws + j] ?? 0) * ((x[xs + j * m + l] ?? 0) - (mean[l] ?? 0));
       const d = cols[cs + l] ?? 0;
-      grad[d] = (grad[d] ?? 0) + weight * ((x[xs + chosen * m + l] ?? 0) - (mean[l] ?? 0));
+      grad[d] = (grad[d] ?? 0) + g;
     }
     for (let j = 0; j < k; j++) {
       const pw = weight * (u[j] ?? 0);
@@ -814,11 +811,10 @@ function logLikelihood(rows: RowSet, w: Float64Array, u: Float64Array): number {
   const { x, cols } = rows;
   for (let r = 0; r < rows.count; r++) {
     const k = rows.k[r] ?? 0;
-    const chosen = rows.chosen[r] ?? 0;
-    const weight = rows.weight[r] ?? 0;
     const cs = rows.colStart[r] ?? 0;
     const m = (rows.colStart[r + 1] ?? 0) - cs;
     const xs = rows.xStart[r] ?? 0;
+    const ws = rows.weightStart[r] ?? 0;
     let max = -Infinity;
     for (let j = 0; j < k; j++) {
       let s = 0;
@@ -828,7 +824,11 @@ function logLikelihood(rows: RowSet, w: Float64Array, u: Float64Array): number {
     }
     let z = 0;
     for (let j = 0; j < k; j++) z += Math.exp((u[j] ?? 0) - max);
-    total += weight * ((u[chosen] ?? 0) - max - Math.log(z));
+    const logZ = Math.log(z);
+    for (let j = 0; j < k; j++) {
+      const weight = rows.weight[ws + j] ?? 0;
+      if (weight > 0) total += weight * ((u[j] ?? 0) - max - logZ);
+    }
   }
   return total;
 }

@@ -7,7 +7,6 @@ import type { DimensionDecl } from '../../src/core/model.ts';
 import {
   evaluate,
   fitClaims,
-  foldRows,
   packRows,
   prepareEach,
   prepareFolded,
@@ -103,26 +102,16 @@ const optionsArb: fc.Arbitrary<ClaimsModelOptions> = fc.record(
   { requiredKeys: [] },
 );
 
-describe('folding identical rows', () => {
-  it('reads the same rows, weights and counts as the plain reading folded', () => {
+describe('grouping picks by what was offered', () => {
+  it('reads the same rows, weights and counts as the plain reading grouped', () => {
     fc.assert(
       fc.property(logArb, optionsArb, (events, options) => {
         const plain = prepareEach(events, DIMS, options);
         const fast = prepareFolded(events, DIMS, options);
         const plainRows = unpackRows(plain.rows);
-        const folded = foldRows(plainRows);
-        const fastRows = unpackRows(fast.rows);
-        expect(fastRows.length).toBe(folded.length);
-        fastRows.forEach((r, i) => {
-          const s = folded[i]!;
-          expect([r.k, r.chosen, [...r.cols], [...r.x], r.weight]).toEqual([
-            s.k,
-            s.chosen,
-            [...s.cols],
-            [...s.x],
-            s.weight,
-          ]);
-        });
+        // the plain reading keeps a design per pick
+        expect(plain.rows.count).toBe(plainRows.length);
+        expect(fast.rows).toEqual(packRows(plainRows));
         expect(fast.rowCount).toBe(plainRows.length);
         expect(fast.metas).toEqual(plain.metas);
         expect(fast.habitCounts).toEqual(plain.habitCounts);
@@ -159,7 +148,9 @@ describe('folding identical rows', () => {
     const plain = prepareEach(log, DIMS, {});
     const fast = prepareFolded(log, DIMS, {});
     expect(plain.rows.count).toBe(40);
-    expect(fast.rows.count).toBeLessThan(10);
+    // one offer, seen three ways: before any pick at its point, and after a pick of each option
+    // (the repeat habit's column marks the option picked last time)
+    expect(fast.rows.count).toBe(3);
     const total = (rows: RowSet) => rows.weight.reduce((s, w) => s + w, 0);
     expect(total(fast.rows)).toBeCloseTo(total(plain.rows), 12);
   });
@@ -190,6 +181,50 @@ describe('folding identical rows', () => {
         });
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe('the fit over grouped picks', () => {
+  it('gives the row-by-row log-likelihood, gradient and curvature', () => {
+    const rowArb = fc
+      .tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 2, max: 3 }))
+      .chain(([m, k]) =>
+        fc.record({
+          cols: fc
+            .uniqueArray(fc.integer({ min: 0, max: 5 }), { minLength: m, maxLength: m })
+            .map((c) => Int32Array.from(c.sort((a, b) => a - b))),
+          // few values, so that offers repeat and group
+          x: fc
+            .array(fc.constantFrom(-1, 0, 1), { minLength: k * m, maxLength: k * m })
+            .map((v) => Float64Array.from(v)),
+          k: fc.constant(k),
+          chosen: fc.integer({ min: 0, max: k - 1 }),
+          weight: fc.constantFrom(1, 0.25, 0.1),
+        }),
+      );
+    fc.assert(
+      fc.property(
+        fc.array(rowArb, { minLength: 1, maxLength: 30 }),
+        fc.array(fc.double({ min: -4, max: 4, noNaN: true }), { minLength: 6, maxLength: 6 }),
+        (rows, weights) => {
+          const w = Float64Array.from(weights);
+          const precision = Float64Array.from([1, 4, 0.25, 1, 1, 1]);
+          const grouped = packRows(rows);
+          const each = packRows(rows, false);
+          expect(grouped.count).toBeLessThanOrEqual(each.count);
+          for (const general of [false, true]) {
+            const a = evaluate(grouped, w, precision, general);
+            const b = evaluate(each, w, precision, general);
+            const close = (x: number, y: number) =>
+              expect(Math.abs(x - y)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(y)));
+            close(a.logLik, b.logLik);
+            a.grad.forEach((g, i) => close(g, b.grad[i]!));
+            a.negHess.data.forEach((v, i) => close(v, b.negHess.data[i]!));
+          }
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });
