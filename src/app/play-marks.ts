@@ -15,7 +15,11 @@
 //   stage sees it, the stage reports that beat laid out off-screen (`stagePrepared()`). A step that
 //   finishes with the hold's own end never counts as ready.
 // - `inkreel:next-beat` (measure, from `inkreel:hold-end`): to the end of the first frame that shows
-//   what follows the hold: the next beat's text, or the next decision, the ending or the error.
+//   what follows the hold: the next beat's text, or the next decision, the ending or the error. The
+//   hold ends at the start of a frame (the machine waits, once the hold's time is up, for the stage's
+//   next tick: player.ts `atNextFrame`), before that frame draws, so that frame is the first to show
+//   the next beat and this measure is the frame's own work. Only when no frame comes for 100 ms (a
+//   hidden tab) does the hold end between frames, and the measure then waits for the next one.
 //
 // "The end of a frame" is render/after-frame.ts's afterNextFrame: a requestAnimationFrame callback
 // registered after the view update posts a MessageChannel message, whose handler runs as the first

@@ -27,7 +27,7 @@ import { TEXT_SPEED_CHOICES } from '../ui/text-speeds.ts';
 import type { Capture } from './capture.ts';
 import { isTheme, stageTheme } from './display.ts';
 import { playMarks } from './play-marks.ts';
-import { nextFrameDone } from '../render/after-frame.ts';
+import { atNextFrameStart, nextFrameDone } from '../render/after-frame.ts';
 
 /** What the session asks of a stage (render/stage.ts's Stage, or a fake in tests). */
 export type PlayStage = Pick<
@@ -41,7 +41,7 @@ export type PlayStage = Pick<
   | 'advance'
   | 'destroy'
 > &
-  Partial<Pick<Stage, 'nextBeatPrepared'>>;
+  Partial<Pick<Stage, 'nextBeatPrepared' | 'beforeNextDraw'>>;
 
 /** What a tab remembers across the stories it plays (not stored). */
 export interface TabState {
@@ -372,6 +372,11 @@ export async function mountPlay(deps: PlayDeps): Promise<() => void> {
     }),
     // the pick's story step and capture start once its card has been drawn (play-marks.ts)
     afterConfirm: () => nextFrameDone(),
+    // a pick's hold ends at the start of a frame, before the stage draws it: the next beat is
+    // drawn in the frame the hold ends in (play-marks.ts measures from there)
+    atNextFrame: (begin) => {
+      atNextFrameStart(begin, (run) => stage?.beforeNextDraw?.(run) ?? false);
+    },
   });
   // a menu opened while the story loaded held no player yet: its hold starts now
   if (menu.opened || history.opened) send({ type: 'PAUSE', reason: 'menu' });

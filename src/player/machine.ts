@@ -1,6 +1,6 @@
 // The playback machine (DESIGN.md §3): beats, timed decisions and their phases, pauses, rewind,
 // autosave and capture. Its effects are named here and provided by player.ts (or a test).
-import { assign, fromPromise, setup, spawnChild } from 'xstate';
+import { assign, fromPromise, raise, setup, spawnChild } from 'xstate';
 import type { PlayerCommand } from '../core/commands.ts';
 import type { EventDraft } from '../core/events.ts';
 import type { Decision } from '../core/model.ts';
@@ -57,6 +57,14 @@ function unprovided(name: string): never {
   throw new Error(`The player's "${name}" effect was not provided (see createPlayerMachine).`);
 }
 
+/**
+ * The frame a pick's hold ends on has begun (see `askHoldFrame`): sent by the player's effects
+ * from inside that frame, before it is drawn, never by the page's commands.
+ */
+export interface HoldFrame {
+  readonly type: 'HOLD_FRAME';
+}
+
 const countdownEvents = {
   PAUSE: { target: '.arm', actions: ['stampNow', 'applyPause'] },
   RESUME: {
@@ -85,7 +93,7 @@ const rewindEvents = {
 export const playerMachine = setup({
   types: {
     context: {} as PlayerContext,
-    events: {} as PlayerCommand,
+    events: {} as PlayerCommand | HoldFrame,
     input: {} as PlayerInput,
   },
   actors: {
@@ -146,6 +154,11 @@ export const playerMachine = setup({
     stampNow: assign((): Partial<PlayerContext> => unprovided('stampNow')),
     /** runs the options ahead on a copy of the story and hands their assets to preload */
     lookahead: () => unprovided('lookahead'),
+    /**
+     * Asks for HOLD_FRAME at the start of the next frame; without frames to wait for (the
+     * player's own tests, Node) it is sent at once.
+     */
+    askHoldFrame: raise({ type: 'HOLD_FRAME' }),
     /** captures one of the machine's own events; a spawned child, so play never waits on it */
     record: assign(({ context, event, spawn }, params: { readonly kind: RecordKind }) => {
       const rewindTo = event.type === 'REWIND' ? event.turn : null;
@@ -453,10 +466,14 @@ export const playerMachine = setup({
                 ready: { type: 'final' },
               },
             },
+            // The hold ends on a frame: once its time is up, the first frame to begin ends it,
+            // from inside that frame, so the next beat is drawn in the frame the hold ends in
+            // rather than in the one after (DESIGN §8).
             hold: {
               initial: 'holding',
               states: {
-                holding: { after: { pickHold: 'held' } },
+                holding: { after: { pickHold: 'aligning' } },
+                aligning: { entry: 'askHoldFrame', on: { HOLD_FRAME: 'held' } },
                 held: { type: 'final' },
               },
             },

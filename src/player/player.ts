@@ -35,6 +35,12 @@ export interface PlayerEffects {
    * start at once (the player's tests).
    */
   readonly afterConfirm?: () => Promise<void>;
+  /**
+   * Calls `begin` at the start of the next frame, before that frame is drawn, so that what it
+   * changes is drawn in that frame: the end of a pick's hold waits for it (DESIGN §8). Absent: the
+   * hold ends as soon as its time is up (the player's tests).
+   */
+  readonly atNextFrame?: (begin: () => void) => void;
 }
 
 export interface PlayerOptions extends Omit<PlayerEffects, 'wallClock'> {
@@ -56,7 +62,7 @@ export interface Player {
 
 /** The playback machine with its named effects bound to `effects`. */
 export function createPlayerMachine(effects: PlayerEffects): PlayerMachine {
-  const { runtime, clock, wallClock, record, save, preload, afterConfirm } = effects;
+  const { runtime, clock, wallClock, record, save, preload, afterConfirm, atNextFrame } = effects;
   return playerMachine.provide({
     actors: {
       continueStory: fromPromise(async ({ input }) => {
@@ -88,6 +94,11 @@ export function createPlayerMachine(effects: PlayerEffects): PlayerMachine {
     },
     actions: {
       stampNow: assign({ now: () => clock.now() }),
+      ...(atNextFrame && {
+        askHoldFrame: ({ self }) => {
+          atNextFrame(() => self.send({ type: 'HOLD_FRAME' }));
+        },
+      }),
       lookahead: () => {
         if (preload === undefined || runtime.lookahead === undefined) return;
         // a failing lookahead only costs a preload, never the decision
@@ -197,6 +208,7 @@ export function startPlayer(options: PlayerOptions): Player {
     save: options.save,
     ...(options.preload === undefined ? {} : { preload: options.preload }),
     ...(options.afterConfirm === undefined ? {} : { afterConfirm: options.afterConfirm }),
+    ...(options.atNextFrame === undefined ? {} : { atNextFrame: options.atNextFrame }),
   };
   return runPlayer(createPlayerMachine(effects), effects, {
     meta: options.runtime.meta,

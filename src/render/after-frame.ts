@@ -8,6 +8,24 @@
 // there covers that work, and work started there stays out of that frame. setTimeout would not do:
 // it may run before the frame, and nested timeouts are clamped.
 
+/** The frame whose callbacks are running now, while `duringFrame` runs one of them. */
+let current: { readonly frameStart: number } | null = null;
+
+/**
+ * Runs `fn` as one of a frame's callbacks (a requestAnimationFrame callback, or a listener of
+ * pixi's ticker, which runs in one), begun at `frameStart`: until it returns, `afterNextFrame`
+ * knows that this frame, not the one after, is the next to render.
+ */
+export function duringFrame(frameStart: number, fn: () => void): void {
+  const outer = current;
+  current = { frameStart };
+  try {
+    fn();
+  } finally {
+    current = outer;
+  }
+}
+
 /**
  * Runs `fn` as the first task after the next frame has rendered; `frameAt` is `clock.now()` in
  * the frame's requestAnimationFrame callback (when the frame's rendering was under way) and
@@ -18,6 +36,18 @@ export function afterNextFrame(
   fn: (frameAt: number, frameStart: number) => void,
   clock: { now(): number } = { now: () => 0 },
 ): void {
+  // asked from inside a frame's callbacks (see `duringFrame`): that frame is the next to render
+  if (current !== null) {
+    const frameStart = current.frameStart;
+    const frameAt = clock.now();
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      fn(frameAt, frameStart);
+    };
+    channel.port2.postMessage(null);
+    return;
+  }
   requestAnimationFrame((frameStart) => {
     const frameAt = clock.now();
     const channel = new MessageChannel();
@@ -50,4 +80,29 @@ export function nextFrameDone(fallbackMs = 100): Promise<void> {
       channel.port2.postMessage(null);
     });
   });
+}
+
+/**
+ * Runs `begin` at the start of the next frame, inside it (see `duringFrame`), so that what it
+ * changes is drawn in that frame. `schedule` hands the call to a frame source of its own (the
+ * stage's ticker, so that it runs before the stage draws) and says whether it took it; else a
+ * requestAnimationFrame callback runs it. After `fallbackMs` without a frame (a hidden tab renders
+ * none) it runs anyway, outside any frame.
+ */
+export function atNextFrameStart(
+  begin: () => void,
+  schedule: (run: (frameStart: number) => void) => boolean = () => false,
+  fallbackMs = 100,
+): void {
+  let done = false;
+  const run = (frameStart: number | null): void => {
+    if (done) return;
+    done = true;
+    clearTimeout(fallback);
+    if (frameStart === null) begin();
+    else duringFrame(frameStart, begin);
+  };
+  const fallback = setTimeout(() => run(null), fallbackMs);
+  if (!schedule(run) && typeof requestAnimationFrame === 'function')
+    requestAnimationFrame((frameStart) => run(frameStart));
 }

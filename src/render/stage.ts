@@ -1,7 +1,7 @@
 // The pixi stage of the play view: owns the Application and applies PlayView updates to its layers.
 // pixi generates shader sync code with `new Function` unless this module is loaded; the CSP forbids eval.
 import 'pixi.js/unsafe-eval';
-import { Application, Container, Rectangle } from 'pixi.js';
+import { Application, Container, Rectangle, UPDATE_PRIORITY } from 'pixi.js';
 import type { PlayView, RevealReport } from '../core/view.ts';
 import type { TextureLoader } from './assets.ts';
 import { loadAsset, loadWithAssets } from './assets.ts';
@@ -85,6 +85,12 @@ export interface Stage {
   readonly idle: boolean;
   /** runs one frame's worth of animation at the stage clock's time (the ticker does this itself) */
   step(): void;
+  /**
+   * Calls `begin(frameStart)` at the start of the stage's next frame, before the frame's animation
+   * and drawing, so that a view applied from it is drawn in that frame (false once destroyed:
+   * there will be no frame).
+   */
+  beforeNextDraw(begin: (frameStart: number) => void): boolean;
 }
 
 /** Frame rate while nothing on the canvas moves. */
@@ -371,6 +377,20 @@ export async function createStage(host: HTMLElement, options: StageOptions): Pro
     },
     step() {
       if (!destroyed) frame();
+    },
+    beforeNextDraw(begin) {
+      if (destroyed) return false;
+      // at the full rate, so the next tick is not one the idle rate skips
+      app.ticker.maxFPS = 0;
+      // pixi's ticker calls its listeners by priority, drawing (the application's render, LOW)
+      // after the stage's frame (NORMAL): a HIGH listener runs first in the tick
+      // (the ticker moves `lastTime` to this frame's time only after its listeners)
+      app.ticker.addOnce(
+        (ticker) => begin(ticker.lastTime + ticker.elapsedMS),
+        null,
+        UPDATE_PRIORITY.HIGH,
+      );
+      return true;
     },
     update(next) {
       if (destroyed) return;

@@ -28,6 +28,8 @@ export interface PlayDriverOptions {
   /** called after the save is captured (to fail or hold it) */
   readonly save?: (save: SavedPlay) => Promise<void>;
   readonly preload?: (results: readonly LookaheadResult[], costMs: number) => void;
+  /** the frame source a pick's hold ends on (absent: the hold ends when its time is up) */
+  readonly atNextFrame?: (begin: () => void) => void;
   /**
    * 'auto' (the default) plays like a view that shows text at once and a player who continues at
    * once: after every step it reports each beat read (REVEALED), lets the cards land (SHOW_MS),
@@ -125,6 +127,7 @@ export async function playDriver(
       return options.save === undefined ? Promise.resolve() : options.save(save);
     },
     ...(options.preload === undefined ? {} : { preload: options.preload }),
+    ...(options.atNextFrame === undefined ? {} : { atNextFrame: options.atNextFrame }),
   };
   const player = runPlayer(
     createPlayerMachine(effects),

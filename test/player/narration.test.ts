@@ -231,3 +231,42 @@ describe('lookahead', () => {
     expect(runs).toBe(0);
   });
 });
+
+describe('the end of a pick\'s hold', () => {
+  it('waits, once its time is up, for the next frame to begin, and ends inside it', async () => {
+    const frames: (() => void)[] = [];
+    const play = await playDriver(twoDecisions, {
+      reader: 'manual',
+      atNextFrame: (begin) => frames.push(begin),
+    });
+    await play.reveal().advance(SHOW_MS).pick(0);
+    await play.advance(HOLD_MS - 1);
+    expect(frames).toHaveLength(0);
+    // the hold's time is up: it asks for a frame, and holds the card until that frame begins
+    await play.advance(1);
+    expect(frames).toHaveLength(1);
+    await play.advance(1000);
+    await play.expectDecision({ turn: 1, phase: 'picked' });
+    // the frame begins: the hold ends there and then, without another turn of the event loop
+    frames[0]!();
+    expect(play.view().decision).toBeNull();
+    await play.reveal().expectDecision({ turn: 2 });
+    expect(frames).toHaveLength(1);
+  });
+
+  it('takes a second call of the same frame for nothing once the hold has ended', async () => {
+    const frames: (() => void)[] = [];
+    const play = await playDriver(twoDecisions, {
+      reader: 'manual',
+      atNextFrame: (begin) => frames.push(begin),
+    });
+    await play.reveal().advance(SHOW_MS).pick(0).advance(HOLD_MS);
+    expect(frames).toHaveLength(1);
+    frames[0]!();
+    await play.reveal().advance(SHOW_MS).expectDecision({ turn: 2, phase: 'selecting' });
+    // the frame source's fallback firing after its frame (play-session.ts) must not end anything
+    frames[0]!();
+    await play.flush().expectDecision({ turn: 2, phase: 'selecting' });
+    expect(play.events.filter((e) => e.type === 'choice.made')).toHaveLength(1);
+  });
+});

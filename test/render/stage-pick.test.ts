@@ -194,3 +194,24 @@ describe('a pick on the stage', () => {
     expect(body.style.fill).toBe(paletteFor('light').text);
   });
 });
+
+describe('the frame a hold ends on', () => {
+  it('calls back at the start of the next tick, before the frame is drawn, and once', async () => {
+    const s = await mount();
+    s.update(picked(next));
+    const calls: number[] = [];
+    expect(s.beforeNextDraw((frameStart) => calls.push(frameStart))).toBe(true);
+    expect(calls).toEqual([]);
+    // pixi's ticker runs on animation frames: let a few go by
+    for (let i = 0; i < 3; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toBeGreaterThan(0);
+  });
+
+  it('says there will be no frame once the stage is gone', async () => {
+    const s = await mount();
+    s.destroy();
+    stage = null;
+    expect(s.beforeNextDraw(() => undefined)).toBe(false);
+  });
+});
