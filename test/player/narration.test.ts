@@ -232,7 +232,7 @@ describe('lookahead', () => {
   });
 });
 
-describe('the end of a pick\'s hold', () => {
+describe("the end of a pick's hold", () => {
   it('waits, once its time is up, for the next frame to begin, and ends inside it', async () => {
     const frames: (() => void)[] = [];
     const play = await playDriver(twoDecisions, {
