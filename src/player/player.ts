@@ -96,7 +96,10 @@ export function createPlayerMachine(effects: PlayerEffects): PlayerMachine {
       stampNow: assign({ now: () => clock.now() }),
       ...(atNextFrame && {
         askHoldFrame: ({ self }) => {
-          atNextFrame(() => self.send({ type: 'HOLD_FRAME' }));
+          // a frame after play was left (its fallback timer) has no one to tell
+          atNextFrame(() => {
+            if (self.getSnapshot().status === 'active') self.send({ type: 'HOLD_FRAME' });
+          });
         },
       }),
       lookahead: () => {

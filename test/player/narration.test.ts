@@ -1,5 +1,5 @@
 // Beats on screen: pause holds, CLEAR, speakers, backdrops, ambience, and the pure selectView.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createActor, SimulatedClock } from 'xstate';
 import { HOLD_MS, LOOKAHEAD_AFTER_MS, SHOW_MS } from '../../src/player/machine.ts';
 import { MAX_HOLD_MS } from '../../src/player/play-context.ts';
@@ -252,6 +252,21 @@ describe("the end of a pick's hold", () => {
     expect(play.view().decision).toBeNull();
     await play.reveal().expectDecision({ turn: 2 });
     expect(frames).toHaveLength(1);
+  });
+
+  it('takes a frame that comes after play was left for nothing', async () => {
+    const frames: (() => void)[] = [];
+    const play = await playDriver(twoDecisions, {
+      reader: 'manual',
+      atNextFrame: (begin) => frames.push(begin),
+    });
+    await play.reveal().advance(SHOW_MS).pick(0).advance(HOLD_MS);
+    expect(frames).toHaveLength(1);
+    const warn = vi.spyOn(console, 'warn');
+    await play.stop();
+    frames[0]!();
+    expect(warn).not.toHaveBeenCalled();
+    warn.mockRestore();
   });
 
   it('takes a second call of the same frame for nothing once the hold has ended', async () => {
