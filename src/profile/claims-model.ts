@@ -60,7 +60,7 @@ export interface ClaimsModelOptions {
   /** draws per prior scale for importance sampling; 0 keeps the Laplace mixture (default 400) */
   readonly samples?: number;
   /**
-   * fold identical rows into one with their weights summed (default true): the same fit, in a
+   * group picks by what was offered, their weights summed per option (default true): the same fit, in a
    * fraction of the time on a long log; false fits a row per pick (the reference, for tests)
    */
   readonly fold?: boolean;
@@ -186,7 +186,7 @@ function pointKey(e: Choice): string {
 export interface Prepared {
   readonly metas: DimensionMeta[];
   readonly rows: RowSet;
-  /** rows before identical ones were folded (the sampling budget and seed go by it) */
+  /** picks behind the rows, before grouping (the sampling budget and seed go by it) */
   readonly rowCount: number;
   readonly habitCounts: HabitCount[];
   readonly dimDecisions: number[];
@@ -198,7 +198,7 @@ export interface Prepared {
 
 /**
  * Reads the log once, a row per informative pick, each with its weight and habit columns: the
- * plain reading, which `prepareFolded` must equal once identical rows are folded (kept as the
+ * plain reading, which `prepareFolded` must equal once its rows are grouped (kept as the
  * reference the tests hold the fast path to, and for `fold: false`).
  */
 export function prepareEach(
