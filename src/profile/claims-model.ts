@@ -60,8 +60,9 @@ export interface ClaimsModelOptions {
   /** draws per prior scale for importance sampling; 0 keeps the Laplace mixture (default 400) */
   readonly samples?: number;
   /**
-   * group picks by what was offered, their weights summed per option (default true): the same fit, in a
-   * fraction of the time on a long log; false fits a row per pick (the reference, for tests)
+   * group picks by what was offered, their weights summed per option (default true): the same
+   * fit, in a fraction of the time on a long log; false fits a row per pick (the reference, for
+   * tests)
    */
   readonly fold?: boolean;
 }
