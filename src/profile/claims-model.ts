@@ -3,7 +3,7 @@
 // learned from the player's own choices instead of fixed.
 import type { CaptureEvent, EventOf } from '../core/events.ts';
 import { seededRandom } from '../core/random.ts';
-import { asChoiceTable, tableDimensions, type ChoiceTable } from './choice-table.ts';
+import { asChoiceTable, tableDimensions, tasteNumber, type ChoiceTable } from './choice-table.ts';
 import type { DimensionDecl } from '../core/model.ts';
 import { GrowingFloats, GrowingInts } from './growing-arrays.ts';
 import { declaredDimensions, type DimensionMeta } from './inference-comparisons.ts';
@@ -175,10 +175,6 @@ export interface ClaimsFit {
   readonly distinctDecisions: number;
 }
 
-function tasteOf(v: unknown): number {
-  return typeof v === 'number' && Number.isFinite(v) ? v : 0;
-}
-
 function pointKey(e: Choice): string {
   return `${e.storyId}\u0000${e.decisionId}`;
 }
@@ -235,7 +231,7 @@ export function prepareEach(
     if (e.timedOut && taken && !defaults.has(key)) defaults.set(key, taken.text);
     for (const o of e.options)
       for (const id in o.taste)
-        if (!index.has(id) && tasteOf(o.taste[id]) !== 0) {
+        if (!index.has(id) && tasteNumber(o.taste[id]) !== 0) {
           index.set(id, metas.length);
           metas.push({ id, positive: id, negative: `not ${id}`, declared: false });
         }
@@ -262,7 +258,7 @@ export function prepareEach(
     e.options.forEach((o, j) => {
       for (const id in o.taste) {
         const d = index.get(id);
-        if (d !== undefined) x[j * cols + d] = tasteOf(o.taste[id]);
+        if (d !== undefined) x[j * cols + d] = tasteNumber(o.taste[id]);
       }
     });
     // habit columns: each singles out one option (or none)

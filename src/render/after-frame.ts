@@ -36,27 +36,23 @@ export function afterNextFrame(
   fn: (frameAt: number, frameStart: number) => void,
   clock: { now(): number } = { now: () => 0 },
 ): void {
+  const atFrame = (frameStart: number): void => {
+    const frameAt = clock.now();
+    afterTask(() => fn(frameAt, frameStart));
+  };
   // asked from inside a frame's callbacks (see `duringFrame`): that frame is the next to render
-  if (current !== null) {
-    const frameStart = current.frameStart;
-    const frameAt = clock.now();
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      fn(frameAt, frameStart);
-    };
-    channel.port2.postMessage(null);
-    return;
-  }
-  requestAnimationFrame((frameStart) => {
-    const frameAt = clock.now();
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      fn(frameAt, frameStart);
-    };
-    channel.port2.postMessage(null);
-  });
+  if (current !== null) atFrame(current.frameStart);
+  else requestAnimationFrame(atFrame);
+}
+
+/** Runs `fn` in a task of its own after the tasks already queued (one MessageChannel hop). */
+function afterTask(fn: () => void): void {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    fn();
+  };
+  channel.port2.postMessage(null);
 }
 
 /**
@@ -71,13 +67,10 @@ export function nextFrameDone(fallbackMs = 100): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, fallbackMs);
     afterNextFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        channel.port1.close();
+      afterTask(() => {
         clearTimeout(timer);
         resolve();
-      };
-      channel.port2.postMessage(null);
+      });
     });
   });
 }
